@@ -1,0 +1,109 @@
+//! Command-line definitions (clap): modes, options and subcommands.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+const EXAMPLES: &str = "\
+Examples:
+  clean scan.txt -o clean.txt        write the cleaned text
+  clean --diff scan.txt              show what would change, as a unified diff
+  clean --changes scan.txt           one line per change, with its rule and reason
+  clean --format json scan.txt       every change as JSON
+  clean --check scan.txt             exit 1 if anything would change
+  cat scan.txt | clean - > out.txt   as a filter
+  clean --in-place scan.txt          rewrite the file, keeping scan.txt.orig
+  clean rules                        list every rule";
+
+/// Turn OCR'd text into clean text, and show every change.
+#[derive(Parser, Debug)]
+#[command(name = "clean", version, about, after_help = EXAMPLES, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// A subcommand; without one, clean the input.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Options of a cleaning run.
+    #[command(flatten)]
+    pub run: RunArgs,
+}
+
+/// Subcommands.
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// List every rule with its code, family, summary and an example.
+    Rules,
+    /// Print a shell completion script.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+}
+
+/// Output format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Plain text (the cleaned text, a diff or a change list).
+    Text,
+    /// One JSON document with every change.
+    Json,
+}
+
+/// When to colour output.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// When standard output is a terminal and NO_COLOR is not set.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+/// Options of a cleaning run.
+#[derive(Args, Debug)]
+pub struct RunArgs {
+    /// Input file (text), or - for standard input.
+    #[arg(default_value = "-")]
+    pub input: PathBuf,
+    /// Write to this file instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Rewrite the input file (through a temporary file and rename), keeping FILE.orig.
+    #[arg(long, conflicts_with = "output")]
+    pub in_place: bool,
+    /// With --in-place, keep no FILE.orig backup.
+    #[arg(long, requires = "in_place")]
+    pub no_backup: bool,
+    /// Show a unified diff (applies with `patch`) instead of the cleaned text.
+    #[arg(long, conflicts_with = "changes")]
+    pub diff: bool,
+    /// List the changes, one per line: page:line:col RULE 'old' → 'new' reason.
+    #[arg(long)]
+    pub changes: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text, conflicts_with_all = ["diff", "changes"])]
+    pub format: Format,
+    /// Write nothing; exit with 1 if any change would be applied.
+    #[arg(long, conflicts_with_all = ["in_place", "output"])]
+    pub check: bool,
+    /// Colour the diff.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// No summary line on standard error.
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Run only these rules: codes or family names, comma-separated.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub select: Vec<String>,
+    /// Never run these rules: codes or family names, comma-separated.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub ignore: Vec<String>,
+    /// Apply suggestions too, not only safe changes.
+    #[arg(long)]
+    pub all: bool,
+    /// Decode text input with this encoding (a WHATWG label such as windows-1252).
+    #[arg(long, value_name = "LABEL")]
+    pub encoding: Option<String>,
+    /// Refuse input with bytes that cannot be decoded.
+    #[arg(long)]
+    pub strict: bool,
+}

@@ -1,0 +1,155 @@
+//! The document model: one text buffer, its pages and a line index.
+//!
+//! Pages are separated by form feeds (`\f`), as `pdftotext` and Tesseract write them, so a
+//! page keeps its identity through the pipeline. Lines end at `\n`, `\r\n`, `\r` or `\f`;
+//! the buffer keeps the input's line endings byte for byte.
+
+use serde::Serialize;
+use std::ops::Range;
+
+/// A place in the document for humans: page, line within the page and column (all 1-based;
+/// the column counts characters, not bytes).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Position {
+    /// Page number, from 1.
+    pub page: usize,
+    /// Line number within the page, from 1.
+    pub line: usize,
+    /// Column in characters, from 1.
+    pub column: usize,
+}
+
+/// One text buffer with page spans and a line index.
+#[derive(Clone, Debug)]
+pub struct Document {
+    text: String,
+    /// Byte offset where each line starts (the first is 0).
+    line_starts: Vec<usize>,
+    /// Index into `line_starts` of the first line of each page.
+    page_first_line: Vec<usize>,
+    /// Byte range of each page (without the form feed that ends it).
+    pages: Vec<Range<usize>>,
+}
+
+impl Document {
+    /// Index `text` into pages and lines.
+    pub fn new(text: String) -> Self {
+        let bytes = text.as_bytes();
+        let mut line_starts = vec![0];
+        let mut page_first_line = vec![0];
+        let mut pages = Vec::new();
+        let mut page_start = 0;
+        for i in memchr::memchr3_iter(b'\n', b'\r', b'\x0c', bytes) {
+            match bytes[i] {
+                b'\r' if bytes.get(i + 1) == Some(&b'\n') => continue,
+                b'\x0c' => {
+                    pages.push(page_start..i);
+                    page_start = i + 1;
+                    line_starts.push(i + 1);
+                    page_first_line.push(line_starts.len() - 1);
+                }
+                _ => line_starts.push(i + 1),
+            }
+        }
+        pages.push(page_start..bytes.len());
+        Document {
+            text,
+            line_starts,
+            page_first_line,
+            pages,
+        }
+    }
+
+    /// The whole text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Consume the document, returning its text.
+    pub fn into_text(self) -> String {
+        self.text
+    }
+
+    /// Byte ranges of the pages (a text without form feeds is one page).
+    pub fn pages(&self) -> &[Range<usize>] {
+        &self.pages
+    }
+
+    /// Number of lines (a trailing line ending does not open a counted empty line).
+    pub fn line_count(&self) -> usize {
+        let n = self.line_starts.len();
+        if n > 1 && self.line_starts[n - 1] == self.text.len() {
+            n - 1
+        } else {
+            n
+        }
+    }
+
+    /// Page, line and column of a byte offset (clamped to the text).
+    pub fn position(&self, offset: usize) -> Position {
+        let offset = offset.min(self.text.len());
+        let line_idx = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        let page_idx = self.page_first_line.partition_point(|&l| l <= line_idx) - 1;
+        let line_start = self.line_starts[line_idx];
+        let mut col_end = offset;
+        while !self.text.is_char_boundary(col_end) {
+            col_end -= 1;
+        }
+        Position {
+            page: page_idx + 1,
+            line: line_idx - self.page_first_line[page_idx] + 1,
+            column: self.text[line_start..col_end].chars().count() + 1,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_across_pages_and_line_endings() {
+        let d = Document::new("ab\r\ncd\rэf\n\x0cgh\nij".to_string());
+        assert_eq!(d.pages().len(), 2);
+        assert_eq!(
+            d.position(0),
+            Position {
+                page: 1,
+                line: 1,
+                column: 1
+            }
+        );
+        assert_eq!(d.position(5).line, 2);
+        let e = d.text().find('f').unwrap();
+        assert_eq!(
+            d.position(e),
+            Position {
+                page: 1,
+                line: 3,
+                column: 2
+            }
+        );
+        let i = d.text().find('i').unwrap();
+        assert_eq!(
+            d.position(i),
+            Position {
+                page: 2,
+                line: 2,
+                column: 1
+            }
+        );
+    }
+
+    #[test]
+    fn offset_inside_a_character_is_clamped() {
+        let d = Document::new("é".to_string());
+        assert_eq!(d.position(1).column, 1);
+        assert_eq!(d.position(99).column, 2);
+    }
+
+    #[test]
+    fn line_count_ignores_final_newline() {
+        assert_eq!(Document::new("a\nb\n".into()).line_count(), 2);
+        assert_eq!(Document::new("".into()).line_count(), 1);
+    }
+}

@@ -1,0 +1,56 @@
+//! Typed errors of the library. The binary maps every one of them to exit code 2.
+
+use std::path::PathBuf;
+
+/// Everything that can go wrong while loading or cleaning a document.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Reading or writing a file failed.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file involved.
+        path: PathBuf,
+        /// The operating-system error.
+        source: std::io::Error,
+    },
+    /// The input is a PDF and PDF support is not available for it.
+    #[error("{path}: {reason}")]
+    Pdf {
+        /// The file involved.
+        path: PathBuf,
+        /// What went wrong.
+        reason: String,
+    },
+    /// The input holds binary data, not text.
+    #[error("{path}: not a text file ({reason})")]
+    Binary {
+        /// The file involved.
+        path: PathBuf,
+        /// Why it was judged binary.
+        reason: String,
+    },
+    /// `--encoding` named an encoding that does not exist.
+    #[error("unknown encoding label '{0}' (try utf-8, windows-1252, iso-8859-2, koi8-r, shift_jis, utf-16le …)")]
+    UnknownEncoding(String),
+    /// Some bytes could not be decoded and `--strict` was given.
+    #[error("{path}: {count} byte sequence(s) are not valid {encoding} (first at byte {first}); refusing under --strict")]
+    Undecodable {
+        /// The file involved.
+        path: PathBuf,
+        /// How many malformed sequences were met.
+        count: usize,
+        /// Name of the encoding used.
+        encoding: &'static str,
+        /// Byte offset of the first malformed sequence in the input.
+        first: usize,
+    },
+    /// A rule code or family name given to `--select` or `--ignore` is unknown.
+    #[error("unknown rule or family '{0}' (see `clean rules`)")]
+    UnknownRule(String),
+    /// The arguments do not make sense together.
+    #[error("{0}")]
+    Usage(String),
+}
+
+/// Result type of the library.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,132 @@
+//! Loading input: sniff PDF or text, decode, and build the [`Document`].
+
+pub mod text;
+
+use crate::document::Document;
+use crate::error::{Error, Result};
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+pub use text::Malformed;
+
+/// What kind of input a file was.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// A text file.
+    Text,
+    /// A PDF file.
+    Pdf,
+}
+
+/// How to load input.
+#[derive(Clone, Debug, Default)]
+pub struct LoadOptions {
+    /// An encoding label (`--encoding`) that overrides detection.
+    pub encoding: Option<String>,
+    /// Refuse input with undecodable bytes instead of reporting them.
+    pub strict: bool,
+}
+
+/// Where a document came from and how it was read.
+#[derive(Clone, Debug, Serialize)]
+pub struct Source {
+    /// The input's name: a path, or `-` for standard input.
+    pub path: PathBuf,
+    /// Text or PDF.
+    pub kind: Kind,
+    /// The encoding the text was decoded from.
+    pub encoding: &'static str,
+    /// Whether the encoding was guessed by detection.
+    pub encoding_detected: bool,
+    /// Whether a byte-order mark was removed.
+    pub bom: bool,
+    /// Undecodable byte sequences (each replaced by U+FFFD in the text).
+    pub undecodable: Option<Malformed>,
+}
+
+impl Source {
+    /// Warnings a user should see about how the input was read.
+    pub fn warnings(&self) -> Vec<String> {
+        let mut w = Vec::new();
+        if let Some(m) = self.undecodable {
+            w.push(format!(
+                "{}: {} byte sequence(s) are not valid {} (first at byte {}); each became U+FFFD",
+                self.path.display(),
+                m.count,
+                self.encoding,
+                m.first_byte
+            ));
+        }
+        w
+    }
+}
+
+/// A loaded input: its document and where it came from.
+#[derive(Clone, Debug)]
+pub struct Loaded {
+    /// How the input was read.
+    pub source: Source,
+    /// The document.
+    pub document: Document,
+}
+
+/// Whether `bytes` start like a PDF (`%PDF-` within the first kilobyte, as readers accept).
+pub fn is_pdf(bytes: &[u8]) -> bool {
+    memchr::memmem::find(&bytes[..bytes.len().min(1024)], b"%PDF-").is_some()
+}
+
+/// Load input from bytes; `path` names it in messages (`-` for standard input).
+pub fn load_bytes(bytes: Vec<u8>, path: &Path, opts: &LoadOptions) -> Result<Loaded> {
+    if is_pdf(&bytes) {
+        return Err(Error::Pdf {
+            path: path.to_path_buf(),
+            reason: "this is a PDF, and PDF input is not supported yet; extract its text first (e.g. with pdftotext) and clean that".into(),
+        });
+    }
+    let forced = match &opts.encoding {
+        Some(label) => Some(
+            encoding_rs::Encoding::for_label(label.as_bytes())
+                .ok_or_else(|| Error::UnknownEncoding(label.clone()))?,
+        ),
+        None => None,
+    };
+    let decoded = text::decode(bytes, forced).map_err(|e| Error::Binary {
+        path: path.to_path_buf(),
+        reason: e.0,
+    })?;
+    if let (true, Some(m)) = (opts.strict, decoded.malformed) {
+        return Err(Error::Undecodable {
+            path: path.to_path_buf(),
+            count: m.count,
+            encoding: decoded.encoding.name(),
+            first: m.first_byte,
+        });
+    }
+    Ok(Loaded {
+        source: Source {
+            path: path.to_path_buf(),
+            kind: Kind::Text,
+            encoding: decoded.encoding.name(),
+            encoding_detected: decoded.detected,
+            bom: decoded.bom,
+            undecodable: decoded.malformed,
+        },
+        document: Document::new(decoded.text),
+    })
+}
+
+/// Load a file (`-` reads standard input).
+pub fn load_path(path: &Path, opts: &LoadOptions) -> Result<Loaded> {
+    let io = |source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let bytes = if path.as_os_str() == "-" {
+        let mut buf = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut buf).map_err(io)?;
+        buf
+    } else {
+        std::fs::read(path).map_err(io)?
+    };
+    load_bytes(bytes, path, opts)
+}

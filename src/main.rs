@@ -1,0 +1,189 @@
+//! `clean`: the thin binary over the ocrclean library. It parses arguments, calls the
+//! library, writes where it was asked to and maps errors to exit codes (0 ok, 1 changes
+//! found under `--check`, 2 error). A closed pipe ends the program quietly.
+
+mod cli;
+
+use anyhow::{Context, Result};
+use clap::{CommandFactory, Parser};
+use cli::{Cli, ColorChoice, Command, Format, RunArgs};
+use ocrclean::{fsio, input, output, Cleaner, Options, Report, Selection};
+use std::borrow::Cow;
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("clean: error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Some(Command::Rules) => {
+            print_stdout(&render_rules())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Completions { shell }) => {
+            let mut buf = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "clean", &mut buf);
+            print_stdout(&String::from_utf8_lossy(&buf))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        None => clean(cli.run),
+    }
+}
+
+fn render_rules() -> String {
+    let mut out = String::new();
+    for rule in ocrclean::rules::registry() {
+        let i = rule.info();
+        let off = if i.default_on {
+            ""
+        } else {
+            " (off by default)"
+        };
+        out.push_str(&format!(
+            "{}  {:<10} {:<16} {}{}\n      e.g. '{}' → '{}'\n",
+            i.code,
+            i.family.name(),
+            i.name,
+            i.summary,
+            off,
+            output::visible(i.example.0),
+            output::visible(i.example.1)
+        ));
+    }
+    out
+}
+
+fn print_stdout(s: &str) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(s.as_bytes())?;
+    out.flush()
+}
+
+fn clean(args: RunArgs) -> Result<ExitCode> {
+    let opts = Options {
+        selection: Selection {
+            select: args.select.clone(),
+            ignore: args.ignore.clone(),
+        },
+        apply_suggestions: args.all,
+        load: ocrclean::LoadOptions {
+            encoding: args.encoding.clone(),
+            strict: args.strict,
+        },
+    };
+    let cleaner = Cleaner::new(&opts)?;
+    let is_stdin = args.input.as_os_str() == "-";
+    if let Some(out) = &args.output {
+        if !is_stdin && fsio::same_file(&args.input, out) {
+            anyhow::bail!(
+                "{}: -o names the input file; use --in-place to rewrite it",
+                out.display()
+            );
+        }
+    }
+    if args.in_place && is_stdin {
+        anyhow::bail!("--in-place needs a file, not standard input");
+    }
+    let loaded = input::load_path(&args.input, &opts.load)?;
+    let report = cleaner.clean(loaded);
+    for w in report.source.warnings() {
+        eprintln!("clean: warning: {w}");
+    }
+
+    let rendered = render(&args, &report);
+    if args.in_place {
+        write_in_place(&args.input, &report.output, args.no_backup)?;
+    }
+    if let Some(text) = rendered {
+        match (&args.output, args.check) {
+            (Some(path), false) => fsio::write_atomic(path, text.as_bytes())?,
+            _ => print_stdout(&text)?,
+        }
+    }
+    if !args.quiet {
+        eprintln!(
+            "clean: {}: {}",
+            args.input.display(),
+            output::summary(&report)
+        );
+    }
+    Ok(if args.check && report.applied() > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// What goes to standard output or `-o`: `None` when nothing should be written.
+fn render<'a>(args: &RunArgs, report: &'a Report) -> Option<Cow<'a, str>> {
+    if args.format == Format::Json {
+        return Some(output::json::render(report).into());
+    }
+    if args.changes {
+        return Some(output::changes::render(report).into());
+    }
+    if args.diff {
+        let edits: Vec<&ocrclean::Edit> = report
+            .changes
+            .iter()
+            .filter(|c| c.applied)
+            .map(|c| &c.edit)
+            .collect();
+        let name = args.input.display().to_string();
+        return Some(
+            output::diff::unified(
+                report.document.text(),
+                &report.output,
+                &edits,
+                &format!("a/{}", name.trim_start_matches('/')),
+                &format!("b/{}", name.trim_start_matches('/')),
+                use_color(args.color),
+            )
+            .into(),
+        );
+    }
+    if args.check || args.in_place {
+        return None;
+    }
+    Some(Cow::Borrowed(&report.output))
+}
+
+fn use_color(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::stdout().is_terminal()
+        }
+    }
+}
+
+fn write_in_place(path: &Path, text: &str, no_backup: bool) -> Result<()> {
+    if !no_backup {
+        let mut backup = path.as_os_str().to_owned();
+        backup.push(".orig");
+        std::fs::copy(path, &backup)
+            .with_context(|| format!("{}: cannot keep a backup", path.display()))?;
+    }
+    fsio::write_atomic(path, text.as_bytes())?;
+    Ok(())
+}

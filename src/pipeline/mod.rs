@@ -1,0 +1,158 @@
+//! The pipeline: rules run in stages (one per family), each stage seeing the text after the
+//! edits applied by earlier stages; their edits are composed back onto the original text.
+
+pub mod compose;
+
+use crate::edit::{resolve_conflicts, Edit, Safety};
+use crate::rules::{Context, Family, Rule};
+use serde::Serialize;
+
+/// One edit of a run and whether the run applied it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Change {
+    /// The edit, in coordinates of the original text.
+    #[serde(flatten)]
+    pub edit: Edit,
+    /// Whether the output holds this edit.
+    pub applied: bool,
+}
+
+/// What a run produced: every change (sorted, non-overlapping, on the original text) and
+/// the output, which is exactly the original with the applied changes.
+#[derive(Clone, Debug)]
+pub struct Outcome {
+    /// Every change, applied or not.
+    pub changes: Vec<Change>,
+    /// The cleaned text.
+    pub output: String,
+}
+
+/// Run `rules` over `original` stage by stage. Safe edits are applied; suggestions too when
+/// `apply_suggestions` is set (`--all`), otherwise they are reported only.
+pub fn run(original: &str, rules: &[&dyn Rule], apply_suggestions: bool) -> Outcome {
+    let mut applied: Vec<Edit> = Vec::new();
+    let mut suggestions: Vec<Edit> = Vec::new();
+    // `None` while the current text is still the original: no copy is made until needed.
+    let mut current: Option<String> = None;
+    for family in Family::ALL {
+        let stage: Vec<&dyn Rule> = rules
+            .iter()
+            .copied()
+            .filter(|r| r.info().family == family)
+            .collect();
+        if stage.is_empty() {
+            continue;
+        }
+        let text = current.as_deref().unwrap_or(original);
+        let mut proposed = Vec::new();
+        let cx = Context { text };
+        for rule in &stage {
+            rule.check(&cx, &mut proposed);
+        }
+        let proposed = resolve_conflicts(proposed);
+        let (to_apply, to_show): (Vec<Edit>, Vec<Edit>) = proposed
+            .into_iter()
+            .partition(|e| apply_suggestions || e.safety == Safety::Safe);
+        suggestions.extend(compose::map_unapplied(&applied, to_show));
+        if to_apply.is_empty() {
+            continue;
+        }
+        let next = crate::edit::apply(text, &to_apply);
+        applied = compose::compose(text, applied, &to_apply);
+        current = Some(next);
+    }
+    let output = current.unwrap_or_else(|| original.to_string());
+    let changes = merge_changes(applied, suggestions);
+    Outcome { changes, output }
+}
+
+/// One sorted list: every applied edit, plus each suggestion that conflicts with none of
+/// them; among conflicting suggestions the one that starts first is kept.
+fn merge_changes(applied: Vec<Edit>, mut suggestions: Vec<Edit>) -> Vec<Change> {
+    suggestions.retain(|s| {
+        let i = applied.partition_point(|a| a.range.end < s.range.start);
+        !applied[i..]
+            .iter()
+            .take_while(|a| a.range.start <= s.range.end)
+            .any(|a| a.conflicts_with(s))
+    });
+    suggestions.sort_by_key(|s| (s.range.start, s.range.end));
+    let mut kept: Vec<Edit> = Vec::with_capacity(suggestions.len());
+    for s in suggestions {
+        if kept.last().is_none_or(|k| !k.conflicts_with(&s)) {
+            kept.push(s);
+        }
+    }
+    let mut changes: Vec<Change> = applied
+        .into_iter()
+        .map(|edit| Change {
+            edit,
+            applied: true,
+        })
+        .chain(kept.into_iter().map(|edit| Change {
+            edit,
+            applied: false,
+        }))
+        .collect();
+    changes.sort_by_key(|c| (c.edit.range.start, c.edit.range.end));
+    changes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edit::apply;
+    use crate::rules::{registry, RuleInfo};
+
+    #[test]
+    fn unicode_then_spacing_compose() {
+        let rules = registry();
+        let refs: Vec<&dyn Rule> = rules.iter().map(|r| r.as_ref()).collect();
+        let original = "ﬁne\u{a0}\u{a0}\nnext";
+        let out = run(original, &refs, false);
+        assert_eq!(out.output, "fine\nnext");
+        let edits: Vec<&Edit> = out.changes.iter().map(|c| &c.edit).collect();
+        assert_eq!(apply(original, edits), out.output);
+        // The odd spaces became spaces, then were trimmed: one merged edit.
+        assert!(out.changes.iter().any(|c| c.edit.rule == "U003+S001"));
+    }
+
+    struct Suggest(RuleInfo);
+    impl Rule for Suggest {
+        fn info(&self) -> &RuleInfo {
+            &self.0
+        }
+        fn check(&self, cx: &Context<'_>, out: &mut Vec<Edit>) {
+            if let Some(i) = cx.text.find("tbe") {
+                out.push(Edit::new(
+                    i..i + 3,
+                    "the",
+                    "C999",
+                    0.5,
+                    Safety::Suggestion,
+                    "x",
+                ));
+            }
+        }
+    }
+
+    #[test]
+    fn suggestions_reported_not_applied_unless_all() {
+        let rule = Suggest(RuleInfo {
+            code: "C999",
+            name: "test",
+            family: Family::Confusion,
+            summary: "",
+            example: ("", ""),
+            default_on: true,
+        });
+        let refs: Vec<&dyn Rule> = vec![&rule];
+        let out = run("tbe cat", &refs, false);
+        assert_eq!(out.output, "tbe cat");
+        assert_eq!(out.changes.len(), 1);
+        assert!(!out.changes[0].applied);
+        let out = run("tbe cat", &refs, true);
+        assert_eq!(out.output, "the cat");
+        assert!(out.changes[0].applied);
+    }
+}

@@ -1,0 +1,215 @@
+//! The rules framework: rule families, stable codes, selection, and the registry of all
+//! rules. Each family lives in its own module; each rule proposes [`Edit`]s and never
+//! touches the text itself.
+
+use crate::edit::Edit;
+use crate::error::{Error, Result};
+use serde::Serialize;
+
+pub mod linejoin;
+pub mod scan;
+pub mod spacing;
+pub mod unicode;
+
+/// A family of rules. Families run as stages in the order listed here, each stage seeing
+/// the text after the edits applied by earlier stages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Family {
+    /// Character-level repair: ligatures, odd spaces, invisible characters, mojibake.
+    Unicode,
+    /// Running headers, footers and page numbers.
+    Furniture,
+    /// Sentences cut by a page break.
+    Pagebreak,
+    /// Line-end hyphenation and lost hyphens.
+    Hyphen,
+    /// OCR character confusions.
+    Confusion,
+    /// Whitespace and punctuation spacing.
+    Spacing,
+    /// Rules and word lists from the user's configuration.
+    User,
+}
+
+impl Family {
+    /// Every family, in stage order.
+    pub const ALL: [Family; 7] = [
+        Family::Unicode,
+        Family::Furniture,
+        Family::Pagebreak,
+        Family::Hyphen,
+        Family::Confusion,
+        Family::Spacing,
+        Family::User,
+    ];
+
+    /// The family's name as used by `--select` and `--ignore`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Family::Unicode => "unicode",
+            Family::Furniture => "furniture",
+            Family::Pagebreak => "pagebreak",
+            Family::Hyphen => "hyphen",
+            Family::Confusion => "confusion",
+            Family::Spacing => "spacing",
+            Family::User => "user",
+        }
+    }
+}
+
+/// What a rule is, for `clean rules`, reports and selection.
+#[derive(Clone, Debug, Serialize)]
+pub struct RuleInfo {
+    /// Stable code, e.g. `U001`; never reused for another meaning.
+    pub code: &'static str,
+    /// Short kebab-case name, e.g. `ligature`.
+    pub name: &'static str,
+    /// The family the rule belongs to.
+    pub family: Family,
+    /// One line saying what the rule does.
+    pub summary: &'static str,
+    /// An example input and its output.
+    pub example: (&'static str, &'static str),
+    /// Whether the rule runs when nothing is selected explicitly.
+    pub default_on: bool,
+}
+
+/// What a rule sees: the text as it stands after earlier stages.
+pub struct Context<'a> {
+    /// The current text.
+    pub text: &'a str,
+}
+
+/// A rule proposes edits on the current text.
+pub trait Rule: Send + Sync {
+    /// The rule's description.
+    fn info(&self) -> &RuleInfo;
+    /// Push the rule's edits for `cx.text` into `out` (any order; the pipeline sorts).
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Edit>);
+}
+
+/// A rule made of its description and a plain function: most rules need no state.
+pub struct FnRule {
+    /// The rule's description.
+    pub info: RuleInfo,
+    /// Proposes the rule's edits.
+    pub check: fn(&RuleInfo, &Context<'_>, &mut Vec<Edit>),
+}
+
+impl Rule for FnRule {
+    fn info(&self) -> &RuleInfo {
+        &self.info
+    }
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Edit>) {
+        (self.check)(&self.info, cx, out)
+    }
+}
+
+/// Every rule the library has, in family order.
+pub fn registry() -> Vec<Box<dyn Rule>> {
+    let mut rules: Vec<Box<dyn Rule>> = Vec::new();
+    rules.extend(unicode::rules());
+    rules.extend(spacing::rules());
+    rules.sort_by_key(|r| (r.info().family, r.info().code));
+    rules
+}
+
+/// Which rules run: `--select` and `--ignore` lists of codes or family names.
+#[derive(Clone, Debug, Default)]
+pub struct Selection {
+    /// When non-empty, only these codes/families run (default-off rules included).
+    pub select: Vec<String>,
+    /// Codes/families that never run.
+    pub ignore: Vec<String>,
+}
+
+impl Selection {
+    /// Check every name against the registry, so a typo is an error, not a silent no-op.
+    pub fn validate(&self, rules: &[Box<dyn Rule>]) -> Result<()> {
+        for name in self.select.iter().chain(&self.ignore) {
+            let known = Family::ALL.iter().any(|f| f.name() == name.to_lowercase())
+                || rules
+                    .iter()
+                    .any(|r| r.info().code.eq_ignore_ascii_case(name));
+            if !known {
+                return Err(Error::UnknownRule(name.clone()));
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether a rule runs under this selection.
+    pub fn includes(&self, info: &RuleInfo) -> bool {
+        let matches = |name: &String| {
+            info.code.eq_ignore_ascii_case(name) || info.family.name() == name.to_lowercase()
+        };
+        let selected = if self.select.is_empty() {
+            info.default_on
+        } else {
+            self.select.iter().any(matches)
+        };
+        selected && !self.ignore.iter().any(matches)
+    }
+}
+
+/// Shared test helper: the edits a rule proposes on a text, sorted.
+#[cfg(test)]
+pub(crate) fn run_rule(rule: &dyn Rule, text: &str) -> Vec<Edit> {
+    let mut out = Vec::new();
+    rule.check(&Context { text }, &mut out);
+    out.sort_by_key(|e| e.range.start);
+    out
+}
+
+/// Shared test helper: apply a rule's edits to a text.
+#[cfg(test)]
+pub(crate) fn fix(rule: &dyn Rule, text: &str) -> String {
+    crate::edit::apply(text, &run_rule(rule, text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_and_examples_hold() {
+        let rules = registry();
+        let mut codes: Vec<_> = rules.iter().map(|r| r.info().code).collect();
+        codes.sort();
+        codes.dedup();
+        assert_eq!(codes.len(), rules.len());
+        for r in &rules {
+            let (input, output) = r.info().example;
+            assert_eq!(
+                fix(r.as_ref(), input),
+                output,
+                "example of {}",
+                r.info().code
+            );
+        }
+    }
+
+    #[test]
+    fn selection_by_family_and_code() {
+        let rules = registry();
+        let sel = Selection {
+            select: vec!["unicode".into()],
+            ignore: vec!["U002".into()],
+        };
+        sel.validate(&rules).unwrap();
+        let chosen: Vec<_> = rules
+            .iter()
+            .filter(|r| sel.includes(r.info()))
+            .map(|r| r.info().code)
+            .collect();
+        assert!(chosen.contains(&"U001"));
+        assert!(!chosen.contains(&"U002"));
+        assert!(chosen.iter().all(|c| c.starts_with('U')));
+        let bad = Selection {
+            select: vec!["nope".into()],
+            ignore: vec![],
+        };
+        assert!(bad.validate(&rules).is_err());
+    }
+}
