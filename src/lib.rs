@@ -19,6 +19,7 @@ pub mod input;
 pub mod output;
 pub mod pipeline;
 pub mod rules;
+pub mod visible;
 
 pub use document::{Document, Position};
 pub use edit::{Edit, Safety};
