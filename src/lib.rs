@@ -16,6 +16,7 @@ pub mod edit;
 pub mod error;
 pub mod fsio;
 pub mod input;
+pub mod lexicon;
 pub mod output;
 pub mod pipeline;
 pub mod rules;
