@@ -39,6 +39,8 @@ pub struct Options {
     pub apply_suggestions: bool,
     /// How input is loaded.
     pub load: LoadOptions,
+    /// User words (`--dict FILE`): always valid, never changed by a rule.
+    pub words: lexicon::WordList,
 }
 
 /// The result of cleaning one input.

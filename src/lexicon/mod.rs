@@ -71,7 +71,8 @@ pub struct Found {
 /// How a hyphenated token is known (see [`Lexicon::compound`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Compound {
-    /// The lexicon lists the token itself ("well-known", "co-op").
+    /// The lexicon lists the token itself (SCOWL has no hyphenated words, so in practice an
+    /// unhyphenated word).
     Listed(Found),
     /// The lexicon lists it without its hyphens ("co-operation" → "cooperation").
     Joined(Found),
