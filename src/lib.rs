@@ -16,6 +16,7 @@ pub mod edit;
 pub mod error;
 pub mod fsio;
 pub mod input;
+pub mod lexicon;
 pub mod output;
 pub mod pipeline;
 pub mod rules;
@@ -39,6 +40,8 @@ pub struct Options {
     pub apply_suggestions: bool,
     /// How input is loaded.
     pub load: LoadOptions,
+    /// User words (`--dict FILE`): always valid, never changed by a rule.
+    pub words: lexicon::WordList,
 }
 
 /// The result of cleaning one input.
