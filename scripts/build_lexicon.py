@@ -133,10 +133,12 @@ def read_counts(wheel, member):
     return counts
 
 
-def bucket(count):
+def bucket(count, cap=255):
+    """The log bucket of a count; words keep it in 8 bits, bigrams (whose counts reach
+    1.8e11, above 2^(255/7)) uncapped."""
     if count <= 0:
         return 0
-    return max(1, min(255, round(BUCKET_SCALE * math.log2(count))))
+    return max(1, min(cap, round(BUCKET_SCALE * math.log2(count))))
 
 
 FILE_RE = re.compile(r"^([a-z_0-9]+)-([a-z-]+)\.(\d+)$")
@@ -242,7 +244,7 @@ def build_bigrams(counts):
         parts = key.split(" ")
         if len(parts) != 2 or not all(parts):
             continue
-        rows[key] = bucket(c)
+        rows[key] = bucket(c, cap=1 << 16)
     return rows
 
 

@@ -328,7 +328,7 @@ impl Lexicon {
         self.bigrams
             .as_ref()
             .and_then(|m| m.get(key.as_bytes()))
-            .map_or(0, |v| entry::bucket_count((v & 0xff) as u8))
+            .map_or(0, entry::bucket_count)
     }
 
     fn get(&self, word: &str) -> Option<Entry> {
