@@ -149,12 +149,24 @@ impl Lexicon {
     /// True when `word`, as written, is a common word: found by [`Lexicon::find`] with a
     /// level up to [`COMMON_LEVEL`].
     pub fn contains(&self, word: &str) -> bool {
-        self.find(word).is_some_and(|f| f.entry.is_common())
+        self.entry(word).is_some_and(|e| e.is_common())
     }
 
     /// The approximate count of `word` (found as by [`Lexicon::find`]), 0 when unknown.
     pub fn frequency(&self, word: &str) -> u64 {
-        self.find(word).map_or(0, |f| f.entry.frequency)
+        self.entry(word).map_or(0, |e| e.frequency)
+    }
+
+    /// The entry [`Lexicon::find`] would give, without building its spelling when the exact
+    /// spelling is a common word (the usual case).
+    fn entry(&self, word: &str) -> Option<Entry> {
+        if let Some(e) = self
+            .get(&fold::normalize_typography(word))
+            .filter(Entry::is_common)
+        {
+            return Some(e);
+        }
+        self.find(word).map(|f| f.entry)
     }
 
     /// Find `word` as written, at any level: the exact spelling and the case policy
