@@ -20,6 +20,7 @@ pub mod lexicon;
 pub mod output;
 pub mod pipeline;
 pub mod rules;
+pub mod visible;
 
 pub use document::{Document, Position};
 pub use edit::{Edit, Safety};
