@@ -80,6 +80,14 @@ fn same_phrase(between: &str) -> bool {
         && between.matches('\n').count() <= 1
 }
 
+/// A token glued to brackets, slashes, operators or digits is code, a formula or a
+/// reference ("S(np(dog))", "x_1", "a/b"), not prose.
+fn is_code_like(text: &str, t: &tokens::Token<'_>) -> bool {
+    let code = |c: char| "()[]{}<>_/\\=@#$%^&*+|~".contains(c) || c.is_ascii_digit();
+    text[..t.range.start].chars().next_back().is_some_and(code)
+        || text[t.range.end..].chars().next().is_some_and(code)
+}
+
 /// A short token followed by a full stop ("cf.", "Jo.", "vol.") is probably an
 /// abbreviation the lexicon does not list.
 fn is_abbreviation(text: &str, t: &tokens::Token<'_>) -> bool {
@@ -91,7 +99,10 @@ fn misread_words(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     let vocab = vocab::Vocabulary::new(&toks);
     let mut corrector = word::Corrector::new(&vocab);
     for (i, t) in toks.iter().enumerate() {
-        if at_line_end_hyphen(cx.text, &t.range) || is_abbreviation(cx.text, t) {
+        if at_line_end_hyphen(cx.text, &t.range)
+            || is_abbreviation(cx.text, t)
+            || is_code_like(cx.text, t)
+        {
             continue;
         }
         let prev = i

@@ -164,7 +164,7 @@ impl<'a> Corrector<'a> {
     /// when neither knows it (or the lexicon knows it only as a rare word or an
     /// abbreviation and the document does not use it).
     /// A word the lexicon lacks counts as evidence only when the document uses it at
-    /// least twice and more often than the token it would replace: the document's OCR
+    /// least three times and twice as often as the token it would replace: the document's OCR
     /// errors are in its vocabulary too.
     fn prior(&self, word: &str, token: &str) -> Option<(f64, u32, bool)> {
         let doc = self.vocab.count_any_case(word);
@@ -177,7 +177,7 @@ impl<'a> Corrector<'a> {
         let p_lex = lex
             .as_ref()
             .map_or(0.0, |f| count_of(&f.entry) / CORPUS_WORDS);
-        let doc_attested = doc >= 2 && doc > self.vocab.count_any_case(token);
+        let doc_attested = doc >= 3 && doc >= 2 * self.vocab.count_any_case(token);
         if p_lex == 0.0 && !doc_attested {
             return None;
         }
@@ -386,7 +386,7 @@ impl<'a> Corrector<'a> {
 fn worth_checking(token: &str) -> bool {
     let letters = token.chars().filter(|c| c.is_alphabetic()).count();
     let chars = token.chars().count();
-    if chars < 2 || letters + 1 < chars || letters == 0 {
+    if chars < 2 || letters + 1 < chars || letters == 0 || (letters < chars && letters < 3) {
         return false;
     }
     if shape(token) == Shape::Upper && chars <= 4 {
