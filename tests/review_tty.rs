@@ -98,7 +98,7 @@ fn bin() -> PathBuf {
 
 fn review_command(extra: &str) -> String {
     format!(
-        "NO_COLOR=1 {} in.txt --review -o out.txt {extra}; echo EXIT=$?; stty -a | grep -o -- '-*icanon' | sed 's/^/TTY:/'; sleep 60",
+        "NO_COLOR=1 {} in.txt --review -o out.txt {extra}; rc=$?; stty -a | grep -o -- '-*icanon' | sed 's/^/TTY:/'; echo EXIT=$rc; sleep 60",
         bin().display()
     )
 }
@@ -113,16 +113,36 @@ fn setup() -> (tempfile::TempDir, ocrclean::Report) {
     (dir, clean_text(TEXT, &opts).unwrap())
 }
 
-#[test]
-fn accepting_every_change_gives_the_all_output() {
-    if !have_tmux() {
-        eprintln!("note: tmux is not installed; skipping the pseudo-terminal test");
+/// The end-to-end check of a review of `text`: accepting every change gives the output of
+/// `clean --all`; rejecting one change (and accepting the rest) leaves exactly that spot as
+/// in the input; quitting half-way and running again resumes at the next undecided change.
+fn end_to_end(name: &str, text: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.txt");
+    std::fs::write(&input, text).unwrap();
+    let opts = Options {
+        apply_suggestions: true,
+        ..Options::default()
+    };
+    let report = clean_text(text, &opts).unwrap();
+    let n = report.changes.len();
+    if n == 0 {
+        eprintln!("note: {name}: no changes to review");
         return;
     }
-    let (dir, report) = setup();
-    let n = report.changes.len();
-    assert!(n >= 5);
-    let t = Tmux::start("all", dir.path(), &review_command(""));
+    let all = assert_cmd::Command::cargo_bin("clean")
+        .unwrap()
+        .arg("--all")
+        .arg(&input)
+        .output()
+        .unwrap()
+        .stdout;
+    let all = String::from_utf8(all).unwrap();
+    let out_path = dir.path().join("out.txt");
+    let decisions = dir.path().join("out.txt.decisions.json");
+
+    // 1. Accept everything.
+    let t = Tmux::start(&format!("{name}-all"), dir.path(), &review_command(""));
     let first = t.wait_for(&format!("[1/{n}, 0 accepted"));
     assert!(first.contains("Accept this change ["), "{first}");
     for k in 1..n {
@@ -134,18 +154,84 @@ fn accepting_every_change_gives_the_all_output() {
         "{end}"
     );
     assert!(end.contains("TTY:icanon"), "terminal restored: {end}");
-    let all = assert_cmd::Command::cargo_bin("clean")
-        .unwrap()
-        .arg("--all")
-        .arg(dir.path().join("in.txt"))
-        .output()
-        .unwrap()
-        .stdout;
-    let out = std::fs::read(dir.path().join("out.txt")).unwrap();
-    assert_eq!(
-        String::from_utf8(out).unwrap(),
-        String::from_utf8(all).unwrap()
-    );
+    drop(t);
+    assert_eq!(std::fs::read_to_string(&out_path).unwrap(), all, "{name}");
+
+    // 2. Reject one change in the middle, accept the others.
+    std::fs::remove_file(&decisions).unwrap();
+    let reject = n / 2;
+    let t = Tmux::start(&format!("{name}-reject"), dir.path(), &review_command(""));
+    t.wait_for(&format!("[1/{n},"));
+    for k in 0..n {
+        let key = if k == reject { "n" } else { "y" };
+        let accepted = k + 1 - usize::from(k >= reject);
+        let rejected = usize::from(k >= reject);
+        if k + 1 < n {
+            t.answer(
+                key,
+                &format!("[{}/{n}, {accepted} accepted, {rejected} rejected", k + 2),
+            );
+        } else {
+            t.answer(key, "EXIT=0");
+        }
+    }
+    drop(t);
+    let kept: Vec<&ocrclean::Edit> = report
+        .changes
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != reject)
+        .map(|(_, c)| &c.edit)
+        .collect();
+    let out = std::fs::read_to_string(&out_path).unwrap();
+    assert_eq!(out, edit::apply(text, kept), "{name}");
+    // The rejected spot reads as in the input: the text up to it is the output's own
+    // prefix shifted by the earlier edits, and the original old text follows it there.
+    let r = &report.changes[reject].edit.range;
+    let shift: isize = report.changes[..reject]
+        .iter()
+        .map(|c| c.edit.delta())
+        .sum();
+    let at = (r.start as isize + shift) as usize;
+    assert_eq!(&out[at..at + r.len()], &text[r.clone()], "{name}");
+
+    // 3. Quit half-way, then run again: it resumes at the next undecided change.
+    std::fs::remove_file(&decisions).unwrap();
+    let half = n / 2;
+    let t = Tmux::start(&format!("{name}-half"), dir.path(), &review_command(""));
+    t.wait_for(&format!("[1/{n},"));
+    for k in 0..half {
+        t.answer("y", &format!("[{}/{n}, {} accepted", k + 2, k + 1));
+    }
+    t.answer("q", "EXIT=0");
+    drop(t);
+    let t = Tmux::start(&format!("{name}-again"), dir.path(), &review_command(""));
+    let s = t.wait_for(&format!("[{}/{n}, {half} accepted, 0 rejected", half + 1));
+    if half > 0 {
+        assert!(s.contains(&format!("Resumed: {half} of {n}")), "{s}");
+    }
+}
+
+#[test]
+fn end_to_end_on_a_project_text() {
+    if !have_tmux() {
+        eprintln!("note: tmux is not installed; skipping the pseudo-terminal test");
+        return;
+    }
+    end_to_end("text", TEXT);
+}
+
+#[test]
+fn end_to_end_on_the_seed_article() {
+    if !have_tmux() {
+        eprintln!("note: tmux is not installed; skipping the pseudo-terminal test");
+        return;
+    }
+    let Ok(text) = std::fs::read_to_string("../shared/samples/seed-article.txt") else {
+        eprintln!("note: ../shared/samples/seed-article.txt not found; skipping");
+        return;
+    };
+    end_to_end("seed", &text);
 }
 
 #[test]
