@@ -217,6 +217,25 @@ fn loose_keys<'a>(keys: impl Iterator<Item = &'a Key>) -> Vec<Loose> {
     .collect()
 }
 
+/// The file as written: fields in a readable order.
+#[derive(Serialize)]
+struct File<'a> {
+    version: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    input: Option<&'a str>,
+    #[serde(flatten)]
+    extra: &'a Map<String, Value>,
+    decisions: Vec<Item<'a>>,
+}
+
+/// One entry as written: a decision of this run, or an entry kept from the file.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Item<'a> {
+    Decision(Decision),
+    Kept(&'a Value),
+}
+
 /// A decisions file: the saved answers, and entries kept from the file that match no
 /// change of this run.
 #[derive(Clone, Debug, Default)]
@@ -364,7 +383,7 @@ impl Store {
     /// The file's JSON: one decision per answered change (in document order), then the
     /// entries kept from the file that matched no change.
     pub fn render(&self, report: &Report, keys: &[Key], answers: &[Answer]) -> String {
-        let mut list: Vec<Value> = Vec::new();
+        let mut list: Vec<Item<'_>> = Vec::new();
         for (i, (k, a)) in keys.iter().zip(answers).enumerate() {
             let (answer, replacement) = match a {
                 Answer::Undecided => continue,
@@ -376,30 +395,24 @@ impl Store {
                 .changes
                 .get(i)
                 .map(|c| report.document.position(c.edit.range.start));
-            let d = Decision {
+            list.push(Item::Decision(Decision {
                 key: k.clone(),
                 answer: answer.to_string(),
                 replacement,
                 page: pos.map(|p| p.page),
                 line: pos.map(|p| p.line),
-            };
-            if let Ok(v) = serde_json::to_value(d) {
-                list.push(v);
-            }
+            }));
         }
         for &j in &self.unmatched {
-            list.push(self.entries[j].0.clone());
+            list.push(Item::Kept(&self.entries[j].0));
         }
-        let mut top = Map::new();
-        top.insert("version".into(), Value::from(VERSION));
-        if let Some(input) = &self.input {
-            top.insert("input".into(), Value::from(input.clone()));
-        }
-        for (k, v) in &self.extra {
-            top.insert(k.clone(), v.clone());
-        }
-        top.insert("decisions".into(), Value::Array(list));
-        let mut s = serde_json::to_string_pretty(&Value::Object(top)).unwrap_or_default();
+        let file = File {
+            version: VERSION,
+            input: self.input.as_deref(),
+            extra: &self.extra,
+            decisions: list,
+        };
+        let mut s = serde_json::to_string_pretty(&file).unwrap_or_default();
         s.push('\n');
         s
     }
