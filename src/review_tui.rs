@@ -39,7 +39,7 @@ Keys (one keypress, no Enter):
   j   next change (also Right, Down)   k   previous change (also Left, Up)
   g   next undecided change
   q   save and quit: write the output with the answers so far
-  Ctrl-C  stop at once: answers are saved, the output is not written
+  Ctrl-C  stop at once (also Ctrl-D): answers are saved, the output is not written
   ?   this help
 Undecided safe changes are applied by default; undecided suggestions are not.
 Every answer is saved at once; run the same command again to resume.";
@@ -383,7 +383,13 @@ enum LineInput {
 /// answer is saved before the next key is read.
 fn run_loop(session: &mut Session<'_>, review: &mut Review) -> Result<End> {
     let mut message = String::new();
-    if review.undecided() < review.len() {
+    if review.undecided() == 0 {
+        message = format!(
+            "All {} changes are answered (saved in {}); q writes the output, j/k to revise.",
+            review.len(),
+            session.store.path().display()
+        );
+    } else if review.undecided() < review.len() {
         message = format!(
             "Resumed: {} of {} changes already answered (saved in {}).",
             review.len() - review.undecided(),
@@ -620,5 +626,22 @@ fn load_options(args: &RunArgs) -> ocrclean::LoadOptions {
     ocrclean::LoadOptions {
         encoding: args.encoding.clone(),
         strict: args.strict,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decisions_default_beside_the_output_or_the_input() {
+        assert_eq!(
+            default_decisions(Path::new("a/in.txt"), Some(Path::new("b/out.txt"))),
+            PathBuf::from("b/out.txt.decisions.json")
+        );
+        assert_eq!(
+            default_decisions(Path::new("a/in.txt"), None),
+            PathBuf::from("a/in.txt.decisions.json")
+        );
     }
 }
