@@ -19,6 +19,9 @@ const EMPH_RED: &str = "\x1b[1;97;41m";
 const EMPH_GREEN: &str = "\x1b[1;30;42m";
 const RESET: &str = "\x1b[0m";
 
+/// At most this many changed lines are drawn; the rest are counted.
+const MAX_DIFF_LINES: usize = 30;
+
 /// How to draw a change.
 #[derive(Clone, Copy, Debug)]
 pub struct ViewOptions {
@@ -145,8 +148,18 @@ pub fn render(
 
     let diff = TextDiff::from_lines(old_region, new_region.as_str());
     let (mut old_n, mut new_n) = (first_line, first_line);
+    let mut drawn = 0;
+    let mut hidden = 0;
     for op in diff.ops() {
         for change in diff.iter_inline_changes(op) {
+            if drawn >= MAX_DIFF_LINES {
+                hidden += 1;
+                if change.tag() != ChangeTag::Insert {
+                    old_n += 1;
+                }
+                continue;
+            }
+            drawn += 1;
             let (sign, base, emph, open, close, n) = match change.tag() {
                 ChangeTag::Equal => (' ', "", "", "", "", old_n),
                 ChangeTag::Delete => ('-', RED, EMPH_RED, "[-", "-]", old_n),
@@ -201,6 +214,9 @@ pub fn render(
         }
     }
 
+    if hidden > 0 {
+        let _ = writeln!(out, "        … {hidden} more changed line(s)");
+    }
     let mut q = last;
     for k in 0..opts.context {
         if q >= text.len() {
@@ -269,6 +285,19 @@ mod tests {
         };
         let s = render(&r, 0, &Answer::Undecided, "S001", &opts);
         assert!(s.contains(EMPH_RED), "{s}");
+    }
+
+    #[test]
+    fn long_changes_are_cut() {
+        let text = format!("a\n{}b\n", "line\n".repeat(50));
+        let mut r = clean_text(&text, &Options::default()).unwrap();
+        r.changes = vec![crate::Change {
+            edit: crate::Edit::new(2..text.len() - 2, "", "T", 1.0, Safety::Safe, "t"),
+            applied: true,
+        }];
+        let s = render(&r, 0, &Answer::Undecided, "T", &ViewOptions::default());
+        assert!(s.lines().count() < 45, "{s}");
+        assert!(s.contains("more changed line(s)"), "{s}");
     }
 
     #[test]
