@@ -330,3 +330,38 @@ fn ctrl_c_keeps_saved_answers_and_restores_the_terminal() {
     let first = &report.changes[0].edit;
     assert!(out.starts_with(&TEXT[..first.range.end]), "{out}");
 }
+
+#[test]
+fn always_and_never_answers_write_the_learned_file() {
+    if !have_tmux() {
+        eprintln!("note: tmux is not installed; skipping the pseudo-terminal test");
+        return;
+    }
+    let (dir, report) = setup();
+    let n = report.changes.len();
+    let t = Tmux::start("learn", dir.path(), &review_command(""));
+    t.wait_for(&format!("[1/{n},"));
+    // Always: the first change is the ligature in "ﬁrst"; learn the word itself.
+    t.keys(&["Y"]);
+    let s = t.wait_for("Which one [1-");
+    assert!(s.contains("'\u{fb01}rst' → 'first'"), "{s}");
+    t.answer("1", &format!("[2/{n}, 1 accepted, 0 rejected"));
+    // Never: keep the word of the second change, then quit.
+    t.keys(&["N"]);
+    t.wait_for("Never change these words");
+    t.answer("1", &format!("[3/{n}, 1 accepted, 1 rejected"));
+    t.answer("q", "EXIT=0");
+    let learned = std::fs::read_to_string(dir.path().join("clean-learned.toml")).unwrap();
+    assert!(learned.contains("old = \"\u{fb01}rst\""), "{learned}");
+    assert!(learned.contains("new = \"first\""), "{learned}");
+    let text = &report.document.text()[..];
+    let second = &report.changes[1].edit.range;
+    let word_start = text[..second.start]
+        .rfind(|c: char| !c.is_alphanumeric())
+        .map_or(0, |i| i + 1);
+    let kept = &text[word_start..second.end];
+    assert!(
+        learned.contains(&format!("keep = [\"{}", kept)),
+        "{learned}"
+    );
+}
