@@ -354,7 +354,7 @@ fn always_and_never_answers_write_the_learned_file() {
     let learned = std::fs::read_to_string(dir.path().join("clean-learned.toml")).unwrap();
     assert!(learned.contains("old = \"\u{fb01}rst\""), "{learned}");
     assert!(learned.contains("new = \"first\""), "{learned}");
-    let text = &report.document.text()[..];
+    let text = report.document.text();
     let second = &report.changes[1].edit.range;
     let word_start = text[..second.start]
         .rfind(|c: char| !c.is_alphanumeric())
