@@ -61,7 +61,7 @@ pub enum ColorChoice {
 /// Options of a cleaning run.
 #[derive(Args, Debug)]
 pub struct RunArgs {
-    /// Input file (text), or - for standard input.
+    /// Input file (PDF or text), or - for standard input.
     #[arg(default_value = "-")]
     pub input: PathBuf,
     /// Write to this file instead of standard output.
@@ -106,4 +106,13 @@ pub struct RunArgs {
     /// Refuse input with bytes that cannot be decoded.
     #[arg(long)]
     pub strict: bool,
+    /// PDF input: only these pages, e.g. 1-3,7 (5- runs to the end).
+    #[arg(long, value_name = "PAGES")]
+    pub pages: Option<String>,
+    /// PDF input: the password of an encrypted PDF (the empty password is tried first).
+    #[arg(long, value_name = "PASSWORD")]
+    pub password: Option<String>,
+    /// Print the input as read (PDF: the extracted text) with every rule off.
+    #[arg(long, conflicts_with_all = ["select", "all"])]
+    pub no_fix: bool,
 }

@@ -1,0 +1,483 @@
+//! Layout analysis: positioned glyphs → words → lines → blocks → reading order.
+//!
+//! Glyphs are grouped by writing direction and turned upright, so rotated pages and rotated
+//! text read like any other. Words break where the gap between glyphs, less the character
+//! spacing, exceeds a fraction of the font size (or at white-space glyphs). Lines share a
+//! baseline; smaller glyphs raised or lowered onto a line (superscripts) stay with it.
+//! Column gutters are found as gaps that stay open over a run of lines with text on both
+//! sides; lines split there, stack into blocks, and blocks are read in the order of
+//! Breuel's rules (above before below when they overlap horizontally, left before right
+//! when nothing spanning both lies between), so columns read left to right, top to bottom.
+
+use super::interpreter::Glyph;
+use std::collections::HashMap;
+
+/// A word break: gap (less character spacing) above this fraction of the font size.
+const WORD_GAP: f32 = 0.15;
+/// A gap this wide (in font sizes) may be a column gutter.
+const GUTTER_MIN: f32 = 0.6;
+/// A gap this wide (in font sizes) always splits a line.
+const SPLIT_GAP: f32 = 4.0;
+/// Lines of a gutter run needed to accept it as a column gutter.
+const GUTTER_RUN: usize = 4;
+/// Above this many blocks, order them by position only (the pairwise rules are cubic).
+const MAX_ORDERED_BLOCKS: usize = 400;
+
+/// An upright glyph: positions along and across its writing direction.
+#[derive(Clone, Copy, Debug)]
+struct G {
+    x0: f32,
+    x1: f32,
+    y: f32,
+    size: f32,
+    spacing: f32,
+    space: bool,
+    idx: usize,
+}
+
+#[derive(Debug)]
+struct Word {
+    x0: f32,
+    x1: f32,
+    text: String,
+}
+
+#[derive(Debug)]
+struct Row {
+    y: f32,
+    size: f32,
+    glyphs: Vec<G>,
+}
+
+#[derive(Debug)]
+struct Segment {
+    x0: f32,
+    x1: f32,
+    y: f32,
+    size: f32,
+    text: String,
+}
+
+#[derive(Debug)]
+struct Block {
+    x0: f32,
+    x1: f32,
+    top: f32,
+    bottom: f32,
+    lines: Vec<Segment>,
+}
+
+/// Lay out one page's glyphs as text: lines joined by `\n`, blocks in reading order.
+pub fn page_text(glyphs: &[Glyph]) -> String {
+    // Group by writing direction (whole degrees), the most common first.
+    let mut groups: HashMap<i32, Vec<usize>> = HashMap::new();
+    for (i, g) in glyphs.iter().enumerate() {
+        let deg = g.dy.atan2(g.dx).to_degrees().round() as i32;
+        groups.entry(deg.rem_euclid(360)).or_default().push(i);
+    }
+    let mut groups: Vec<(i32, Vec<usize>)> = groups.into_iter().collect();
+    groups.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
+    let mut out = String::new();
+    for (deg, idxs) in groups {
+        let rad = (deg as f32).to_radians();
+        let (sin, cos) = rad.sin_cos();
+        let upright: Vec<G> = idxs
+            .iter()
+            .map(|&i| {
+                let g = &glyphs[i];
+                let x0 = g.x * cos + g.y * sin;
+                let y = -g.x * sin + g.y * cos;
+                let x1 = g.ex * cos + g.ey * sin;
+                G {
+                    x0: x0.min(x1),
+                    x1: x1.max(x0),
+                    y,
+                    size: g.size,
+                    spacing: g.spacing,
+                    space: g.space,
+                    idx: i,
+                }
+            })
+            .collect();
+        let text = direction_text(upright, glyphs);
+        if text.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(&text);
+    }
+    out
+}
+
+fn direction_text(mut gs: Vec<G>, glyphs: &[Glyph]) -> String {
+    gs.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x0.total_cmp(&b.x0)));
+    let rows: Vec<RowWords> = rows(gs).iter().map(|r| words(r, glyphs)).collect();
+    let gutters = gutters(&rows);
+    let segments = segments(rows, &gutters);
+    let blocks = blocks(segments, &gutters);
+    render(order(blocks))
+}
+
+/// A row's words, sorted by x, with its baseline and size.
+struct RowWords {
+    y: f32,
+    size: f32,
+    words: Vec<Word>,
+}
+
+/// Cluster glyphs (sorted by baseline, top first) into rows, then merge rows of smaller
+/// raised or lowered glyphs (superscripts, subscripts) into the line they belong to.
+fn rows(gs: Vec<G>) -> Vec<Row> {
+    let mut rows: Vec<Row> = Vec::new();
+    for g in gs {
+        match rows.last_mut() {
+            Some(r) if (r.y - g.y).abs() <= 0.25 * r.size.min(g.size) => {
+                if g.size > r.size {
+                    r.size = g.size;
+                }
+                r.glyphs.push(g);
+            }
+            _ => rows.push(Row {
+                y: g.y,
+                size: g.size,
+                glyphs: vec![g],
+            }),
+        }
+    }
+    // Superscripts and subscripts: a row of smaller glyphs within a neighbour's line box.
+    let mut i = 0;
+    while i < rows.len() {
+        let small = &rows[i];
+        let (sx0, sx1) = extent(&small.glyphs);
+        let mut target = None;
+        for j in [i.wrapping_sub(1), i + 1] {
+            let Some(big) = rows.get(j) else { continue };
+            if small.size > 0.85 * big.size {
+                continue;
+            }
+            let dy = small.y - big.y;
+            if dy < -0.35 * big.size || dy > 0.7 * big.size {
+                continue;
+            }
+            let (bx0, bx1) = extent(&big.glyphs);
+            if sx0 < bx0 - big.size || sx1 > bx1 + big.size {
+                continue;
+            }
+            if target.is_none_or(|t: usize| rows[t].size < big.size) {
+                target = Some(j);
+            }
+        }
+        if let Some(t) = target {
+            let small = rows.remove(i);
+            let t = if t > i { t - 1 } else { t };
+            rows[t].glyphs.extend(small.glyphs);
+            if t < i {
+                continue;
+            }
+        } else {
+            i += 1;
+        }
+    }
+    for r in &mut rows {
+        r.glyphs.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    }
+    rows
+}
+
+fn extent(gs: &[G]) -> (f32, f32) {
+    gs.iter()
+        .fold((f32::MAX, f32::MIN), |(a, b), g| (a.min(g.x0), b.max(g.x1)))
+}
+
+/// Dedupe overprinted glyphs (fake bold) and break a row into words.
+fn words(row: &Row, glyphs: &[Glyph]) -> RowWords {
+    let mut words: Vec<Word> = Vec::new();
+    let mut prev: Option<G> = None;
+    let mut open = false;
+    for g in &row.glyphs {
+        let text = glyphs[g.idx].text.as_str();
+        if let Some(p) = prev {
+            let same = glyphs[p.idx].text == text
+                && (g.x0 - p.x0).abs() < 0.1 * g.size
+                && (g.y - p.y).abs() < 0.1 * g.size;
+            if same {
+                continue;
+            }
+        }
+        if g.space {
+            open = false;
+            prev = Some(*g);
+            continue;
+        }
+        let joins = open
+            && prev.is_some_and(|p| {
+                let gap = g.x0 - p.x1 - p.spacing.max(0.0);
+                gap <= WORD_GAP * p.size.max(g.size)
+            });
+        match words.last_mut() {
+            Some(w) if joins => {
+                w.text.push_str(text);
+                w.x1 = w.x1.max(g.x1);
+            }
+            _ => words.push(Word {
+                x0: g.x0,
+                x1: g.x1,
+                text: text.to_string(),
+            }),
+        }
+        open = true;
+        prev = Some(*g);
+    }
+    RowWords {
+        y: row.y,
+        size: row.size,
+        words,
+    }
+}
+
+/// A vertical strip of white space that separates columns over a range of rows.
+#[derive(Debug, Clone, Copy)]
+struct Gutter {
+    /// Its centre line.
+    x: f32,
+    /// Highest and lowest baseline of the rows it separates.
+    top: f32,
+    bottom: f32,
+}
+
+fn covered(row: &RowWords, x: f32) -> bool {
+    row.words.iter().any(|w| w.x0 < x && x < w.x1)
+}
+
+fn both_sides(row: &RowWords, x: f32) -> bool {
+    row.words.iter().any(|w| w.x1 <= x) && row.words.iter().any(|w| w.x0 >= x)
+}
+
+/// Find column gutters: wide gaps whose centre stays uncovered over a run of rows, with
+/// text on both sides in several of them.
+fn gutters(rows: &[RowWords]) -> Vec<Gutter> {
+    let mut found: Vec<Gutter> = Vec::new();
+    for (r, row) in rows.iter().enumerate() {
+        for pair in row.words.windows(2) {
+            let gap = pair[1].x0 - pair[0].x1;
+            if gap < GUTTER_MIN * row.size {
+                continue;
+            }
+            let x = (pair[0].x1 + pair[1].x0) / 2.0;
+            if found
+                .iter()
+                .any(|g| (g.x - x).abs() < gap / 2.0 && g.top >= row.y && row.y >= g.bottom)
+            {
+                continue;
+            }
+            let mut lo = r;
+            while lo > 0 && !covered(&rows[lo - 1], x) {
+                lo -= 1;
+            }
+            let mut hi = r;
+            while hi + 1 < rows.len() && !covered(&rows[hi + 1], x) {
+                hi += 1;
+            }
+            let two_sided = rows[lo..=hi].iter().filter(|w| both_sides(w, x)).count();
+            if hi - lo + 1 >= GUTTER_RUN && two_sided >= 3 {
+                found.push(Gutter {
+                    x,
+                    top: rows[lo].y,
+                    bottom: rows[hi].y,
+                });
+            }
+        }
+    }
+    found
+}
+
+fn in_gutter(gutters: &[Gutter], y: f32, a: f32, b: f32) -> bool {
+    gutters
+        .iter()
+        .any(|g| g.top >= y && y >= g.bottom && a <= g.x && g.x <= b)
+}
+
+/// Split rows into line segments at gutters and at very wide gaps.
+fn segments(rows: Vec<RowWords>, gutters: &[Gutter]) -> Vec<Segment> {
+    let mut out = Vec::new();
+    for row in rows {
+        let mut cur: Option<Segment> = None;
+        for w in row.words {
+            if let Some(s) = cur.as_mut() {
+                let gap = w.x0 - s.x1;
+                let split = gap > SPLIT_GAP * row.size
+                    || (gap > GUTTER_MIN * row.size && in_gutter(gutters, row.y, s.x1, w.x0));
+                if !split {
+                    s.text.push(' ');
+                    s.text.push_str(&w.text);
+                    s.x1 = s.x1.max(w.x1);
+                    continue;
+                }
+                out.extend(cur.take());
+            }
+            cur = Some(Segment {
+                x0: w.x0,
+                x1: w.x1,
+                y: row.y,
+                size: row.size,
+                text: w.text,
+            });
+        }
+        out.extend(cur);
+    }
+    out
+}
+
+/// Stack segments into blocks: a segment joins the block whose last line is just above it,
+/// overlaps it horizontally, has a similar size and lies on the same side of every gutter.
+fn blocks(segs: Vec<Segment>, gutters: &[Gutter]) -> Vec<Block> {
+    let mut blocks: Vec<Block> = Vec::new();
+    for s in segs {
+        let mut best: Option<(usize, f32)> = None;
+        for (i, b) in blocks.iter().enumerate() {
+            let Some(l) = b.lines.last() else { continue };
+            let dy = l.y - s.y;
+            let size = l.size.max(s.size);
+            if dy <= 0.1 * size || dy > 1.8 * size {
+                continue;
+            }
+            if l.size.max(s.size) > 1.4 * l.size.min(s.size) {
+                continue;
+            }
+            let overlap = l.x1.min(s.x1) - l.x0.max(s.x0);
+            if overlap <= 0.0 {
+                continue;
+            }
+            let crosses = |a: f32, b: f32, y: f32| {
+                gutters
+                    .iter()
+                    .filter(|g| g.top + size >= y && y >= g.bottom - 2.0 * size)
+                    .map(|g| a < g.x && g.x < b)
+                    .collect::<Vec<_>>()
+            };
+            if crosses(l.x0, l.x1, s.y) != crosses(s.x0, s.x1, s.y) {
+                continue;
+            }
+            if best.is_none_or(|(_, d)| dy < d) {
+                best = Some((i, dy));
+            }
+        }
+        match best {
+            Some((i, _)) => {
+                let b = &mut blocks[i];
+                b.x0 = b.x0.min(s.x0);
+                b.x1 = b.x1.max(s.x1);
+                b.bottom = s.y - 0.25 * s.size;
+                b.lines.push(s);
+            }
+            None => blocks.push(Block {
+                x0: s.x0,
+                x1: s.x1,
+                top: s.y + 0.75 * s.size,
+                bottom: s.y - 0.25 * s.size,
+                lines: vec![s],
+            }),
+        }
+    }
+    blocks
+}
+
+fn x_overlap(a: &Block, b: &Block) -> bool {
+    a.x1.min(b.x1) - a.x0.max(b.x0) > 0.0
+}
+
+fn centre(b: &Block) -> f32 {
+    (b.top + b.bottom) / 2.0
+}
+
+/// Whether `a` must be read before `b` (Breuel's ordering rules).
+fn before(blocks: &[Block], a: usize, b: usize) -> bool {
+    let (ba, bb) = (&blocks[a], &blocks[b]);
+    if x_overlap(ba, bb) {
+        return ba.top > bb.top || (ba.top == bb.top && ba.x0 < bb.x0);
+    }
+    if ba.x1 > bb.x0 {
+        return false;
+    }
+    let (hi, lo) = if centre(ba) > centre(bb) {
+        (centre(ba), centre(bb))
+    } else {
+        (centre(bb), centre(ba))
+    };
+    !blocks.iter().enumerate().any(|(c, bc)| {
+        c != a && c != b && centre(bc) < hi && centre(bc) > lo && x_overlap(bc, ba) && x_overlap(bc, bb)
+    })
+}
+
+/// Put blocks in reading order: a topological sort of `before`, ties broken top first.
+fn order(blocks: Vec<Block>) -> Vec<Block> {
+    let n = blocks.len();
+    let mut idx: Vec<usize> = (0..n).collect();
+    idx.sort_by(|&a, &b| {
+        blocks[b]
+            .top
+            .total_cmp(&blocks[a].top)
+            .then(blocks[a].x0.total_cmp(&blocks[b].x0))
+    });
+    let order: Vec<usize> = if n > MAX_ORDERED_BLOCKS || n < 2 {
+        idx
+    } else {
+        let mut indeg = vec![0usize; n];
+        let mut succ = vec![Vec::new(); n];
+        for a in 0..n {
+            for b in 0..n {
+                if a != b && before(&blocks, a, b) {
+                    succ[a].push(b);
+                    indeg[b] += 1;
+                }
+            }
+        }
+        let mut done = vec![false; n];
+        let mut out = Vec::with_capacity(n);
+        while out.len() < n {
+            // The first ready block in position order; on a cycle, the first left.
+            let pick = idx
+                .iter()
+                .copied()
+                .find(|&i| !done[i] && indeg[i] == 0)
+                .or_else(|| idx.iter().copied().find(|&i| !done[i]));
+            let Some(p) = pick else { break };
+            done[p] = true;
+            out.push(p);
+            for &s in &succ[p] {
+                indeg[s] = indeg[s].saturating_sub(1);
+            }
+        }
+        out
+    };
+    let mut slots: Vec<Option<Block>> = blocks.into_iter().map(Some).collect();
+    order.into_iter().filter_map(|i| slots[i].take()).collect()
+}
+
+/// Lines joined by `\n`; a blank line where the next block starts below the previous one
+/// (a new paragraph or section), none where reading moves up to the next column.
+fn render(blocks: Vec<Block>) -> String {
+    let mut out = String::new();
+    let mut prev: Option<&Block> = None;
+    for b in &blocks {
+        if let Some(p) = prev {
+            out.push('\n');
+            if b.top < p.bottom {
+                out.push('\n');
+            }
+        }
+        for (i, l) in b.lines.iter().enumerate() {
+            if i > 0 {
+                out.push('\n');
+            }
+            out.push_str(&l.text);
+        }
+        prev = Some(b);
+    }
+    if !out.is_empty() {
+        out.push('\n');
+    }
+    out
+}
