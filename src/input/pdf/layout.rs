@@ -14,10 +14,14 @@ use std::collections::HashMap;
 
 /// A word break: gap (less character spacing) above this fraction of the font size.
 const WORD_GAP: f32 = 0.15;
+/// Glyphs that follow in content order stay in one chunk up to this gap (in font sizes).
+const CHUNK_GAP: f32 = 1.5;
 /// A gap this wide (in font sizes) may be a column gutter.
 const GUTTER_MIN: f32 = 0.6;
 /// A gap this wide (in font sizes) always splits a line.
 const SPLIT_GAP: f32 = 4.0;
+/// A gutter is this many times wider than the word spaces of its rows.
+const GUTTER_RATIO: f32 = 1.8;
 /// Lines of a gutter run needed to accept it as a column gutter.
 const GUTTER_RUN: usize = 4;
 /// Above this many blocks, order them by position only (the pairwise rules are cubic).
@@ -69,6 +73,14 @@ struct Block {
 
 /// Lay out one page's glyphs as text: lines joined by `\n`, blocks in reading order.
 pub fn page_text(glyphs: &[Glyph]) -> String {
+    if std::env::var_os("OCRCLEAN_PDF_DEBUG").is_some() {
+        for g in glyphs {
+            eprintln!(
+                "{:?} x={:.1} y={:.1} ex={:.1} size={:.1} sp={:.2} space={}",
+                g.text, g.x, g.y, g.ex, g.size, g.spacing, g.space
+            );
+        }
+    }
     // Group by writing direction (whole degrees), the most common first.
     let mut groups: HashMap<i32, Vec<usize>> = HashMap::new();
     for (i, g) in glyphs.iter().enumerate() {
@@ -111,13 +123,43 @@ pub fn page_text(glyphs: &[Glyph]) -> String {
     out
 }
 
-fn direction_text(mut gs: Vec<G>, glyphs: &[Glyph]) -> String {
-    gs.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x0.total_cmp(&b.x0)));
-    let rows: Vec<RowWords> = rows(gs).iter().map(|r| words(r, glyphs)).collect();
+fn direction_text(gs: Vec<G>, glyphs: &[Glyph]) -> String {
+    let rows: Vec<RowWords> = rows(chunks(gs)).iter().map(|r| words(r, glyphs)).collect();
     let gutters = gutters(&rows);
+    if std::env::var_os("OCRCLEAN_PDF_DEBUG").is_some() {
+        eprintln!("gutters: {gutters:?}");
+    }
     let segments = segments(rows, &gutters);
     let blocks = blocks(segments, &gutters);
     render(order(blocks))
+}
+
+/// Runs of glyphs that follow each other in content order along one baseline (a drifting
+/// baseline too, as on skewed scans): the pieces lines are made of.
+fn chunks(gs: Vec<G>) -> Vec<Row> {
+    let mut out: Vec<Row> = Vec::new();
+    for g in gs {
+        if let Some(c) = out.last_mut() {
+            if let Some(p) = c.glyphs.last() {
+                let size = p.size.min(g.size);
+                let gap = g.x0 - p.x1;
+                if (g.y - p.y).abs() <= 0.3 * size
+                    && gap >= -0.5 * size
+                    && gap <= CHUNK_GAP * size
+                {
+                    c.size = c.size.max(g.size);
+                    c.glyphs.push(g);
+                    continue;
+                }
+            }
+        }
+        out.push(Row {
+            y: g.y,
+            size: g.size,
+            glyphs: vec![g],
+        });
+    }
+    out
 }
 
 /// A row's words, sorted by x, with its baseline and size.
@@ -125,25 +167,22 @@ struct RowWords {
     y: f32,
     size: f32,
     words: Vec<Word>,
+    /// The median gap between its words (its ordinary word space).
+    gap: f32,
 }
 
-/// Cluster glyphs (sorted by baseline, top first) into rows, then merge rows of smaller
-/// raised or lowered glyphs (superscripts, subscripts) into the line they belong to.
-fn rows(gs: Vec<G>) -> Vec<Row> {
+/// Cluster chunks into rows by baseline, then merge rows of smaller raised or lowered
+/// glyphs (superscripts, subscripts) into the line they belong to.
+fn rows(mut chunks: Vec<Row>) -> Vec<Row> {
+    chunks.sort_by(|a, b| b.y.total_cmp(&a.y));
     let mut rows: Vec<Row> = Vec::new();
-    for g in gs {
+    for c in chunks {
         match rows.last_mut() {
-            Some(r) if (r.y - g.y).abs() <= 0.25 * r.size.min(g.size) => {
-                if g.size > r.size {
-                    r.size = g.size;
-                }
-                r.glyphs.push(g);
+            Some(r) if (r.y - c.y).abs() <= 0.3 * r.size.min(c.size) => {
+                r.size = r.size.max(c.size);
+                r.glyphs.extend(c.glyphs);
             }
-            _ => rows.push(Row {
-                y: g.y,
-                size: g.size,
-                glyphs: vec![g],
-            }),
+            _ => rows.push(c),
         }
     }
     // Superscripts and subscripts: a row of smaller glyphs within a neighbour's line box.
@@ -230,10 +269,14 @@ fn words(row: &Row, glyphs: &[Glyph]) -> RowWords {
         open = true;
         prev = Some(*g);
     }
+    let mut gaps: Vec<f32> = words.windows(2).map(|p| p[1].x0 - p[0].x1).collect();
+    gaps.sort_by(f32::total_cmp);
+    let gap = gaps.get(gaps.len() / 2).copied().unwrap_or(0.3 * row.size);
     RowWords {
         y: row.y,
         size: row.size,
         words,
+        gap,
     }
 }
 
@@ -251,18 +294,27 @@ fn covered(row: &RowWords, x: f32) -> bool {
     row.words.iter().any(|w| w.x0 < x && x < w.x1)
 }
 
-fn both_sides(row: &RowWords, x: f32) -> bool {
-    row.words.iter().any(|w| w.x1 <= x) && row.words.iter().any(|w| w.x0 >= x)
+/// How a row sees a candidate gutter at `x`: `Some(true)` when it has words on both sides
+/// with a gap there clearly wider than its word spaces, `Some(false)` when both sides hold
+/// words but the gap is ordinary (a river in running text), `None` when one side is empty.
+fn gap_at(row: &RowWords, x: f32) -> Option<bool> {
+    let left = row.words.iter().filter(|w| w.x1 <= x).map(|w| w.x1).fold(f32::MIN, f32::max);
+    let right = row.words.iter().filter(|w| w.x0 >= x).map(|w| w.x0).fold(f32::MAX, f32::min);
+    (left > f32::MIN && right < f32::MAX).then(|| right - left >= gutter_width(row))
 }
 
-/// Find column gutters: wide gaps whose centre stays uncovered over a run of rows, with
-/// text on both sides in several of them.
+fn gutter_width(row: &RowWords) -> f32 {
+    (GUTTER_MIN * row.size).max(GUTTER_RATIO * row.gap)
+}
+
+/// Find column gutters: wide gaps whose centre stays uncovered over a run of rows, where
+/// rows with text on both sides mostly show a gap clearly wider than their word spaces.
 fn gutters(rows: &[RowWords]) -> Vec<Gutter> {
     let mut found: Vec<Gutter> = Vec::new();
     for (r, row) in rows.iter().enumerate() {
         for pair in row.words.windows(2) {
             let gap = pair[1].x0 - pair[0].x1;
-            if gap < GUTTER_MIN * row.size {
+            if gap < gutter_width(row) {
                 continue;
             }
             let x = (pair[0].x1 + pair[1].x0) / 2.0;
@@ -280,8 +332,13 @@ fn gutters(rows: &[RowWords]) -> Vec<Gutter> {
             while hi + 1 < rows.len() && !covered(&rows[hi + 1], x) {
                 hi += 1;
             }
-            let two_sided = rows[lo..=hi].iter().filter(|w| both_sides(w, x)).count();
-            if hi - lo + 1 >= GUTTER_RUN && two_sided >= 3 {
+            let run = &rows[lo..=hi];
+            let strong = run.iter().filter(|w| gap_at(w, x) == Some(true)).count();
+            let weak = run.iter().filter(|w| gap_at(w, x) == Some(false)).count();
+            if std::env::var_os("OCRCLEAN_PDF_DEBUG2").is_some() {
+                eprintln!("cand x={x} y={} run={} strong={strong} weak={weak}", row.y, run.len());
+            }
+            if strong >= GUTTER_RUN && strong >= 2 * weak {
                 found.push(Gutter {
                     x,
                     top: rows[lo].y,
