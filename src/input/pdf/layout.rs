@@ -37,6 +37,8 @@ struct G {
     spacing: f32,
     space: bool,
     idx: usize,
+    /// The chunk (run in content order) it belongs to.
+    chunk: u32,
 }
 
 #[derive(Debug)]
@@ -44,6 +46,9 @@ struct Word {
     x0: f32,
     x1: f32,
     text: String,
+    /// Chunks of its first and last glyph.
+    first_chunk: u32,
+    last_chunk: u32,
 }
 
 #[derive(Debug)]
@@ -108,6 +113,7 @@ pub fn page_text(glyphs: &[Glyph]) -> String {
                     spacing: g.spacing,
                     space: g.space,
                     idx: i,
+                    chunk: 0,
                 }
             })
             .collect();
@@ -138,7 +144,8 @@ fn direction_text(gs: Vec<G>, glyphs: &[Glyph]) -> String {
 /// baseline too, as on skewed scans): the pieces lines are made of.
 fn chunks(gs: Vec<G>) -> Vec<Row> {
     let mut out: Vec<Row> = Vec::new();
-    for g in gs {
+    for mut g in gs {
+        g.chunk = out.len() as u32;
         if let Some(c) = out.last_mut() {
             if let Some(p) = c.glyphs.last() {
                 let size = p.size.min(g.size);
@@ -147,6 +154,7 @@ fn chunks(gs: Vec<G>) -> Vec<Row> {
                     && gap >= -0.5 * size
                     && gap <= CHUNK_GAP * size
                 {
+                    g.chunk = p.chunk;
                     c.size = c.size.max(g.size);
                     c.glyphs.push(g);
                     continue;
@@ -259,11 +267,14 @@ fn words(row: &Row, glyphs: &[Glyph]) -> RowWords {
             Some(w) if joins => {
                 w.text.push_str(text);
                 w.x1 = w.x1.max(g.x1);
+                w.last_chunk = g.chunk;
             }
             _ => words.push(Word {
                 x0: g.x0,
                 x1: g.x1,
                 text: text.to_string(),
+                first_chunk: g.chunk,
+                last_chunk: g.chunk,
             }),
         }
         open = true;
@@ -361,11 +372,16 @@ fn segments(rows: Vec<RowWords>, gutters: &[Gutter]) -> Vec<Segment> {
     let mut out = Vec::new();
     for row in rows {
         let mut cur: Option<Segment> = None;
+        let mut last_chunk = u32::MAX;
         for w in row.words {
             if let Some(s) = cur.as_mut() {
                 let gap = w.x0 - s.x1;
+                // A wide gap between pieces drawn separately, or at a gutter, or very wide.
                 let split = gap > SPLIT_GAP * row.size
-                    || (gap > GUTTER_MIN * row.size && in_gutter(gutters, row.y, s.x1, w.x0));
+                    || (gap > GUTTER_MIN * row.size
+                        && (w.first_chunk != last_chunk
+                            || in_gutter(gutters, row.y, s.x1, w.x0)));
+                last_chunk = w.last_chunk;
                 if !split {
                     s.text.push(' ');
                     s.text.push_str(&w.text);
@@ -374,6 +390,7 @@ fn segments(rows: Vec<RowWords>, gutters: &[Gutter]) -> Vec<Segment> {
                 }
                 out.extend(cur.take());
             }
+            last_chunk = w.last_chunk;
             cur = Some(Segment {
                 x0: w.x0,
                 x1: w.x1,
