@@ -367,22 +367,68 @@ fn in_gutter(gutters: &[Gutter], y: f32, a: f32, b: f32) -> bool {
         .any(|g| g.top >= y && y >= g.bottom && a <= g.x && g.x <= b)
 }
 
-/// Split rows into line segments at gutters and at very wide gaps.
+/// The widest part of `[a, b]` that no word of `row` covers.
+fn open_width(row: &RowWords, a: f32, b: f32) -> f32 {
+    let mut cursor = a;
+    let mut best: f32 = 0.0;
+    for w in row.words.iter().filter(|w| w.x1 > a && w.x0 < b) {
+        best = best.max(w.x0 - cursor);
+        cursor = cursor.max(w.x1);
+    }
+    best.max(b - cursor)
+}
+
+/// Whether the rows next to row `r` (within two line heights) leave part of the gap
+/// `[a, b]` open, wider than their word spaces: a separation, not a hole in running text.
+fn open_around(rows: &[RowWords], r: usize, a: f32, b: f32) -> bool {
+    let row = &rows[r];
+    let near = |o: &RowWords| (o.y - row.y).abs() <= 2.0 * row.size.max(o.size);
+    let open = |o: &RowWords| open_width(o, a, b) >= (GUTTER_MIN * o.size).max(1.3 * o.gap);
+    let above = r.checked_sub(1).map(|i| &rows[i]).filter(|o| near(o));
+    let below = rows.get(r + 1).filter(|o| near(o));
+    above.is_none_or(open) && below.is_none_or(open)
+}
+
+/// Split rows into line segments: at gutters, and at wide gaps between pieces drawn
+/// separately (or very wide gaps) that the neighbouring lines leave open too.
 fn segments(rows: Vec<RowWords>, gutters: &[Gutter]) -> Vec<Segment> {
+    let splits: Vec<Vec<bool>> = rows
+        .iter()
+        .enumerate()
+        .map(|(r, row)| {
+            row.words
+                .windows(2)
+                .map(|p| {
+                    let (a, b) = (&p[0], &p[1]);
+                    let gap = b.x0 - a.x1;
+                    if gap <= GUTTER_MIN * row.size {
+                        return false;
+                    }
+                    if in_gutter(gutters, row.y, a.x1, b.x0) {
+                        return true;
+                    }
+                    (gap > SPLIT_GAP * row.size || b.first_chunk != a.last_chunk)
+                        && open_around(&rows, r, a.x1, b.x0)
+                })
+                .collect()
+        })
+        .collect();
+    if std::env::var_os("OCRCLEAN_PDF_DEBUG").is_some() {
+        for (row, split) in rows.iter().zip(&splits) {
+            let ws: Vec<String> = row
+                .words
+                .iter()
+                .map(|w| format!("{}[{:.0}-{:.0} c{}-{}]", w.text, w.x0, w.x1, w.first_chunk, w.last_chunk))
+                .collect();
+            eprintln!("row y={:.1} size={:.1} {:?} {}", row.y, row.size, split, ws.join(" "));
+        }
+    }
     let mut out = Vec::new();
-    for row in rows {
+    for (row, split) in rows.into_iter().zip(splits) {
         let mut cur: Option<Segment> = None;
-        let mut last_chunk = u32::MAX;
-        for w in row.words {
+        for (k, w) in row.words.into_iter().enumerate() {
             if let Some(s) = cur.as_mut() {
-                let gap = w.x0 - s.x1;
-                // A wide gap between pieces drawn separately, or at a gutter, or very wide.
-                let split = gap > SPLIT_GAP * row.size
-                    || (gap > GUTTER_MIN * row.size
-                        && (w.first_chunk != last_chunk
-                            || in_gutter(gutters, row.y, s.x1, w.x0)));
-                last_chunk = w.last_chunk;
-                if !split {
+                if !split[k - 1] {
                     s.text.push(' ');
                     s.text.push_str(&w.text);
                     s.x1 = s.x1.max(w.x1);
@@ -390,7 +436,6 @@ fn segments(rows: Vec<RowWords>, gutters: &[Gutter]) -> Vec<Segment> {
                 }
                 out.extend(cur.take());
             }
-            last_chunk = w.last_chunk;
             cur = Some(Segment {
                 x0: w.x0,
                 x1: w.x1,
