@@ -89,8 +89,11 @@ pub fn page_text(glyphs: &[Glyph]) -> String {
     // Group by writing direction (whole degrees), the most common first.
     let mut groups: HashMap<i32, Vec<usize>> = HashMap::new();
     for (i, g) in glyphs.iter().enumerate() {
-        let deg = g.dy.atan2(g.dx).to_degrees().round() as i32;
-        groups.entry(deg.rem_euclid(360)).or_default().push(i);
+        let deg = g.dy.atan2(g.dx).to_degrees();
+        // Slightly skewed text (scans) reads with the nearest right angle.
+        let right = (deg / 90.0).round() * 90.0;
+        let deg = if (deg - right).abs() <= 10.0 { right } else { deg.round() };
+        groups.entry((deg as i32).rem_euclid(360)).or_default().push(i);
     }
     let mut groups: Vec<(i32, Vec<usize>)> = groups.into_iter().collect();
     groups.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
