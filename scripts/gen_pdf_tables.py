@@ -7,6 +7,7 @@ Source: the pdfminer.six wheel from PyPI (MIT licence), which ships
   pdfminer/latin_enc.py   - PDF Reference 1.6 appendix D.1 (StandardEncoding, MacRoman,
                             WinAnsi, PDFDoc)
   pdfminer/fontmetrics.py - widths from Adobe's Core 14 AFM files (Adobe licence)
+  pdfminer/pdffont.py     - the CFF standard strings (Adobe Technical Note #5176)
 
 Usage:
   pip download pdfminer.six --no-deps -d /tmp/pm && unzip -q /tmp/pm/*.whl -d /tmp/pm/x
@@ -18,6 +19,7 @@ sys.path.insert(0, sys.argv[1])
 from pdfminer.glyphlist import glyphname2unicode  # noqa: E402
 from pdfminer.latin_enc import ENCODING  # noqa: E402
 from pdfminer.fontmetrics import FONT_METRICS  # noqa: E402
+from pdfminer.pdffont import CFFFont  # noqa: E402
 
 
 def rs(s):
@@ -73,5 +75,12 @@ for f in base:
     if line:
         out.append("        " + " ".join(line))
     out.append("    ]),")
+out.append("];")
+out.append("")
+out.append("/// The 391 standard strings of the Compact Font Format (glyph names by SID).")
+out.append("pub static CFF_STANDARD_STRINGS: &[&str] = &[")
+names = list(CFFFont.STANDARD_STRINGS)
+for i in range(0, len(names), 6):
+    out.append("    " + " ".join(rs(n) + "," for n in names[i:i + 6]))
 out.append("];")
 print("\n".join(out))

@@ -24,7 +24,78 @@ pub fn to_unicode(name: &str) -> Option<String> {
     if base.len() != name.len() {
         return component(base);
     }
-    component_special(name)
+    component_special(name).or_else(|| tex_name(name))
+}
+
+/// Glyph names of TeX's math fonts (cmsy, cmmi, cmex) that the Adobe list lacks, and
+/// the size variants of cmex (`parenleftbig`, `summationdisplay`, …) mapped to their base.
+fn tex_name(name: &str) -> Option<String> {
+    const TEX: &[(&str, &str)] = &[
+        ("Ifractur", "ℑ"),
+        ("Rfractur", "ℜ"),
+        ("angbracketleft", "⟨"),
+        ("angbracketright", "⟩"),
+        ("arrowhookleft", "↩"),
+        ("arrowhookright", "↪"),
+        ("bardbl", "‖"),
+        ("braceleft", "{"),
+        ("braceright", "}"),
+        ("bracketleft", "["),
+        ("bracketright", "]"),
+        ("ceilingleft", "⌈"),
+        ("ceilingright", "⌉"),
+        ("contintegral", "∮"),
+        ("coproduct", "∐"),
+        ("epsilon1", "ϵ"),
+        ("floorleft", "⌊"),
+        ("floorright", "⌋"),
+        ("follows", "≻"),
+        ("hat", "^"),
+        ("integral", "∫"),
+        ("intersection", "⋂"),
+        ("mapsto", "↦"),
+        ("negationslash", "\u{338}"),
+        ("omega1", "ϖ"),
+        ("owner", "∋"),
+        ("parenleft", "("),
+        ("parenright", ")"),
+        ("phi1", "φ"),
+        ("precedes", "≺"),
+        ("prime", "′"),
+        ("product", "∏"),
+        ("radical", "√"),
+        ("rho1", "ϱ"),
+        ("sigma1", "ς"),
+        ("slash", "/"),
+        ("summation", "∑"),
+        ("theta1", "ϑ"),
+        ("tilde", "~"),
+        ("triangle", "△"),
+        ("triangleinv", "▽"),
+        ("union", "⋃"),
+        ("unionmulti", "⊎"),
+        ("unionsq", "⊔"),
+        ("vee", "∨"),
+        ("vextenddouble", "‖"),
+        ("vextendsingle", "|"),
+        ("wedge", "∧"),
+    ];
+    let find = |n: &str| {
+        TEX.binary_search_by(|(k, _)| k.cmp(&n))
+            .ok()
+            .map(|i| TEX[i].1.to_string())
+    };
+    if let Some(t) = find(name) {
+        return Some(t);
+    }
+    for suffix in ["display", "text", "bigg", "Bigg", "big", "Big", "widest", "wider", "wide"] {
+        if let Some(base) = name.strip_suffix(suffix) {
+            if !base.is_empty() {
+                return find(base).or_else(|| component(base));
+            }
+        }
+    }
+    None
 }
 
 fn component(name: &str) -> Option<String> {
@@ -73,5 +144,8 @@ mod tests {
         assert_eq!(to_unicode("g12"), None);
         assert_eq!(to_unicode(".notdef"), None);
         assert_eq!(to_unicode("uniZZZZ"), None);
+        assert_eq!(to_unicode("summationdisplay").as_deref(), Some("∑"));
+        assert_eq!(to_unicode("parenleftbigg").as_deref(), Some("("));
+        assert_eq!(to_unicode("mapsto").as_deref(), Some("↦"));
     }
 }

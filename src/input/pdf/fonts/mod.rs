@@ -5,6 +5,7 @@
 //! from `/Widths` or the standard 14 metrics. Composite (Type0) fonts split bytes by their
 //! CMap (Identity-H/V or embedded), widths come from `/W` and `/DW`, text from ToUnicode.
 
+mod cff;
 pub mod cmap;
 pub mod encodings;
 pub mod glyphlist;
@@ -182,6 +183,9 @@ impl Font {
                         .as_deref()
                         .and_then(glyphlist::to_unicode),
                 };
+                if t.is_none() && std::env::var_os("OCRCLEAN_PDF_DEBUG").is_some() {
+                    eprintln!("unmapped: {name} {code} {:?}", names[code as usize]);
+                }
                 t.map(|t| expand_ligatures(&t).into_owned())
             })
             .collect();

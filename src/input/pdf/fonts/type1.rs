@@ -1,5 +1,5 @@
-//! The encoding built into an embedded Type 1 font program (`/FontFile`), which TeX fonts
-//! rely on when the PDF gives no `/Encoding`.
+//! The encoding built into an embedded Type 1 font program (`/FontFile`, or CFF in
+//! `/FontFile3`), which TeX fonts rely on when the PDF gives no `/Encoding`.
 
 use super::super::objects;
 use lopdf::{Dictionary, Document, Object};
@@ -7,6 +7,13 @@ use lopdf::{Dictionary, Document, Object};
 /// The `(code, glyph name)` pairs of the font program's `/Encoding` array, or `None` when
 /// the font is not an embedded Type 1 program with its own encoding.
 pub fn builtin_encoding(doc: &Document, descriptor: &Dictionary) -> Option<Vec<(u8, String)>> {
+    if let Some(Object::Stream(s)) = objects::get(doc, descriptor, b"FontFile3") {
+        if objects::get_name(doc, &s.dict, b"Subtype") == Some(b"Type1C") {
+            let bytes = objects::stream_bytes(doc, s, objects::MAX_STREAM_BYTES).ok()?;
+            return super::cff::builtin_encoding(&bytes);
+        }
+        return None;
+    }
     let Some(Object::Stream(s)) = objects::get(doc, descriptor, b"FontFile") else {
         return None;
     };
