@@ -84,7 +84,11 @@ fn clean(args: RunArgs) -> Result<ExitCode> {
     };
     let mut ignore = args.ignore.clone();
     if args.no_fix {
-        ignore.extend(ocrclean::rules::registry().iter().map(|r| r.info().code.to_string()));
+        ignore.extend(
+            ocrclean::rules::registry()
+                .iter()
+                .map(|r| r.info().code.to_string()),
+        );
     }
     let opts = Options {
         selection: Selection {

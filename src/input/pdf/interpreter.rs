@@ -144,7 +144,11 @@ pub fn run_page(doc: &Document, page: ObjectId, cache: &mut FontCache) -> PageCo
     };
     let resources = inherited(doc, page_dict, b"Resources").and_then(objects::as_dict);
     let mut bytes = Vec::new();
-    let contents = match page_dict.get(b"Contents").ok().map(|o| (o, objects::resolve(doc, o))) {
+    let contents = match page_dict
+        .get(b"Contents")
+        .ok()
+        .map(|o| (o, objects::resolve(doc, o)))
+    {
         Some((_, Object::Array(a))) => a.iter().collect::<Vec<_>>(),
         Some((o, _)) => vec![o],
         None => Vec::new(),
@@ -161,7 +165,10 @@ pub fn run_page(doc: &Document, page: ObjectId, cache: &mut FontCache) -> PageCo
                 }
             }
             Object::Null => it.out.problems.push("a content stream is missing".into()),
-            _ => it.out.problems.push("page /Contents is not a stream".into()),
+            _ => it
+                .out
+                .problems
+                .push("page /Contents is not a stream".into()),
         }
     }
     it.run(&bytes, resources);
@@ -183,7 +190,9 @@ pub fn inherited<'a>(doc: &'a Document, page: &'a Dictionary, key: &[u8]) -> Opt
 impl<'a> Interp<'a> {
     fn run(&mut self, bytes: &[u8], resources: Option<&'a Dictionary>) {
         let Ok(content) = Content::decode(bytes) else {
-            self.out.problems.push("content stream cannot be parsed".into());
+            self.out
+                .problems
+                .push("content stream cannot be parsed".into());
             return;
         };
         for op in &content.operations {
@@ -197,11 +206,7 @@ impl<'a> Interp<'a> {
     fn op(&mut self, operator: &str, a: &[Object], res: Option<&'a Dictionary>) {
         let n = |i: usize| a.get(i).and_then(num).unwrap_or(0.0);
         match operator {
-            "q" => {
-                if self.stack.len() < MAX_STACK {
-                    self.stack.push(self.gs.clone());
-                }
-            }
+            "q" if self.stack.len() < MAX_STACK => self.stack.push(self.gs.clone()),
             "Q" => {
                 if let Some(g) = self.stack.pop() {
                     self.gs = g;
@@ -382,9 +387,9 @@ impl<'a> Interp<'a> {
             };
             if self.out.glyphs.len() >= MAX_GLYPHS {
                 self.full = true;
-                self.out
-                    .problems
-                    .push(format!("more than {MAX_GLYPHS} glyphs; the rest is skipped"));
+                self.out.problems.push(format!(
+                    "more than {MAX_GLYPHS} glyphs; the rest is skipped"
+                ));
                 return;
             }
             if x.is_finite() && y.is_finite() && ex.is_finite() && ey.is_finite() {
@@ -448,7 +453,8 @@ impl<'a> Interp<'a> {
         match objects::get_name(doc, &s.dict, b"Subtype") {
             Some(b"Image") => self.out.images += 1,
             Some(b"Form") => {
-                if self.forms.len() >= MAX_FORM_DEPTH || id.is_some_and(|i| self.forms.contains(&i)) {
+                if self.forms.len() >= MAX_FORM_DEPTH || id.is_some_and(|i| self.forms.contains(&i))
+                {
                     self.out
                         .problems
                         .push("Form XObjects nest too deep or in a loop; skipped".into());

@@ -92,8 +92,15 @@ pub fn page_text(glyphs: &[Glyph]) -> String {
         let deg = g.dy.atan2(g.dx).to_degrees();
         // Slightly skewed text (scans) reads with the nearest right angle.
         let right = (deg / 90.0).round() * 90.0;
-        let deg = if (deg - right).abs() <= 10.0 { right } else { deg.round() };
-        groups.entry((deg as i32).rem_euclid(360)).or_default().push(i);
+        let deg = if (deg - right).abs() <= 10.0 {
+            right
+        } else {
+            deg.round()
+        };
+        groups
+            .entry((deg as i32).rem_euclid(360))
+            .or_default()
+            .push(i);
     }
     let mut groups: Vec<(i32, Vec<usize>)> = groups.into_iter().collect();
     groups.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
@@ -153,9 +160,7 @@ fn chunks(gs: Vec<G>) -> Vec<Row> {
             if let Some(p) = c.glyphs.last() {
                 let size = p.size.min(g.size);
                 let gap = g.x0 - p.x1;
-                if (g.y - p.y).abs() <= 0.3 * size
-                    && gap >= -0.5 * size
-                    && gap <= CHUNK_GAP * size
+                if (g.y - p.y).abs() <= 0.3 * size && gap >= -0.5 * size && gap <= CHUNK_GAP * size
                 {
                     g.chunk = p.chunk;
                     c.size = c.size.max(g.size);
@@ -312,8 +317,18 @@ fn covered(row: &RowWords, x: f32) -> bool {
 /// with a gap there clearly wider than its word spaces, `Some(false)` when both sides hold
 /// words but the gap is ordinary (a river in running text), `None` when one side is empty.
 fn gap_at(row: &RowWords, x: f32) -> Option<bool> {
-    let left = row.words.iter().filter(|w| w.x1 <= x).map(|w| w.x1).fold(f32::MIN, f32::max);
-    let right = row.words.iter().filter(|w| w.x0 >= x).map(|w| w.x0).fold(f32::MAX, f32::min);
+    let left = row
+        .words
+        .iter()
+        .filter(|w| w.x1 <= x)
+        .map(|w| w.x1)
+        .fold(f32::MIN, f32::max);
+    let right = row
+        .words
+        .iter()
+        .filter(|w| w.x0 >= x)
+        .map(|w| w.x0)
+        .fold(f32::MAX, f32::min);
     (left > f32::MIN && right < f32::MAX).then(|| right - left >= gutter_width(row))
 }
 
@@ -350,7 +365,11 @@ fn gutters(rows: &[RowWords]) -> Vec<Gutter> {
             let strong = run.iter().filter(|w| gap_at(w, x) == Some(true)).count();
             let weak = run.iter().filter(|w| gap_at(w, x) == Some(false)).count();
             if std::env::var_os("OCRCLEAN_PDF_DEBUG2").is_some() {
-                eprintln!("cand x={x} y={} run={} strong={strong} weak={weak}", row.y, run.len());
+                eprintln!(
+                    "cand x={x} y={} run={} strong={strong} weak={weak}",
+                    row.y,
+                    run.len()
+                );
             }
             if strong >= GUTTER_RUN && strong >= 2 * weak {
                 found.push(Gutter {
@@ -421,9 +440,20 @@ fn segments(rows: Vec<RowWords>, gutters: &[Gutter]) -> Vec<Segment> {
             let ws: Vec<String> = row
                 .words
                 .iter()
-                .map(|w| format!("{}[{:.0}-{:.0} c{}-{}]", w.text, w.x0, w.x1, w.first_chunk, w.last_chunk))
+                .map(|w| {
+                    format!(
+                        "{}[{:.0}-{:.0} c{}-{}]",
+                        w.text, w.x0, w.x1, w.first_chunk, w.last_chunk
+                    )
+                })
                 .collect();
-            eprintln!("row y={:.1} size={:.1} {:?} {}", row.y, row.size, split, ws.join(" "));
+            eprintln!(
+                "row y={:.1} size={:.1} {:?} {}",
+                row.y,
+                row.size,
+                split,
+                ws.join(" ")
+            );
         }
     }
     let mut out = Vec::new();
@@ -529,7 +559,12 @@ fn before(blocks: &[Block], a: usize, b: usize) -> bool {
         (centre(bb), centre(ba))
     };
     !blocks.iter().enumerate().any(|(c, bc)| {
-        c != a && c != b && centre(bc) < hi && centre(bc) > lo && x_overlap(bc, ba) && x_overlap(bc, bb)
+        c != a
+            && c != b
+            && centre(bc) < hi
+            && centre(bc) > lo
+            && x_overlap(bc, ba)
+            && x_overlap(bc, bb)
     })
 }
 
@@ -543,16 +578,16 @@ fn order(blocks: Vec<Block>) -> Vec<Block> {
             .total_cmp(&blocks[a].top)
             .then(blocks[a].x0.total_cmp(&blocks[b].x0))
     });
-    let order: Vec<usize> = if n > MAX_ORDERED_BLOCKS || n < 2 {
+    let order: Vec<usize> = if !(2..=MAX_ORDERED_BLOCKS).contains(&n) {
         idx
     } else {
         let mut indeg = vec![0usize; n];
         let mut succ = vec![Vec::new(); n];
-        for a in 0..n {
-            for b in 0..n {
+        for (a, succ_a) in succ.iter_mut().enumerate() {
+            for (b, indeg_b) in indeg.iter_mut().enumerate() {
                 if a != b && before(&blocks, a, b) {
-                    succ[a].push(b);
-                    indeg[b] += 1;
+                    succ_a.push(b);
+                    *indeg_b += 1;
                 }
             }
         }

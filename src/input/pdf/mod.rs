@@ -224,8 +224,15 @@ pub fn extract(bytes: &[u8], opts: &PdfOptions) -> Result<Extracted, PdfError> {
         out.text.push_str(&text);
         out.page_numbers.push(*n);
     }
-    if empty.len() + lost.len() == selected.len() && lost.is_empty() {
-        return Err(PdfError::NoText(format_pages(&empty)));
+    if empty.len() + lost.len() == selected.len() {
+        if lost.is_empty() {
+            return Err(PdfError::NoText(format_pages(&empty)));
+        }
+        let first = warnings.last().cloned().unwrap_or_default();
+        return Err(PdfError::Damaged(format!(
+            "no page could be read (pages {} lost; {first})",
+            format_pages(&lost)
+        )));
     }
     if !lost.is_empty() {
         warnings.push(format!(

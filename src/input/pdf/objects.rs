@@ -107,11 +107,16 @@ pub fn stream_bytes(doc: &Document, stream: &Stream, limit: usize) -> Result<Vec
                     data.into_owned(),
                 );
                 s.allows_compression = false;
-                s.decompressed_content()
-                    .map_err(|e| format!("cannot decode {} stream: {e}", String::from_utf8_lossy(f)))?
+                s.decompressed_content().map_err(|e| {
+                    format!("cannot decode {} stream: {e}", String::from_utf8_lossy(f))
+                })?
             }
-            b"DCTDecode" | b"JPXDecode" | b"CCITTFaxDecode" | b"JBIG2Decode" | b"RunLengthDecode" => {
-                return Err(format!("{} streams hold no text", String::from_utf8_lossy(f)));
+            b"DCTDecode" | b"JPXDecode" | b"CCITTFaxDecode" | b"JBIG2Decode"
+            | b"RunLengthDecode" => {
+                return Err(format!(
+                    "{} streams hold no text",
+                    String::from_utf8_lossy(f)
+                ));
             }
             other => {
                 return Err(format!(
@@ -179,14 +184,19 @@ mod tests {
         let z = enc.finish().unwrap();
         let doc = Document::new();
         let s = Stream::new(lopdf::dictionary! {"Filter" => "FlateDecode"}, z);
-        assert!(stream_bytes(&doc, &s, 1 << 20).unwrap_err().contains("bomb"));
+        assert!(stream_bytes(&doc, &s, 1 << 20)
+            .unwrap_err()
+            .contains("bomb"));
         assert_eq!(stream_bytes(&doc, &s, 8 << 20).unwrap().len(), 4 << 20);
     }
 
     #[test]
     fn hex_streams_decode() {
         let doc = Document::new();
-        let s = Stream::new(lopdf::dictionary! {"Filter" => "ASCIIHexDecode"}, b"4142 4>".to_vec());
+        let s = Stream::new(
+            lopdf::dictionary! {"Filter" => "ASCIIHexDecode"},
+            b"4142 4>".to_vec(),
+        );
         assert_eq!(stream_bytes(&doc, &s, 100).unwrap(), b"AB@");
     }
 }

@@ -49,7 +49,8 @@ fn object_body(rest: &[u8]) -> Vec<u8> {
     if rest.get(data_start) == Some(&b'\n') {
         data_start += 1;
     }
-    let mut data_end = find(&rest[data_start..], b"endstream").map_or(rest.len(), |e| data_start + e);
+    let mut data_end =
+        find(&rest[data_start..], b"endstream").map_or(rest.len(), |e| data_start + e);
     let after = (data_end + 9).min(rest.len());
     if data_end > data_start && rest[data_end - 1] == b'\n' {
         data_end -= 1;
@@ -90,7 +91,12 @@ pub fn rebuild(bytes: &[u8]) -> Option<Vec<u8>> {
         if n == 0 || n > 8_000_000 {
             continue;
         }
-        let start = all.start() + all.as_bytes().iter().take_while(|b| !b.is_ascii_digit()).count();
+        let start = all.start()
+            + all
+                .as_bytes()
+                .iter()
+                .take_while(|b| !b.is_ascii_digit())
+                .count();
         starts.insert(n, (start, g));
     }
     let mut out = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n".to_vec();
@@ -140,7 +146,8 @@ mod tests {
 
     #[test]
     fn stream_lengths_are_recomputed() {
-        let body = object_body(b"5 0 obj\n<< /Length 3 >>\nstream\nBT (Hi) Tj ET\nendstream\nendobj\n");
+        let body =
+            object_body(b"5 0 obj\n<< /Length 3 >>\nstream\nBT (Hi) Tj ET\nendstream\nendobj\n");
         let s = String::from_utf8(body).unwrap();
         assert!(s.contains("/Length 15"), "{s}");
         assert!(s.contains("BT (Hi) Tj ET\nendstream"));

@@ -69,7 +69,8 @@ fn top_dict(d: &[u8]) -> (Option<i64>, Option<i64>, Option<i64>) {
                 i += 2;
             }
             28 => {
-                let v = i16::from_be_bytes([*d.get(i + 1).unwrap_or(&0), *d.get(i + 2).unwrap_or(&0)]);
+                let v =
+                    i16::from_be_bytes([*d.get(i + 1).unwrap_or(&0), *d.get(i + 2).unwrap_or(&0)]);
                 stack.push(v as i64);
                 i += 3;
             }
@@ -145,7 +146,11 @@ pub fn builtin_encoding(data: &[u8]) -> Option<Vec<(u8, String)>> {
                     }
                     1 | 2 => {
                         let first = r.u16(at)?;
-                        let left = if format == 1 { r.u8(at + 2)? } else { r.u16(at + 2)? };
+                        let left = if format == 1 {
+                            r.u8(at + 2)?
+                        } else {
+                            r.u16(at + 2)?
+                        };
                         at += if format == 1 { 3 } else { 4 };
                         for k in 0..=left {
                             if gid >= sids.len() {

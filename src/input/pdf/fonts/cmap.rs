@@ -168,7 +168,8 @@ impl CMap {
             i += 1;
             match w {
                 b"begincodespacerange" => {
-                    while let (Some(Tok::Hex(lo)), Some(Tok::Hex(hi))) = (toks.get(i), toks.get(i + 1))
+                    while let (Some(Tok::Hex(lo)), Some(Tok::Hex(hi))) =
+                        (toks.get(i), toks.get(i + 1))
                     {
                         if let (Some((len, l)), Some((_, h))) = (code_of(lo), code_of(hi)) {
                             m.codespace.push((len, l, h));
@@ -181,10 +182,10 @@ impl CMap {
                         if let Some((_, c)) = code_of(src) {
                             let text = match dst {
                                 Tok::Hex(d) => utf16_string(&utf16(d)),
-                                Tok::Name(n) => super::glyphlist::to_unicode(
-                                    &String::from_utf8_lossy(n),
-                                )
-                                .unwrap_or_default(),
+                                Tok::Name(n) => {
+                                    super::glyphlist::to_unicode(&String::from_utf8_lossy(n))
+                                        .unwrap_or_default()
+                                }
                                 _ => String::new(),
                             };
                             if entries < MAX_ENTRIES {
@@ -195,47 +196,48 @@ impl CMap {
                         i += 2;
                     }
                 }
-                b"beginbfrange" => loop {
-                    let (Some(Tok::Hex(lo)), Some(Tok::Hex(hi))) = (toks.get(i), toks.get(i + 1))
-                    else {
-                        break;
-                    };
-                    let range = code_of(lo).zip(code_of(hi));
-                    i += 2;
-                    match toks.get(i) {
-                        Some(Tok::Hex(d)) => {
-                            if let Some(((_, l), (_, h))) = range {
-                                if l <= h && entries < MAX_ENTRIES {
-                                    m.uni_ranges.push((l, h, RangeDst::Start(utf16(d))));
-                                    entries += 1;
-                                }
-                            }
-                            i += 1;
-                        }
-                        Some(Tok::Open) => {
-                            i += 1;
-                            let mut list = Vec::new();
-                            while let Some(Tok::Hex(d)) = toks.get(i) {
-                                if list.len() < 65536 {
-                                    list.push(utf16_string(&utf16(d)));
+                b"beginbfrange" => {
+                    while let (Some(Tok::Hex(lo)), Some(Tok::Hex(hi))) =
+                        (toks.get(i), toks.get(i + 1))
+                    {
+                        let range = code_of(lo).zip(code_of(hi));
+                        i += 2;
+                        match toks.get(i) {
+                            Some(Tok::Hex(d)) => {
+                                if let Some(((_, l), (_, h))) = range {
+                                    if l <= h && entries < MAX_ENTRIES {
+                                        m.uni_ranges.push((l, h, RangeDst::Start(utf16(d))));
+                                        entries += 1;
+                                    }
                                 }
                                 i += 1;
                             }
-                            if toks.get(i) == Some(&Tok::Close) {
+                            Some(Tok::Open) => {
                                 i += 1;
-                            }
-                            if let Some(((_, l), (_, h))) = range {
-                                if l <= h && entries < MAX_ENTRIES {
-                                    m.uni_ranges.push((l, h, RangeDst::List(list)));
-                                    entries += 1;
+                                let mut list = Vec::new();
+                                while let Some(Tok::Hex(d)) = toks.get(i) {
+                                    if list.len() < 65536 {
+                                        list.push(utf16_string(&utf16(d)));
+                                    }
+                                    i += 1;
+                                }
+                                if toks.get(i) == Some(&Tok::Close) {
+                                    i += 1;
+                                }
+                                if let Some(((_, l), (_, h))) = range {
+                                    if l <= h && entries < MAX_ENTRIES {
+                                        m.uni_ranges.push((l, h, RangeDst::List(list)));
+                                        entries += 1;
+                                    }
                                 }
                             }
+                            _ => break,
                         }
-                        _ => break,
                     }
-                },
+                }
                 b"begincidchar" => {
-                    while let (Some(Tok::Hex(src)), Some(Tok::Num(cid))) = (toks.get(i), toks.get(i + 1))
+                    while let (Some(Tok::Hex(src)), Some(Tok::Num(cid))) =
+                        (toks.get(i), toks.get(i + 1))
                     {
                         if let (Some((_, c)), Ok(cid)) = (code_of(src), u32::try_from(*cid)) {
                             if entries < MAX_ENTRIES {

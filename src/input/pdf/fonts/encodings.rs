@@ -32,7 +32,9 @@ pub fn win_ansi() -> &'static NameTable {
 /// mark, PDFDocEncoding otherwise.
 pub fn decode_text_string(bytes: &[u8]) -> String {
     if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
-        let units = rest.chunks_exact(2).map(|c| u16::from_be_bytes([c[0], c[1]]));
+        let units = rest
+            .chunks_exact(2)
+            .map(|c| u16::from_be_bytes([c[0], c[1]]));
         return char::decode_utf16(units)
             .map(|r| r.unwrap_or('\u{FFFD}'))
             .collect();

@@ -88,7 +88,9 @@ fn tex_name(name: &str) -> Option<String> {
     if let Some(t) = find(name) {
         return Some(t);
     }
-    for suffix in ["display", "text", "bigg", "Bigg", "big", "Big", "widest", "wider", "wide"] {
+    for suffix in [
+        "display", "text", "bigg", "Bigg", "big", "Big", "widest", "wider", "wide",
+    ] {
         if let Some(base) = name.strip_suffix(suffix) {
             if !base.is_empty() {
                 return find(base).or_else(|| component(base));

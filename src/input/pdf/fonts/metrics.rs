@@ -42,7 +42,10 @@ pub fn standard14(base_font: &str) -> Option<Metrics> {
 }
 
 fn find(name: &str) -> Option<Metrics> {
-    STANDARD_14.iter().find(|(n, _)| *n == name).map(|(_, m)| *m)
+    STANDARD_14
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, m)| *m)
 }
 
 /// The width of the first character of `text` in `metrics`.

@@ -164,7 +164,8 @@ impl Font {
                         Object::Integer(i) => code = *i,
                         Object::Name(n) => {
                             if (0..256).contains(&code) {
-                                names[code as usize] = Some(String::from_utf8_lossy(n).into_owned());
+                                names[code as usize] =
+                                    Some(String::from_utf8_lossy(n).into_owned());
                             }
                             code += 1;
                         }
@@ -218,7 +219,11 @@ impl Font {
                         metrics::width(m, t).map(f32::from)
                     })
                     .or(missing)
-                    .unwrap_or(if subtype == b"Type3" { 0.0 } else { DEFAULT_WIDTH });
+                    .unwrap_or(if subtype == b"Type3" {
+                        0.0
+                    } else {
+                        DEFAULT_WIDTH
+                    });
                 w * wscale
             })
             .collect();
@@ -235,7 +240,7 @@ impl Font {
             .and_then(|a| a.first())
             .and_then(|o| objects::as_dict(objects::resolve(doc, o)));
         let mut vertical = false;
-        let encoding = match get(doc, dict, b"Encoding") {
+        let mut encoding = match get(doc, dict, b"Encoding") {
             Some(Object::Name(n)) => {
                 vertical = n.ends_with(b"-V");
                 let s = String::from_utf8_lossy(n);
@@ -254,6 +259,16 @@ impl Font {
             }
             _ => CodeMap::Identity,
         };
+        // `/ToUnicode /Identity-H` (a name, not a CMap) says the codes are Unicode.
+        if matches!(
+            get_name(doc, dict, b"ToUnicode"),
+            Some(b"Identity-H" | b"Identity-V")
+        ) {
+            encoding = match encoding {
+                CodeMap::Identity => CodeMap::Utf16,
+                other => other,
+            };
+        }
         let mut widths = HashMap::new();
         let mut default_width = 1000.0;
         if let Some(d) = descendant {
@@ -297,7 +312,10 @@ impl Font {
                         CodeMap::Embedded(m) if m.has_codespace() => m.next_code(rest, 2),
                         _ => {
                             let len = rest.len().min(2);
-                            (rest[..len].iter().fold(0u32, |a, &b| a << 8 | b as u32), len)
+                            (
+                                rest[..len].iter().fold(0u32, |a, &b| a << 8 | b as u32),
+                                len,
+                            )
                         }
                     };
                     rest = &rest[len..];
@@ -311,8 +329,7 @@ impl Font {
                             text = char::from_u32(code).map(String::from);
                         }
                     }
-                    let width =
-                        c.widths.get(&cid).copied().unwrap_or(c.default_width) * c.scale;
+                    let width = c.widths.get(&cid).copied().unwrap_or(c.default_width) * c.scale;
                     f(Decoded {
                         text: text.map(|t| Cow::Owned(expand_ligatures(&t).into_owned())),
                         width,
