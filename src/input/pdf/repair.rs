@@ -149,7 +149,7 @@ mod tests {
         let body =
             object_body(b"5 0 obj\n<< /Length 3 >>\nstream\nBT (Hi) Tj ET\nendstream\nendobj\n");
         let s = String::from_utf8(body).unwrap();
-        assert!(s.contains("/Length 15"), "{s}");
+        assert!(s.contains("/Length 13"), "{s}");
         assert!(s.contains("BT (Hi) Tj ET\nendstream"));
     }
 
