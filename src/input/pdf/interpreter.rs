@@ -20,7 +20,7 @@ const MAX_STACK: usize = 256;
 #[derive(Clone, Debug)]
 pub struct Glyph {
     /// Its text (U+FFFD when unmappable).
-    pub text: String,
+    pub text: Rc<str>,
     /// Origin on the baseline.
     pub x: f32,
     /// Origin on the baseline.
@@ -376,13 +376,12 @@ impl<'a> Interp<'a> {
             let spacing = (sx - mx).hypot(sy - my) * extra.signum();
             let (text, space) = match d.text {
                 Some(t) => {
-                    let t: String = t.chars().filter(|c| !c.is_control()).collect();
                     let space = t.chars().all(char::is_whitespace);
                     (t, space)
                 }
                 None => {
                     self.out.unmapped += 1;
-                    ("\u{FFFD}".to_string(), false)
+                    (Rc::from("\u{FFFD}"), false)
                 }
             };
             if self.out.glyphs.len() >= MAX_GLYPHS {
@@ -429,7 +428,7 @@ impl<'a> Interp<'a> {
         }
         let space = text.chars().all(char::is_whitespace);
         self.out.glyphs.push(Glyph {
-            text,
+            text: Rc::from(text),
             ex: last.ex,
             ey: last.ey,
             spacing: last.spacing,

@@ -252,9 +252,9 @@ fn words(row: &Row, glyphs: &[Glyph]) -> RowWords {
     let mut prev: Option<G> = None;
     let mut open = false;
     for g in &row.glyphs {
-        let text = glyphs[g.idx].text.as_str();
+        let text = &*glyphs[g.idx].text;
         if let Some(p) = prev {
-            let same = glyphs[p.idx].text == text
+            let same = &*glyphs[p.idx].text == text
                 && (g.x0 - p.x0).abs() < 0.1 * g.size
                 && (g.y - p.y).abs() < 0.1 * g.size;
             if same {
@@ -502,14 +502,11 @@ fn blocks(segs: Vec<Segment>, gutters: &[Gutter]) -> Vec<Block> {
             if overlap <= 0.0 {
                 continue;
             }
-            let crosses = |a: f32, b: f32, y: f32| {
-                gutters
-                    .iter()
-                    .filter(|g| g.top + size >= y && y >= g.bottom - 2.0 * size)
-                    .map(|g| a < g.x && g.x < b)
-                    .collect::<Vec<_>>()
-            };
-            if crosses(l.x0, l.x1, s.y) != crosses(s.x0, s.x1, s.y) {
+            let differ = gutters
+                .iter()
+                .filter(|g| g.top + size >= s.y && s.y >= g.bottom - 2.0 * size)
+                .any(|g| (l.x0 < g.x && g.x < l.x1) != (s.x0 < g.x && g.x < s.x1));
+            if differ {
                 continue;
             }
             if best.is_none_or(|(_, d)| dy < d) {

@@ -18,16 +18,19 @@ use super::objects::{self, get, get_array, get_dict, get_name, number};
 use cmap::CMap;
 use lopdf::{Dictionary, Document, Object};
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::rc::Rc;
 
 /// Width of a glyph whose width is known from nowhere (in 1/1000 em).
 const DEFAULT_WIDTH: f32 = 500.0;
 
 /// One glyph decoded from a shown string.
 #[derive(Debug)]
-pub struct Decoded<'a> {
-    /// Its Unicode text; `None` when the font gives no way to know it.
-    pub text: Option<Cow<'a, str>>,
+pub struct Decoded {
+    /// Its Unicode text (control characters removed); `None` when the font gives no way
+    /// to know it.
+    pub text: Option<Rc<str>>,
     /// Horizontal advance in text space units (1 = font size), before Tc/Tw/Tz.
     pub width: f32,
     /// A single-byte code 32, to which word spacing (Tw) applies.
@@ -49,7 +52,7 @@ pub struct Font {
 #[derive(Debug)]
 enum Kind {
     Simple {
-        texts: Vec<Option<String>>,
+        texts: Vec<Option<Rc<str>>>,
         widths: Vec<f32>,
     },
     Composite(Box<Composite>),
@@ -63,6 +66,18 @@ struct Composite {
     default_width: f32,
     /// Widths are multiplied by this (1/1000 normally).
     scale: f32,
+    /// Texts already looked up, by code.
+    memo: RefCell<HashMap<u32, Option<Rc<str>>>>,
+}
+
+/// The text a glyph stands for: ligatures expanded, control characters dropped.
+fn glyph_text(t: &str) -> Rc<str> {
+    let t = expand_ligatures(t);
+    if t.chars().any(char::is_control) {
+        Rc::from(t.chars().filter(|c| !c.is_control()).collect::<String>())
+    } else {
+        Rc::from(t.as_ref())
+    }
 }
 
 #[derive(Debug)]
@@ -175,7 +190,7 @@ impl Font {
             }
         }
         let cmap = to_unicode_cmap(doc, dict);
-        let texts: Vec<Option<String>> = (0..256u32)
+        let texts: Vec<Option<Rc<str>>> = (0..256u32)
             .map(|code| {
                 let from_cmap = cmap.as_ref().and_then(|m| m.unicode(code));
                 let t = match from_cmap {
@@ -187,7 +202,7 @@ impl Font {
                 if t.is_none() && std::env::var_os("OCRCLEAN_PDF_DEBUG").is_some() {
                     eprintln!("unmapped: {name} {code} {:?}", names[code as usize]);
                 }
-                t.map(|t| expand_ligatures(&t).into_owned())
+                t.map(|t| glyph_text(&t))
             })
             .collect();
 
@@ -287,6 +302,7 @@ impl Font {
                 widths,
                 default_width,
                 scale: 0.001,
+                memo: RefCell::new(HashMap::new()),
             })),
             vertical,
             size_scale: 1.0,
@@ -294,12 +310,12 @@ impl Font {
     }
 
     /// Decode a shown string into glyphs, calling `f` for each.
-    pub fn decode<'a>(&'a self, bytes: &[u8], mut f: impl FnMut(Decoded<'a>)) {
+    pub fn decode(&self, bytes: &[u8], mut f: impl FnMut(Decoded)) {
         match &self.kind {
             Kind::Simple { texts, widths } => {
                 for &b in bytes {
                     f(Decoded {
-                        text: texts[b as usize].as_deref().map(Cow::Borrowed),
+                        text: texts[b as usize].clone(),
                         width: widths[b as usize],
                         word_space: b == 32,
                     });
@@ -323,15 +339,23 @@ impl Font {
                         CodeMap::Embedded(m) => m.cid(code).unwrap_or(code),
                         _ => code,
                     };
-                    let mut text = c.to_unicode.as_ref().and_then(|m| m.unicode(code));
-                    if text.is_none() {
-                        if let CodeMap::Utf16 = c.encoding {
-                            text = char::from_u32(code).map(String::from);
-                        }
-                    }
+                    let text = c
+                        .memo
+                        .borrow_mut()
+                        .entry(code)
+                        .or_insert_with(|| {
+                            let mut text = c.to_unicode.as_ref().and_then(|m| m.unicode(code));
+                            if text.is_none() {
+                                if let CodeMap::Utf16 = c.encoding {
+                                    text = char::from_u32(code).map(String::from);
+                                }
+                            }
+                            text.map(|t| glyph_text(&t))
+                        })
+                        .clone();
                     let width = c.widths.get(&cid).copied().unwrap_or(c.default_width) * c.scale;
                     f(Decoded {
-                        text: text.map(|t| Cow::Owned(expand_ligatures(&t).into_owned())),
+                        text,
                         width,
                         word_space: len == 1 && code == 32,
                     });
@@ -379,7 +403,7 @@ mod tests {
 
     fn texts(font: &Font, bytes: &[u8]) -> Vec<Option<String>> {
         let mut v = Vec::new();
-        font.decode(bytes, |d| v.push(d.text.map(|t| t.into_owned())));
+        font.decode(bytes, |d| v.push(d.text.map(|t| t.to_string())));
         v
     }
 
