@@ -78,14 +78,6 @@ struct Block {
 
 /// Lay out one page's glyphs as text: lines joined by `\n`, blocks in reading order.
 pub fn page_text(glyphs: &[Glyph]) -> String {
-    if std::env::var_os("OCRCLEAN_PDF_DEBUG").is_some() {
-        for g in glyphs {
-            eprintln!(
-                "{:?} x={:.1} y={:.1} ex={:.1} size={:.1} sp={:.2} space={}",
-                g.text, g.x, g.y, g.ex, g.size, g.spacing, g.space
-            );
-        }
-    }
     // Group by writing direction (whole degrees), the most common first.
     let mut groups: HashMap<i32, Vec<usize>> = HashMap::new();
     for (i, g) in glyphs.iter().enumerate() {
@@ -142,9 +134,6 @@ pub fn page_text(glyphs: &[Glyph]) -> String {
 fn direction_text(gs: Vec<G>, glyphs: &[Glyph]) -> String {
     let rows: Vec<RowWords> = rows(chunks(gs)).iter().map(|r| words(r, glyphs)).collect();
     let gutters = gutters(&rows);
-    if std::env::var_os("OCRCLEAN_PDF_DEBUG").is_some() {
-        eprintln!("gutters: {gutters:?}");
-    }
     let segments = segments(rows, &gutters);
     let blocks = blocks(segments, &gutters);
     render(order(blocks))
@@ -364,13 +353,6 @@ fn gutters(rows: &[RowWords]) -> Vec<Gutter> {
             let run = &rows[lo..=hi];
             let strong = run.iter().filter(|w| gap_at(w, x) == Some(true)).count();
             let weak = run.iter().filter(|w| gap_at(w, x) == Some(false)).count();
-            if std::env::var_os("OCRCLEAN_PDF_DEBUG2").is_some() {
-                eprintln!(
-                    "cand x={x} y={} run={} strong={strong} weak={weak}",
-                    row.y,
-                    run.len()
-                );
-            }
             if strong >= GUTTER_RUN && strong >= 2 * weak {
                 found.push(Gutter {
                     x,
@@ -435,27 +417,6 @@ fn segments(rows: Vec<RowWords>, gutters: &[Gutter]) -> Vec<Segment> {
                 .collect()
         })
         .collect();
-    if std::env::var_os("OCRCLEAN_PDF_DEBUG").is_some() {
-        for (row, split) in rows.iter().zip(&splits) {
-            let ws: Vec<String> = row
-                .words
-                .iter()
-                .map(|w| {
-                    format!(
-                        "{}[{:.0}-{:.0} c{}-{}]",
-                        w.text, w.x0, w.x1, w.first_chunk, w.last_chunk
-                    )
-                })
-                .collect();
-            eprintln!(
-                "row y={:.1} size={:.1} {:?} {}",
-                row.y,
-                row.size,
-                split,
-                ws.join(" ")
-            );
-        }
-    }
     let mut out = Vec::new();
     for (row, split) in rows.into_iter().zip(splits) {
         let mut cur: Option<Segment> = None;

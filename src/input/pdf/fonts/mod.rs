@@ -199,9 +199,6 @@ impl Font {
                         .as_deref()
                         .and_then(glyphlist::to_unicode),
                 };
-                if t.is_none() && std::env::var_os("OCRCLEAN_PDF_DEBUG").is_some() {
-                    eprintln!("unmapped: {name} {code} {:?}", names[code as usize]);
-                }
                 t.map(|t| glyph_text(&t))
             })
             .collect();
