@@ -106,6 +106,10 @@ pub struct RunArgs {
     /// Refuse input with bytes that cannot be decoded.
     #[arg(long)]
     pub strict: bool,
+    /// Words that are always valid and never changed: one per line, '#' starts a comment.
+    /// May be given more than once.
+    #[arg(long, value_name = "FILE")]
+    pub dict: Vec<PathBuf>,
     /// PDF input: only these pages, e.g. 1-3,7 (5- runs to the end).
     #[arg(long, value_name = "PAGES")]
     pub pages: Option<String>,

@@ -16,9 +16,11 @@ pub mod edit;
 pub mod error;
 pub mod fsio;
 pub mod input;
+pub mod lexicon;
 pub mod output;
 pub mod pipeline;
 pub mod rules;
+pub mod visible;
 
 pub use document::{Document, Position};
 pub use edit::{Edit, Safety};
@@ -38,6 +40,8 @@ pub struct Options {
     pub apply_suggestions: bool,
     /// How input is loaded.
     pub load: LoadOptions,
+    /// User words (`--dict FILE`): always valid, never changed by a rule.
+    pub words: lexicon::WordList,
 }
 
 /// The result of cleaning one input.

@@ -90,6 +90,10 @@ fn clean(args: RunArgs) -> Result<ExitCode> {
                 .map(|r| r.info().code.to_string()),
         );
     }
+    let mut words = ocrclean::lexicon::WordList::new();
+    for path in &args.dict {
+        words.add_file(path)?;
+    }
     let opts = Options {
         selection: Selection {
             select: args.select.clone(),
@@ -104,6 +108,7 @@ fn clean(args: RunArgs) -> Result<ExitCode> {
                 password: args.password.clone(),
             },
         },
+        words,
     };
     let cleaner = Cleaner::new(&opts)?;
     let is_stdin = args.input.as_os_str() == "-";

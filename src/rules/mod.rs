@@ -6,6 +6,7 @@ use crate::edit::Edit;
 use crate::error::{Error, Result};
 use serde::Serialize;
 
+pub mod confusion;
 pub mod linejoin;
 pub mod scan;
 pub mod spacing;
@@ -106,12 +107,14 @@ impl Rule for FnRule {
     }
 }
 
-/// Every rule the library has, in family order.
+/// Every rule the library has, in stage order: by family, and within a family in the
+/// order its module lists them (which is not the order of their codes).
 pub fn registry() -> Vec<Box<dyn Rule>> {
     let mut rules: Vec<Box<dyn Rule>> = Vec::new();
     rules.extend(unicode::rules());
+    rules.extend(confusion::rules());
     rules.extend(spacing::rules());
-    rules.sort_by_key(|r| (r.info().family, r.info().code));
+    rules.sort_by_key(|r| r.info().family);
     rules
 }
 
