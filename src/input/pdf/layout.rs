@@ -18,6 +18,8 @@ const WORD_GAP: f32 = 0.15;
 const CHUNK_GAP: f32 = 1.5;
 /// A gap this wide (in font sizes) may be a column gutter.
 const GUTTER_MIN: f32 = 0.6;
+/// Gaps of letter-spaced text differ by at most this much (in font sizes).
+const LETTER_SPACING_EVEN: f32 = 0.07;
 /// A gap this wide (in font sizes) always splits a line.
 const SPLIT_GAP: f32 = 4.0;
 /// A gutter is this many times wider than the word spaces of its rows.
@@ -419,28 +421,45 @@ fn segments(rows: Vec<RowWords>, gutters: &[Gutter]) -> Vec<Segment> {
         .collect();
     let mut out = Vec::new();
     for (row, split) in rows.into_iter().zip(splits) {
-        let mut cur: Option<Segment> = None;
+        let (y, size) = (row.y, row.size);
+        let mut parts: Vec<Word> = Vec::new();
         for (k, w) in row.words.into_iter().enumerate() {
-            if let Some(s) = cur.as_mut() {
-                if !split[k - 1] {
-                    s.text.push(' ');
-                    s.text.push_str(&w.text);
-                    s.x1 = s.x1.max(w.x1);
-                    continue;
-                }
-                out.extend(cur.take());
+            if k > 0 && split[k - 1] {
+                out.push(segment(std::mem::take(&mut parts), y, size));
             }
-            cur = Some(Segment {
-                x0: w.x0,
-                x1: w.x1,
-                y: row.y,
-                size: row.size,
-                text: w.text,
-            });
+            parts.push(w);
         }
-        out.extend(cur);
+        if !parts.is_empty() {
+            out.push(segment(parts, y, size));
+        }
     }
     out
+}
+
+/// A line segment from its words: joined by spaces, except letter-spaced text (a line of
+/// three or more single characters at even gaps, like "C H A P T E R") which is one word.
+fn segment(words: Vec<Word>, y: f32, size: f32) -> Segment {
+    let x0 = words.first().map_or(0.0, |w| w.x0);
+    let x1 = words.iter().fold(x0, |a, w| a.max(w.x1));
+    let gaps = words.windows(2).map(|p| p[1].x0 - p[0].x1);
+    let (lo, hi) = gaps.fold((f32::MAX, f32::MIN), |(a, b), g| (a.min(g), b.max(g)));
+    let letter_spaced = words.len() >= 3
+        && words.iter().all(|w| w.text.chars().count() == 1)
+        && hi - lo <= LETTER_SPACING_EVEN * size
+        && hi <= GUTTER_MIN * size;
+    let sep = if letter_spaced { "" } else { " " };
+    let text = words
+        .into_iter()
+        .map(|w| w.text)
+        .collect::<Vec<_>>()
+        .join(sep);
+    Segment {
+        x0,
+        x1,
+        y,
+        size,
+        text,
+    }
 }
 
 /// Stack segments into blocks: a segment joins the block whose last line is just above it,
