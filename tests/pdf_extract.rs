@@ -508,7 +508,9 @@ fn third_party_pdfs_extract() {
 
 #[test]
 fn letter_spaced_heading_is_one_word_but_prose_keeps_spaces() {
-    let pdf = simple(&["BT /F1 12 Tf 72 700 Td [(C) -300 (H) -300 (A) -300 (P)] TJ ET \
-        BT /F1 12 Tf 72 680 Td [(I) -278 (am) -278 (a) -278 (cat)] TJ ET"]);
+    let pdf = simple(&[
+        "BT /F1 12 Tf 72 700 Td [(C) -300 (H) -300 (A) -300 (P)] TJ ET \
+        BT /F1 12 Tf 72 680 Td [(I) -278 (am) -278 (a) -278 (cat)] TJ ET",
+    ]);
     assert_eq!(text(&pdf), "CHAP\nI am a cat\n");
 }
