@@ -4,6 +4,7 @@
 //! reading order. Pages are joined by form feeds.
 
 pub mod fonts;
+mod guard;
 pub mod interpreter;
 pub mod layout;
 pub mod objects;
@@ -103,6 +104,7 @@ fn load(bytes: &[u8], opts: &PdfOptions) -> Result<(lopdf::Document, Vec<String>
         password: opts.password.clone(),
         ..Default::default()
     };
+    guard::check_object_streams(bytes).map_err(PdfError::Damaged)?;
     let first = catch(|| lopdf::Document::load_mem_with_options(bytes, lopts()));
     let mut warnings = Vec::new();
     let doc = match first {

@@ -136,7 +136,8 @@ pub fn stream_bytes(doc: &Document, stream: &Stream, limit: usize) -> Result<Vec
     Ok(data.into_owned())
 }
 
-fn inflate(input: &[u8], limit: usize) -> Result<Vec<u8>, String> {
+/// Inflate zlib (or, failing that, raw deflate) data, refusing more than `limit` bytes.
+pub fn inflate(input: &[u8], limit: usize) -> Result<Vec<u8>, String> {
     let mut out = Vec::with_capacity((input.len() * 4).min(limit));
     let cap = limit as u64 + 1;
     let res = flate2::read::ZlibDecoder::new(input)
