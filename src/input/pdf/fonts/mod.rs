@@ -12,6 +12,7 @@ pub mod glyphlist;
 pub mod metrics;
 #[allow(clippy::all)]
 mod tables;
+mod truetype;
 mod type1;
 
 use super::objects::{self, get, get_array, get_dict, get_name, number};
@@ -68,6 +69,9 @@ struct Composite {
     scale: f32,
     /// Texts already looked up, by code.
     memo: RefCell<HashMap<u32, Option<Rc<str>>>>,
+    /// Without ToUnicode: the embedded TrueType program's glyph-to-Unicode map, and the
+    /// CID-to-glyph map (`None`: identity).
+    glyph_text: Option<GlyphText>,
 }
 
 /// The text a glyph stands for: ligatures expanded, control characters dropped.
@@ -291,11 +295,17 @@ impl Font {
                 parse_w(doc, w, &mut widths);
             }
         }
+        let to_unicode = to_unicode_cmap(doc, dict);
+        let glyph_text = match (&to_unicode, descendant) {
+            (None, Some(d)) => truetype_glyph_text(doc, d),
+            _ => None,
+        };
         Font {
             name,
             kind: Kind::Composite(Box::new(Composite {
                 encoding,
-                to_unicode: to_unicode_cmap(doc, dict),
+                to_unicode,
+                glyph_text,
                 widths,
                 default_width,
                 scale: 0.001,
@@ -347,6 +357,15 @@ impl Font {
                                     text = char::from_u32(code).map(String::from);
                                 }
                             }
+                            if text.is_none() {
+                                if let Some((map, cid_to_gid)) = &c.glyph_text {
+                                    let gid = match cid_to_gid {
+                                        Some(v) => v.get(cid as usize).copied(),
+                                        None => u16::try_from(cid).ok(),
+                                    };
+                                    text = gid.and_then(|g| map.get(&g)).map(|c| c.to_string());
+                                }
+                            }
                             text.map(|t| glyph_text(&t))
                         })
                         .clone();
@@ -360,6 +379,38 @@ impl Font {
             }
         }
     }
+}
+
+/// Glyph id to Unicode, and CID to glyph id (`None`: identity).
+type GlyphText = (HashMap<u16, char>, Option<Vec<u16>>);
+
+/// The glyph-to-Unicode map of a CIDFontType2's embedded TrueType program, with its
+/// `/CIDToGIDMap` stream (absent or `/Identity`: CIDs are glyph ids).
+fn truetype_glyph_text(
+    doc: &Document,
+    cid_font: &Dictionary,
+) -> Option<GlyphText> {
+    if get_name(doc, cid_font, b"Subtype") != Some(b"CIDFontType2") {
+        return None;
+    }
+    let descriptor = get_dict(doc, cid_font, b"FontDescriptor")?;
+    let Some(Object::Stream(s)) = get(doc, descriptor, b"FontFile2") else {
+        return None;
+    };
+    let program = objects::stream_bytes(doc, s, objects::MAX_STREAM_BYTES).ok()?;
+    let map = truetype::gid_to_unicode(&program)?;
+    let cid_to_gid = match get(doc, cid_font, b"CIDToGIDMap") {
+        Some(Object::Stream(m)) => {
+            let b = objects::stream_bytes(doc, m, objects::MAX_STREAM_BYTES).ok()?;
+            Some(
+                b.chunks_exact(2)
+                    .map(|p| u16::from_be_bytes([p[0], p[1]]))
+                    .collect(),
+            )
+        }
+        _ => None,
+    };
+    Some((map, cid_to_gid))
 }
 
 /// Parse a `/W` array: `c [w1 w2 …]` and `c_first c_last w` entries.
