@@ -282,7 +282,7 @@ fn unmapped_glyphs_are_counted_and_reported() {
     assert!(e
         .warnings
         .iter()
-        .any(|w| w.contains("U+FFFD") && w.contains("pages 1")));
+        .any(|w| w.contains("U+FFFD") && w.contains("on page 1 ")));
     assert!(!e.text.contains("cid"));
 }
 
@@ -445,7 +445,7 @@ fn decompression_bomb_is_refused_and_named() {
         .warnings
         .iter()
         .any(|w| w.contains("page 2") && w.contains("bomb")));
-    assert!(e.warnings.iter().any(|w| w.contains("lost on pages 2")));
+    assert!(e.warnings.iter().any(|w| w.contains("lost on page 2 ")));
 }
 
 #[test]
@@ -469,7 +469,7 @@ fn missing_objects_lose_only_their_page() {
     let e = extract(&save(doc), &PdfOptions::default()).unwrap();
     assert_eq!(e.text, "kept\n\x0c");
     assert!(
-        e.warnings.iter().any(|w| w.contains("lost on pages 2")),
+        e.warnings.iter().any(|w| w.contains("lost on page 2 ")),
         "{:?}",
         e.warnings
     );

@@ -50,7 +50,7 @@ pub enum PdfError {
     #[error("--pages selects no page (the PDF has {0} pages)")]
     NoPagesSelected(usize),
     /// No selected page has any text.
-    #[error("no text layer on pages {0}: this PDF needs OCR first, e.g. with ocrmypdf")]
+    #[error("no text layer on {0}: this PDF needs OCR first, e.g. with ocrmypdf")]
     NoText(String),
 }
 
@@ -78,6 +78,15 @@ pub fn parse_pages(spec: &str) -> Result<Vec<RangeInclusive<usize>>, String> {
         return Err(bad());
     }
     Ok(out)
+}
+
+/// "page 3" or "pages 1–3, 7".
+pub fn pages_phrase(pages: &[usize]) -> String {
+    if pages.len() == 1 {
+        format!("page {}", pages[0])
+    } else {
+        format!("pages {}", format_pages(pages))
+    }
 }
 
 /// Format page numbers compactly: `1–3, 7`.
@@ -183,8 +192,8 @@ pub fn extract(bytes: &[u8], opts: &PdfOptions) -> Result<Extracted, PdfError> {
             .collect();
         if !missing.is_empty() {
             warnings.push(format!(
-                "pages {} do not exist (the PDF has {total} pages)",
-                format_pages(&missing)
+                "{} not in the PDF (it has {total} pages)",
+                pages_phrase(&missing)
             ));
         }
     }
@@ -228,31 +237,31 @@ pub fn extract(bytes: &[u8], opts: &PdfOptions) -> Result<Extracted, PdfError> {
     }
     if empty.len() + lost.len() == selected.len() {
         if lost.is_empty() {
-            return Err(PdfError::NoText(format_pages(&empty)));
+            return Err(PdfError::NoText(pages_phrase(&empty)));
         }
         let first = warnings.last().cloned().unwrap_or_default();
         return Err(PdfError::Damaged(format!(
-            "no page could be read (pages {} lost; {first})",
-            format_pages(&lost)
+            "no page could be read ({} lost; {first})",
+            pages_phrase(&lost)
         )));
     }
     if !lost.is_empty() {
         warnings.push(format!(
-            "text lost on pages {} (damaged content)",
-            format_pages(&lost)
+            "text lost on {} (damaged content)",
+            pages_phrase(&lost)
         ));
     }
     if !empty.is_empty() {
         warnings.push(format!(
-            "no text layer on pages {}: those pages need OCR first, e.g. with ocrmypdf",
-            format_pages(&empty)
+            "no text layer on {}: OCR them first, e.g. with ocrmypdf",
+            pages_phrase(&empty)
         ));
     }
     if out.unmapped_glyphs > 0 {
         warnings.push(format!(
-            "{} glyph(s) on pages {} have no Unicode mapping in their fonts; each became U+FFFD",
+            "{} glyph(s) on {} have no Unicode mapping in their fonts; each became U+FFFD",
             out.unmapped_glyphs,
-            format_pages(&unmapped_pages)
+            pages_phrase(&unmapped_pages)
         ));
     }
     out.warnings = warnings;
@@ -271,5 +280,7 @@ mod tests {
         assert!(parse_pages("3-1").is_err());
         assert!(parse_pages("x").is_err());
         assert_eq!(format_pages(&[1, 2, 3, 7, 9, 10]), "1–3, 7, 9–10");
+        assert_eq!(pages_phrase(&[4]), "page 4");
+        assert_eq!(pages_phrase(&[4, 5]), "pages 4–5");
     }
 }

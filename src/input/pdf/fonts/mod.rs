@@ -386,10 +386,7 @@ type GlyphText = (HashMap<u16, char>, Option<Vec<u16>>);
 
 /// The glyph-to-Unicode map of a CIDFontType2's embedded TrueType program, with its
 /// `/CIDToGIDMap` stream (absent or `/Identity`: CIDs are glyph ids).
-fn truetype_glyph_text(
-    doc: &Document,
-    cid_font: &Dictionary,
-) -> Option<GlyphText> {
+fn truetype_glyph_text(doc: &Document, cid_font: &Dictionary) -> Option<GlyphText> {
     if get_name(doc, cid_font, b"Subtype") != Some(b"CIDFontType2") {
         return None;
     }
