@@ -11,6 +11,7 @@ pub mod encodings;
 pub mod glyphlist;
 pub mod metrics;
 #[allow(clippy::all)]
+#[rustfmt::skip]
 mod tables;
 mod truetype;
 mod type1;
