@@ -38,18 +38,42 @@ fn at_line_end_hyphen(text: &str, range: &std::ops::Range<usize>) -> bool {
             .trim_end_matches([' ', '\t', '\n', '\r', '\x0c'])
             .ends_with('-')
             && before.ends_with(['\n', '\r', '\x0c', ' ', '\t'])
-            && before.trim_end_matches([' ', '\t']).ends_with(['\n', '\r', '\x0c'])
+            && before
+                .trim_end_matches([' ', '\t'])
+                .ends_with(['\n', '\r', '\x0c'])
+}
+
+/// Whether the text between two tokens keeps them in one phrase (for bigram context).
+fn same_phrase(between: &str) -> bool {
+    between.len() <= 4
+        && !between.contains(['.', '!', '?', ';', ':', '(', ')', '"', '“', '”'])
+        && between.matches('\n').count() <= 1
+}
+
+/// A short token followed by a full stop ("cf.", "Jo.", "vol.") is probably an
+/// abbreviation the lexicon does not list.
+fn is_abbreviation(text: &str, t: &tokens::Token<'_>) -> bool {
+    t.text.chars().count() <= 3 && text[t.range.end..].starts_with('.')
 }
 
 fn misread_words(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     let toks = tokens::tokens(cx.text);
     let vocab = vocab::Vocabulary::new(&toks);
     let mut corrector = word::Corrector::new(&vocab);
-    for t in &toks {
-        if at_line_end_hyphen(cx.text, &t.range) {
+    for (i, t) in toks.iter().enumerate() {
+        if at_line_end_hyphen(cx.text, &t.range) || is_abbreviation(cx.text, t) {
             continue;
         }
-        if let Some(c) = corrector.correct(t) {
+        let prev = i
+            .checked_sub(1)
+            .map(|p| &toks[p])
+            .filter(|p| same_phrase(&cx.text[p.range.end..t.range.start]))
+            .map(|p| p.text);
+        let next = toks
+            .get(i + 1)
+            .filter(|n| same_phrase(&cx.text[t.range.end..n.range.start]))
+            .map(|n| n.text);
+        if let Some(c) = corrector.correct(t, prev, next) {
             out.push(Edit::new(
                 t.range.clone(),
                 c.word,

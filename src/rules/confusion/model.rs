@@ -118,7 +118,7 @@ pub const TABLE: &[Confusion] = &[
 /// it. Candidates are returned as written (case as produced by the swaps).
 pub fn candidates(word: &str) -> HashMap<String, f32> {
     let mut out: HashMap<String, f32> = HashMap::new();
-    let mut add = |s: String, cost: f32, out: &mut HashMap<String, f32>| {
+    let add = |s: String, cost: f32, out: &mut HashMap<String, f32>| {
         let e = out.entry(s).or_insert(f32::INFINITY);
         if cost < *e {
             *e = cost;
@@ -149,7 +149,10 @@ pub fn table_swaps(word: &str) -> Vec<(String, f32)> {
     for conf in TABLE {
         if conf.seen.is_empty() {
             for &i in &boundaries {
-                out.push((format!("{}{}{}", &word[..i], conf.meant, &word[i..]), conf.cost));
+                out.push((
+                    format!("{}{}{}", &word[..i], conf.meant, &word[i..]),
+                    conf.cost,
+                ));
             }
             continue;
         }
@@ -157,7 +160,12 @@ pub fn table_swaps(word: &str) -> Vec<(String, f32)> {
         while let Some(p) = word[from..].find(conf.seen) {
             let i = from + p;
             out.push((
-                format!("{}{}{}", &word[..i], conf.meant, &word[i + conf.seen.len()..]),
+                format!(
+                    "{}{}{}",
+                    &word[..i],
+                    conf.meant,
+                    &word[i + conf.seen.len()..]
+                ),
                 conf.cost,
             ));
             from = i + conf.seen.len().max(1);

@@ -9,11 +9,36 @@ use super::vocab::Vocabulary;
 use crate::edit::Safety;
 use crate::lexicon::Lexicon;
 use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 
 /// Approximate number of words behind the lexicon's frequency counts.
 const CORPUS_WORDS: f64 = 4e11;
-/// Count given to words the lexicon lists without a frequency.
-const FLOOR_COUNT: f64 = 2e4;
+/// The count a lexicon word stands for: its frequency, or for words the frequency list
+/// lacks, a count that fits their SCOWL commonness level.
+fn count_of(e: &crate::lexicon::Entry) -> f64 {
+    let by_level = match e.level {
+        0..=20 => 1e6,
+        21..=35 => 2e5,
+        36..=50 => 5e4,
+        51..=70 => 1e4,
+        _ => 2e3,
+    };
+    (e.frequency as f64).max(by_level)
+}
+/// Count assumed for a word the lexicon does not know, in context scoring.
+const UNKNOWN_COUNT: f64 = 2e3;
+/// Bigram counts run on a larger scale than word counts (a bigger corpus).
+const BIGRAM_SCALE: f64 = 8.0;
+/// Smallest count in the bigram list: a missing pair is rarer than this.
+const BIGRAM_FLOOR: f64 = 3.2e6;
+/// Context can move a decision by at most this many nats.
+const MAX_CONTEXT: f64 = 6.0;
+/// A real word is replaced only when the context favours the candidate by this much.
+const KNOWN_CONTEXT_MIN: f64 = 1.5;
+/// Words more frequent than this share of all words are never questioned.
+const COMMON_SKIP: f64 = 1e-4;
+/// Candidates kept per spelling for the context stage.
+const TOP_K: usize = 5;
 /// Prior of a word the lexicon does not know: a name, a term — or an OCR error.
 const UNKNOWN_LOGP: f64 = -18.4;
 /// Weight of the document's own counts against the lexicon's.
@@ -104,26 +129,16 @@ impl Scored {
 pub struct Corrector<'a> {
     lex: &'static Lexicon,
     vocab: &'a Vocabulary,
-    /// Lower-case words likely enough for generic edits to reach them.
+    /// Lower-case words the document uses often enough for a generic edit (a dropped or
+    /// wrong letter, outside the confusion table) to reach them.
     generic_targets: HashSet<String>,
-    cache: HashMap<String, Option<(Scored, f64, f64)>>,
+    cache: HashMap<String, Rc<(f64, Vec<Scored>)>>,
 }
-
-const FREQUENT_WORDS: &[&str] = &[
-    "the", "of", "and", "to", "in", "a", "is", "that", "for", "it", "as", "was", "with", "be",
-    "by", "on", "not", "he", "this", "are", "or", "his", "from", "at", "which", "but", "have",
-    "an", "had", "they", "you", "were", "their", "one", "all", "we", "can", "her", "has",
-    "there", "been", "if", "more", "when", "will", "would", "who", "so", "no", "she", "other",
-    "its", "may", "these", "what", "them", "than", "some", "him", "time", "into", "only", "do",
-    "could", "new", "about", "two", "then", "first", "my", "also", "any", "should", "our",
-    "such", "upon", "said", "shall", "great", "those", "made", "over", "after", "where",
-];
 
 impl<'a> Corrector<'a> {
     /// A corrector using the embedded lexicon and the document's vocabulary.
     pub fn new(vocab: &'a Vocabulary) -> Self {
-        let mut generic_targets: HashSet<String> =
-            FREQUENT_WORDS.iter().map(|w| w.to_string()).collect();
+        let mut generic_targets: HashSet<String> = HashSet::new();
         let total = vocab.total().max(1) as f64;
         for (w, n) in vocab.words_at_least(2) {
             let p = DOC_WEIGHT * f64::from(n) / total;
@@ -150,9 +165,9 @@ impl<'a> Corrector<'a> {
             .lex
             .find(word)
             .filter(|f| f.entry.is_common() && !f.entry.abbreviation && !f.accents);
-        let p_lex = lex.as_ref().map_or(0.0, |f| {
-            (f.entry.frequency as f64).max(FLOOR_COUNT) / CORPUS_WORDS
-        });
+        let p_lex = lex
+            .as_ref()
+            .map_or(0.0, |f| count_of(&f.entry) / CORPUS_WORDS);
         if p_lex == 0.0 && doc == 0 {
             return None;
         }
@@ -171,34 +186,32 @@ impl<'a> Corrector<'a> {
         let lex = self
             .lex
             .find(token)
-            .filter(|f| f.entry.is_common() || f.entry.frequency > 0)
-            .map(|f| ((f.entry.frequency as f64).max(FLOOR_COUNT) / CORPUS_WORDS).ln());
+            .map(|f| (count_of(&f.entry) / CORPUS_WORDS).ln());
         lex.map_or(trusted, |l| l.max(trusted)).max(UNKNOWN_LOGP)
     }
 
-    /// The best candidate for `token` with its margin over the token and over the
-    /// runner-up, or `None`. Cached per spelling.
-    fn best(&mut self, token: &str) -> Option<(Scored, f64, f64)> {
+    /// The token's own log-probability and its best candidates by unigram score (at most
+    /// [`TOP_K`]), cached per spelling.
+    fn unigram(&mut self, token: &str) -> Rc<(f64, Vec<Scored>)> {
         if let Some(hit) = self.cache.get(token) {
-            return hit.clone();
+            return Rc::clone(hit);
         }
-        let result = self.compute_best(token);
-        self.cache.insert(token.to_string(), result.clone());
+        let result = Rc::new((self.own_logp(token), self.candidates(token)));
+        self.cache.insert(token.to_string(), Rc::clone(&result));
         result
     }
 
-    fn compute_best(&self, token: &str) -> Option<(Scored, f64, f64)> {
+    fn candidates(&self, token: &str) -> Vec<Scored> {
         let shape = shape(token);
         let base = match shape {
             Shape::Title | Shape::Upper => token.to_lowercase(),
             Shape::Lower | Shape::Mixed => token.to_string(),
         };
-        let own = self.own_logp(token);
         let mut scored: Vec<Scored> = Vec::new();
         let mut seen: HashSet<String> = HashSet::new();
         let mut consider = |cand: &str, channel: f64, scored: &mut Vec<Scored>| {
             let cased = recase(cand, shape);
-            if cased.eq_ignore_ascii_case(token) || !seen.insert(cased.clone()) {
+            if cased.to_lowercase() == token.to_lowercase() || !seen.insert(cased.clone()) {
                 return;
             }
             if let Some((logp, doc_count, lexicon)) = self.prior(&cased, 0) {
@@ -231,33 +244,96 @@ impl<'a> Corrector<'a> {
             }
         }
         scored.sort_by(|a, b| b.score().total_cmp(&a.score()));
-        let best = scored.first()?.clone();
-        let runner_up = scored.get(1).map_or(f64::NEG_INFINITY, Scored::score);
-        let margin = best.score() - own;
-        let gap = best.score() - runner_up;
-        Some((best, margin, gap))
+        scored.truncate(TOP_K);
+        scored
     }
 
-    /// Decide on one token occurrence.
-    pub fn correct(&mut self, token: &Token<'_>) -> Option<Correction> {
-        let text = token.text;
+    /// The count behind a word for context scoring.
+    fn count(&self, word: &str) -> f64 {
+        self.lex
+            .find(word)
+            .map_or(UNKNOWN_COUNT, |f| count_of(&f.entry))
+    }
+
+    /// How much the neighbours favour `word`, in nats: the bigram counts with the previous
+    /// and next word against what the word's own frequency leads one to expect. A pair
+    /// missing from the bigram list counts as just below the list's smallest count, or
+    /// as expected when the expectation is lower than that (rare neighbours say nothing).
+    fn context(&self, prev: Option<&str>, word: &str, next: Option<&str>) -> f64 {
+        let fw = self.count(word);
+        let side = |pair: u64, other: &str| {
+            let expected = fw * self.count(other) * BIGRAM_SCALE / CORPUS_WORDS;
+            let floor = expected.min(BIGRAM_FLOOR);
+            ((pair as f64).max(floor).max(1.0) / fw).ln()
+        };
+        let mut total = 0.0;
+        if let Some(p) = prev {
+            total += side(self.lex.bigram(p, word), p);
+        }
+        if let Some(n) = next {
+            total += side(self.lex.bigram(word, n), n);
+        }
+        total
+    }
+
+    /// Decide on one token occurrence, given the words before and after it in the same
+    /// sentence.
+    pub fn correct(
+        &mut self,
+        token: &Token<'_>,
+        prev: Option<&str>,
+        next: Option<&str>,
+    ) -> Option<Correction> {
+        let full = token.text;
+        // Correct the stem before an apostrophe ("he's", "workers'"): the ending stays.
+        let text = match full.find(['\'', '’']) {
+            Some(i) if i > 0 => &full[..i],
+            _ => full,
+        };
+        let suffix = &full[text.len()..];
         if !worth_checking(text) {
             return None;
         }
-        if self.lex.find(text).is_some_and(|f| {
-            f.entry.is_common() && f.entry.frequency as f64 > 1e-6 * CORPUS_WORDS
+        let known = self.lex.find(text);
+        if known.as_ref().is_some_and(|f| {
+            let short = text.chars().count() <= 2 && f.entry.is_common();
+            short || f.entry.frequency as f64 > COMMON_SKIP * CORPUS_WORDS
         }) {
             return None;
         }
-        let (best, margin, gap) = self.best(text)?;
-        if margin < MIN_MARGIN {
+        let unigram = self.unigram(text);
+        let (own, cands) = (&unigram.0, &unigram.1);
+        if cands.is_empty() {
+            return None;
+        }
+        let own_context = self.context(prev, text, next);
+        let mut ranked: Vec<(f64, f64, &Scored)> = cands
+            .iter()
+            .map(|c| {
+                let ctx = self.context(prev, &c.word, next);
+                let delta = (ctx - own_context).clamp(-MAX_CONTEXT, MAX_CONTEXT);
+                (c.score() + delta, delta, c)
+            })
+            .collect();
+        ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let (best_total, best_ctx, best) = ranked[0];
+        let runner_up = ranked.get(1).map_or(f64::NEG_INFINITY, |r| r.0);
+        let margin = best_total - own;
+        let gap = best_total - runner_up;
+        // A real word is changed only when its neighbours speak against it, or at least
+        // do not speak for it and the candidate is far more probable.
+        let real_word =
+            known.as_ref().is_some_and(|f| f.entry.is_common()) || self.vocab.count(text) >= 2;
+        let context_ok =
+            best_ctx >= KNOWN_CONTEXT_MIN || (best_ctx >= 0.0 && margin >= SAFE_MARGIN);
+        if margin < MIN_MARGIN || (real_word && !context_ok) {
             return None;
         }
         let safe = margin >= SAFE_MARGIN && gap >= SAFE_GAP;
         let confidence = (1.0 - (-margin).exp()).clamp(0.0, 0.999) as f32;
         Some(Correction {
-            reason: explain(text, &best, self.lex.find(text).is_some(), margin),
-            word: best.word,
+            reason: explain(text, best, known.is_some(), best_ctx, margin),
+            word: format!("{}{suffix}", best.word),
             margin,
             gap,
             safety: if safe {
@@ -287,7 +363,7 @@ fn worth_checking(token: &str) -> bool {
     true
 }
 
-fn explain(token: &str, best: &Scored, token_known: bool, margin: f64) -> String {
+fn explain(token: &str, best: &Scored, token_known: bool, context: f64, margin: f64) -> String {
     let what = if token_known {
         format!("'{token}' is a rare word")
     } else {
@@ -302,11 +378,14 @@ fn explain(token: &str, best: &Scored, token_known: bool, margin: f64) -> String
         1 => evidence.push("used once elsewhere in this document".to_string()),
         n => evidence.push(format!("used {n} times in this document")),
     }
-    let how = if best.channel >= f64::from(GENERIC_COST) {
-        "one letter differs"
+    let mut how = if best.channel >= f64::from(GENERIC_COST) {
+        "one letter differs".to_string()
     } else {
-        "a typical OCR misreading"
+        "a typical OCR misreading".to_string()
     };
+    if context >= 1.0 {
+        how.push_str(", fits the neighbouring words");
+    }
     format!(
         "{what}; '{}' is {} ({how}; {:.0}× likelier)",
         best.word,
@@ -325,14 +404,23 @@ mod tests {
         let vocab = Vocabulary::new(&toks);
         let mut c = Corrector::new(&vocab);
         toks.iter()
-            .filter_map(|t| c.correct(t).map(|k| (t.text.to_string(), k.word, k.safety)))
+            .enumerate()
+            .filter_map(|(i, t)| {
+                let prev = i.checked_sub(1).map(|p| toks[p].text);
+                let next = toks.get(i + 1).map(|n| n.text);
+                c.correct(t, prev, next)
+                    .map(|k| (t.text.to_string(), k.word, k.safety))
+            })
             .collect()
     }
 
     #[test]
     fn fixes_typical_misreads() {
         let got = fix("tbe cat sat on whioh mat and Tbe dog");
-        let pairs: Vec<(&str, &str)> = got.iter().map(|(a, b, _)| (a.as_str(), b.as_str())).collect();
+        let pairs: Vec<(&str, &str)> = got
+            .iter()
+            .map(|(a, b, _)| (a.as_str(), b.as_str()))
+            .collect();
         assert!(pairs.contains(&("tbe", "the")), "{got:?}");
         assert!(pairs.contains(&("whioh", "which")), "{got:?}");
         assert!(pairs.contains(&("Tbe", "The")), "{got:?}");
@@ -343,7 +431,11 @@ mod tests {
         let text = "The communist party. A communist leader. Communist ideas. \
                     The communist press. One commuist view.";
         let got = fix(text);
-        assert!(got.iter().any(|(a, b, _)| a == "commuist" && b == "communist"), "{got:?}");
+        assert!(
+            got.iter()
+                .any(|(a, b, _)| a == "commuist" && b == "communist"),
+            "{got:?}"
+        );
     }
 
     #[test]
