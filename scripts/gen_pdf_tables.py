@@ -9,9 +9,13 @@ Source: the pdfminer.six wheel from PyPI (MIT licence), which ships
   pdfminer/fontmetrics.py - widths from Adobe's Core 14 AFM files (Adobe licence)
   pdfminer/pdffont.py     - the CFF standard strings (Adobe Technical Note #5176)
 
+and the reportlab wheel from PyPI (BSD licence), which ships
+  reportlab/pdfbase/_fontdata_enc_symbol.py - the built-in encoding of the Symbol font
+
 Usage:
   pip download pdfminer.six --no-deps -d /tmp/pm && unzip -q /tmp/pm/*.whl -d /tmp/pm/x
-  python3 scripts/gen_pdf_tables.py /tmp/pm/x > src/input/pdf/fonts/tables.rs
+  pip download reportlab --no-deps -d /tmp/rl && unzip -q /tmp/rl/*.whl -d /tmp/rl/x
+  python3 scripts/gen_pdf_tables.py /tmp/pm/x /tmp/rl/x > src/input/pdf/fonts/tables.rs
 """
 import sys
 
@@ -20,6 +24,9 @@ from pdfminer.glyphlist import glyphname2unicode  # noqa: E402
 from pdfminer.latin_enc import ENCODING  # noqa: E402
 from pdfminer.fontmetrics import FONT_METRICS  # noqa: E402
 from pdfminer.pdffont import CFFFont  # noqa: E402
+
+sys.path.insert(0, sys.argv[2])
+from reportlab.pdfbase._fontdata_enc_symbol import SymbolEncoding  # noqa: E402
 
 
 def rs(s):
@@ -75,6 +82,12 @@ for f in base:
     if line:
         out.append("        " + " ".join(line))
     out.append("    ]),")
+out.append("];")
+out.append("/// The built-in encoding of the Symbol font: glyph name of each code.")
+out.append("pub static SYMBOL: [&str; 256] = [")
+sym = [n or "" for n in SymbolEncoding]
+for i in range(0, 256, 8):
+    out.append("    " + " ".join(rs(n) + "," for n in sym[i:i + 8]))
 out.append("];")
 out.append("")
 out.append("/// The 391 standard strings of the Compact Font Format (glyph names by SID).")

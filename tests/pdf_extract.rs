@@ -514,3 +514,14 @@ fn letter_spaced_heading_is_one_word_but_prose_keeps_spaces() {
     ]);
     assert_eq!(text(&pdf), "CHAP\nI am a cat\n");
 }
+
+#[test]
+fn symbol_font_uses_its_built_in_encoding() {
+    let font = dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Symbol" };
+    let (doc, _) = build(
+        &["BT /F1 12 Tf 72 700 Td (a \\263 b) Tj ET"],
+        dictionary! { "F1" => font },
+        dictionary! {},
+    );
+    assert_eq!(text(&save(doc)), "α ≥ β\n");
+}

@@ -51,6 +51,8 @@ struct Word {
     /// Chunks of its first and last glyph.
     first_chunk: u32,
     last_chunk: u32,
+    /// An explicit space glyph came before it.
+    after_space: bool,
 }
 
 #[derive(Debug)]
@@ -242,6 +244,7 @@ fn words(row: &Row, glyphs: &[Glyph]) -> RowWords {
     let mut words: Vec<Word> = Vec::new();
     let mut prev: Option<G> = None;
     let mut open = false;
+    let mut spaced = false;
     for g in &row.glyphs {
         let text = &*glyphs[g.idx].text;
         if let Some(p) = prev {
@@ -254,6 +257,7 @@ fn words(row: &Row, glyphs: &[Glyph]) -> RowWords {
         }
         if g.space {
             open = false;
+            spaced = true;
             prev = Some(*g);
             continue;
         }
@@ -274,6 +278,7 @@ fn words(row: &Row, glyphs: &[Glyph]) -> RowWords {
                 text: text.to_string(),
                 first_chunk: g.chunk,
                 last_chunk: g.chunk,
+                after_space: std::mem::take(&mut spaced),
             }),
         }
         open = true;
@@ -437,7 +442,8 @@ fn segments(rows: Vec<RowWords>, gutters: &[Gutter]) -> Vec<Segment> {
 }
 
 /// A line segment from its words: joined by spaces, except letter-spaced text (a line of
-/// three or more single characters at even gaps, like "C H A P T E R") which is one word.
+/// three or more single characters at even gaps without space glyphs between them, like
+/// "C H A P T E R") which is one word.
 fn segment(words: Vec<Word>, y: f32, size: f32) -> Segment {
     let x0 = words.first().map_or(0.0, |w| w.x0);
     let x1 = words.iter().fold(x0, |a, w| a.max(w.x1));
@@ -445,6 +451,7 @@ fn segment(words: Vec<Word>, y: f32, size: f32) -> Segment {
     let (lo, hi) = gaps.fold((f32::MAX, f32::MIN), |(a, b), g| (a.min(g), b.max(g)));
     let letter_spaced = words.len() >= 3
         && words.iter().all(|w| w.text.chars().count() == 1)
+        && words.iter().skip(1).all(|w| !w.after_space)
         && hi - lo <= LETTER_SPACING_EVEN * size
         && hi <= GUTTER_MIN * size;
     let sep = if letter_spaced { "" } else { " " };

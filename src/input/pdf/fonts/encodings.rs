@@ -2,7 +2,7 @@
 //! tables, and decoding of PDF text strings (UTF-16BE with a byte-order mark, or PDFDoc).
 
 use super::glyphlist;
-use super::tables::{MAC_ROMAN, PDF_DOC, STANDARD, WIN_ANSI};
+use super::tables::{MAC_ROMAN, PDF_DOC, STANDARD, SYMBOL, WIN_ANSI};
 
 /// A glyph-name table: the name of each one-byte code (empty when undefined).
 pub type NameTable = [&'static str; 256];
@@ -21,6 +21,11 @@ pub fn by_name(name: &[u8]) -> Option<&'static NameTable> {
 /// StandardEncoding, the default of Type 1 fonts.
 pub fn standard() -> &'static NameTable {
     &STANDARD
+}
+
+/// The built-in encoding of the Symbol font (Greek letters, mathematical signs).
+pub fn symbol() -> &'static NameTable {
+    &SYMBOL
 }
 
 /// WinAnsiEncoding, the usual default of TrueType fonts.
@@ -68,6 +73,7 @@ mod tests {
         assert_eq!(WIN_ANSI[0x93], "quotedblleft");
         assert_eq!(STANDARD[0xAE], "fi");
         assert_eq!(MAC_ROMAN[0x8E], "eacute");
+        assert_eq!(SYMBOL[0x61], "alpha");
         assert_eq!(by_name(b"WinAnsiEncoding").map(|t| t[65]), Some("A"));
         assert!(by_name(b"Nonsense").is_none());
     }

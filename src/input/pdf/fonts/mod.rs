@@ -163,12 +163,15 @@ impl Font {
                 names[code as usize] = Some(n);
             }
         } else {
-            let t = table.unwrap_or(if subtype == b"TrueType" {
+            let base = lower.split_once('+').map_or(lower.as_str(), |(_, b)| b);
+            let t = table.unwrap_or(if base.starts_with("symbol") {
+                encodings::symbol()
+            } else if subtype == b"TrueType" {
                 encodings::win_ansi()
             } else {
                 encodings::standard()
             });
-            if !is_symbol || table.is_some() {
+            if !is_symbol || table.is_some() || base.starts_with("symbol") {
                 for (code, n) in t.iter().enumerate() {
                     if !n.is_empty() {
                         names[code] = Some((*n).to_string());
