@@ -525,3 +525,25 @@ fn symbol_font_uses_its_built_in_encoding() {
     );
     assert_eq!(text(&save(doc)), "α ≥ β\n");
 }
+
+#[test]
+fn centred_title_comes_before_a_heading_below_and_left_of_it() {
+    let mut c = String::from(
+        "BT /F1 16 Tf 200 740 Td (A Centred Title) Tj ET\n\
+         BT /F1 13 Tf 72 700 Td (Abstract) Tj ET\n",
+    );
+    for i in 0..10 {
+        let y = 680 - 12 * i;
+        c.push_str(&format!(
+            "BT /F1 10 Tf 72 {y} Td (left text {i} goes here) Tj ET\n\
+             BT /F1 10 Tf 320 {y} Td (right text {i} goes here) Tj ET\n"
+        ));
+    }
+    let out = text(&simple(&[&c]));
+    let lines: Vec<&str> = out.lines().filter(|l| !l.is_empty()).collect();
+    assert_eq!(
+        &lines[..3],
+        ["A Centred Title", "Abstract", "left text 0 goes here"]
+    );
+    assert_eq!(lines[12], "right text 0 goes here");
+}

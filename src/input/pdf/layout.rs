@@ -138,9 +138,9 @@ pub fn page_text(glyphs: &[Glyph]) -> String {
 fn direction_text(gs: Vec<G>, glyphs: &[Glyph]) -> String {
     let rows: Vec<RowWords> = rows(chunks(gs)).iter().map(|r| words(r, glyphs)).collect();
     let gutters = gutters(&rows);
-    let segments = segments(rows, &gutters);
+    let (segments, seps) = segments(rows, &gutters);
     let blocks = blocks(segments, &gutters);
-    render(order(blocks))
+    render(order(blocks, &seps))
 }
 
 /// Runs of glyphs that follow each other in content order along one baseline (a drifting
@@ -402,7 +402,7 @@ fn open_around(rows: &[RowWords], r: usize, a: f32, b: f32) -> bool {
 
 /// Split rows into line segments: at gutters, and at wide gaps between pieces drawn
 /// separately (or very wide gaps) that the neighbouring lines leave open too.
-fn segments(rows: Vec<RowWords>, gutters: &[Gutter]) -> Vec<Segment> {
+fn segments(rows: Vec<RowWords>, gutters: &[Gutter]) -> (Vec<Segment>, Vec<Separation>) {
     let splits: Vec<Vec<bool>> = rows
         .iter()
         .enumerate()
@@ -424,6 +424,7 @@ fn segments(rows: Vec<RowWords>, gutters: &[Gutter]) -> Vec<Segment> {
                 .collect()
         })
         .collect();
+    let seps = separations(&rows, &splits);
     let mut out = Vec::new();
     for (row, split) in rows.into_iter().zip(splits) {
         let (y, size) = (row.y, row.size);
@@ -438,7 +439,7 @@ fn segments(rows: Vec<RowWords>, gutters: &[Gutter]) -> Vec<Segment> {
             out.push(segment(parts, y, size));
         }
     }
-    out
+    (out, seps)
 }
 
 /// A line segment from its words: joined by spaces, except letter-spaced text (a line of
@@ -528,13 +529,84 @@ fn centre(b: &Block) -> f32 {
     (b.top + b.bottom) / 2.0
 }
 
-/// Whether `a` must be read before `b` (Breuel's ordering rules).
-fn before(blocks: &[Block], a: usize, b: usize) -> bool {
+/// White space that separates line segments: where rows were split, stacked into vertical
+/// runs (a column gutter is a run of many rows).
+#[derive(Debug, Clone, Copy)]
+struct Separation {
+    x0: f32,
+    x1: f32,
+    top: f32,
+    bottom: f32,
+    size: f32,
+}
+
+/// Stack row splits whose gaps share an x-interval into separations, and extend each up
+/// and down through the rows that leave its centre open.
+fn separations(rows: &[RowWords], splits: &[Vec<bool>]) -> Vec<Separation> {
+    // (x0, x1, first row, last row, size)
+    let mut runs: Vec<(f32, f32, usize, usize, f32)> = Vec::new();
+    for (r, (row, split)) in rows.iter().zip(splits).enumerate() {
+        for (k, _) in split.iter().enumerate().filter(|(_, s)| **s) {
+            let (x0, x1) = (row.words[k].x1, row.words[k + 1].x0);
+            match runs
+                .iter_mut()
+                .find(|o| o.0.max(x0) < o.1.min(x1) && r <= o.3 + 6)
+            {
+                Some(o) => {
+                    o.0 = o.0.max(x0);
+                    o.1 = o.1.min(x1);
+                    o.3 = r;
+                    o.4 = o.4.max(row.size);
+                }
+                None => runs.push((x0, x1, r, r, row.size)),
+            }
+        }
+    }
+    runs.into_iter()
+        .map(|(x0, x1, mut lo, mut hi, size)| {
+            let m = (x0 + x1) / 2.0;
+            while lo > 0 && !covered(&rows[lo - 1], m) {
+                lo -= 1;
+            }
+            while hi + 1 < rows.len() && !covered(&rows[hi + 1], m) {
+                hi += 1;
+            }
+            Separation {
+                x0,
+                x1,
+                top: rows[lo].y + rows[lo].size,
+                bottom: rows[hi].y - 0.3 * rows[hi].size,
+                size,
+            }
+        })
+        .collect()
+}
+
+/// Whether `a` and `b` share a vertical range, or a separation between them spans the
+/// height of both (they are side by side in columns).
+fn side_by_side(a: &Block, b: &Block, seps: &[Separation]) -> bool {
+    if a.bottom < b.top && b.bottom < a.top {
+        return true;
+    }
+    seps.iter().any(|s| {
+        let pad = s.size;
+        a.x1 <= s.x1 + pad
+            && s.x0 - pad <= b.x0
+            && s.bottom < a.top
+            && a.bottom < s.top
+            && s.bottom < b.top
+            && b.bottom < s.top
+    })
+}
+
+/// Whether `a` must be read before `b` (Breuel's ordering rules; left-before-right only
+/// for blocks side by side, so a heading below a centred title is not read before it).
+fn before(blocks: &[Block], seps: &[Separation], a: usize, b: usize) -> bool {
     let (ba, bb) = (&blocks[a], &blocks[b]);
     if x_overlap(ba, bb) {
         return ba.top > bb.top || (ba.top == bb.top && ba.x0 < bb.x0);
     }
-    if ba.x1 > bb.x0 {
+    if ba.x1 > bb.x0 || !side_by_side(ba, bb, seps) {
         return false;
     }
     let (hi, lo) = if centre(ba) > centre(bb) {
@@ -553,7 +625,7 @@ fn before(blocks: &[Block], a: usize, b: usize) -> bool {
 }
 
 /// Put blocks in reading order: a topological sort of `before`, ties broken top first.
-fn order(blocks: Vec<Block>) -> Vec<Block> {
+fn order(blocks: Vec<Block>, seps: &[Separation]) -> Vec<Block> {
     let n = blocks.len();
     let mut idx: Vec<usize> = (0..n).collect();
     idx.sort_by(|&a, &b| {
@@ -569,7 +641,7 @@ fn order(blocks: Vec<Block>) -> Vec<Block> {
         let mut succ = vec![Vec::new(); n];
         for (a, succ_a) in succ.iter_mut().enumerate() {
             for (b, indeg_b) in indeg.iter_mut().enumerate() {
-                if a != b && before(&blocks, a, b) {
+                if a != b && before(&blocks, seps, a, b) {
                     succ_a.push(b);
                     *indeg_b += 1;
                 }
