@@ -33,8 +33,11 @@ const BIGRAM_SCALE: f64 = 8.0;
 const BIGRAM_FLOOR: f64 = 3.2e6;
 /// Context can move a decision by at most this many nats.
 const MAX_CONTEXT: f64 = 6.0;
-/// A real word is replaced only when the context favours the candidate by this much.
-const KNOWN_CONTEXT_MIN: f64 = 1.5;
+/// A real word ("tho") is replaced only by a word at least e^6.9 ≈ 1000 times as
+/// frequent ("the")…
+const REAL_WORD_RATIO: f64 = 6.9;
+/// …reached by one common misreading, and only when the context does not favour it.
+const REAL_WORD_MAX_CHANNEL: f64 = 4.0;
 /// Words more frequent than this share of all words are never questioned.
 const COMMON_SKIP: f64 = 1e-4;
 /// Candidates kept per spelling for the context stage.
@@ -51,6 +54,8 @@ pub const MIN_MARGIN: f64 = 3.0;
 pub const SAFE_MARGIN: f64 = 5.0;
 /// See [`SAFE_MARGIN`].
 pub const SAFE_GAP: f64 = 2.0;
+/// Generic edits only reach words this long: short words are too close to each other.
+const GENERIC_MIN_LEN: usize = 5;
 /// Generic (non-table) edits can only win for words at least this probable.
 const GENERIC_MIN_LOGP: f64 = UNKNOWN_LOGP + MIN_MARGIN + GENERIC_COST as f64;
 
@@ -142,7 +147,8 @@ impl<'a> Corrector<'a> {
         let total = vocab.total().max(1) as f64;
         for (w, n) in vocab.words_at_least(2) {
             let p = DOC_WEIGHT * f64::from(n) / total;
-            if p.ln() >= GENERIC_MIN_LOGP && w.chars().all(char::is_alphabetic) {
+            let long = w.chars().count() >= GENERIC_MIN_LEN;
+            if long && p.ln() >= GENERIC_MIN_LOGP && w.chars().all(char::is_alphabetic) {
                 generic_targets.insert(w.to_string());
             }
         }
@@ -174,9 +180,20 @@ impl<'a> Corrector<'a> {
         Some(((p_lex + p_doc).ln(), doc, lex.is_some()))
     }
 
+    /// How often the document repeats a token, as evidence that it is right. Only names
+    /// and acronyms (capitalised tokens) earn this trust: OCR engines repeat their
+    /// misreadings of lower-case words ("whioh", "bas") page after page.
+    fn trusted_repeats(&self, token: &str) -> u32 {
+        if token.starts_with(char::is_uppercase) {
+            self.vocab.count(token)
+        } else {
+            0
+        }
+    }
+
     /// The token's own log-probability as written.
     fn own_logp(&self, token: &str) -> f64 {
-        let repeats = self.vocab.count(token);
+        let repeats = self.trusted_repeats(token);
         let total = self.vocab.total().max(1) as f64;
         let trusted = if repeats >= 2 {
             (REPEAT_TRUST * f64::from(repeats) / total).ln()
@@ -186,6 +203,7 @@ impl<'a> Corrector<'a> {
         let lex = self
             .lex
             .find(token)
+            .filter(|f| !f.accents)
             .map(|f| (count_of(&f.entry) / CORPUS_WORDS).ln());
         lex.map_or(trusted, |l| l.max(trusted)).max(UNKNOWN_LOGP)
     }
@@ -285,16 +303,21 @@ impl<'a> Corrector<'a> {
         next: Option<&str>,
     ) -> Option<Correction> {
         let full = token.text;
-        // Correct the stem before an apostrophe ("he's", "workers'"): the ending stays.
+        if full.contains(['\'', '’']) && self.lex.find(full).is_some() {
+            return None;
+        }
+        // Correct the stem of a possessive ("Korea's", "workers'"): the ending stays.
+        // Other apostrophes (contractions the lexicon lacks) are left alone.
         let text = match full.find(['\'', '’']) {
-            Some(i) if i > 0 => &full[..i],
-            _ => full,
+            None => full,
+            Some(i) if i > 0 && matches!(&full[i..], "'s" | "’s" | "'" | "’") => &full[..i],
+            Some(_) => return None,
         };
         let suffix = &full[text.len()..];
         if !worth_checking(text) {
             return None;
         }
-        let known = self.lex.find(text);
+        let known = self.lex.find(text).filter(|f| !f.accents);
         if known.as_ref().is_some_and(|f| {
             let short = text.chars().count() <= 2 && f.entry.is_common();
             short || f.entry.frequency as f64 > COMMON_SKIP * CORPUS_WORDS
@@ -320,13 +343,14 @@ impl<'a> Corrector<'a> {
         let runner_up = ranked.get(1).map_or(f64::NEG_INFINITY, |r| r.0);
         let margin = best_total - own;
         let gap = best_total - runner_up;
-        // A real word is changed only when its neighbours speak against it, or at least
-        // do not speak for it and the candidate is far more probable.
+        // A real word is changed only for a far more frequent word, reached by one common
+        // misreading, that the neighbouring words do not speak against.
         let real_word =
-            known.as_ref().is_some_and(|f| f.entry.is_common()) || self.vocab.count(text) >= 2;
-        let context_ok =
-            best_ctx >= KNOWN_CONTEXT_MIN || (best_ctx >= 0.0 && margin >= SAFE_MARGIN);
-        if margin < MIN_MARGIN || (real_word && !context_ok) {
+            known.as_ref().is_some_and(|f| f.entry.is_common()) || self.trusted_repeats(text) >= 2;
+        let real_word_ok = best.logp - own >= REAL_WORD_RATIO
+            && best.channel <= REAL_WORD_MAX_CHANNEL
+            && best_ctx >= 0.0;
+        if margin < MIN_MARGIN || (real_word && !real_word_ok) {
             return None;
         }
         let safe = margin >= SAFE_MARGIN && gap >= SAFE_GAP;
