@@ -547,3 +547,23 @@ fn centred_title_comes_before_a_heading_below_and_left_of_it() {
     );
     assert_eq!(lines[12], "right text 0 goes here");
 }
+
+#[test]
+fn small_print_beside_a_column_is_not_a_superscript() {
+    // Footnote lines (7 pt, 8 pt apart) in the left column while body text (9 pt) runs in
+    // the right column at baselines in between: each footnote line stays whole.
+    let c = "BT /F1 7 Tf 45 382 Td (first footnote line of small print) Tj ET\n\
+             BT /F1 7 Tf 45 374 Td (second footnote line of small print) Tj ET\n\
+             BT /F1 7 Tf 45 366 Td (third footnote line of small print) Tj ET\n\
+             BT /F1 9 Tf 320 380 Td (body text in the right column) Tj ET\n\
+             BT /F1 9 Tf 320 370 Td (more body text on the right) Tj ET\n\
+             BT /F1 9 Tf 320 360 Td (and a last body line here) Tj ET\n";
+    let out = text(&simple(&[c]));
+    for line in [
+        "first footnote line of small print",
+        "second footnote line of small print",
+        "third footnote line of small print",
+    ] {
+        assert!(out.lines().any(|l| l == line), "{out}");
+    }
+}

@@ -14,6 +14,8 @@ use std::collections::HashMap;
 
 /// A word break: gap (less character spacing) above this fraction of the font size.
 const WORD_GAP: f32 = 0.15;
+/// Most glyphs a row of superscripts (or subscripts) may hold.
+const MAX_SCRIPT_GLYPHS: usize = 16;
 /// Glyphs that follow in content order stay in one chunk up to this gap (in font sizes).
 const CHUNK_GAP: f32 = 1.5;
 /// A gap this wide (in font sizes) may be a column gutter.
@@ -200,6 +202,11 @@ fn rows(mut chunks: Vec<Row>) -> Vec<Row> {
         let small = &rows[i];
         let (sx0, sx1) = extent(&small.glyphs);
         let mut target = None;
+        // A superscript is a few raised glyphs, not a line of small print.
+        if small.glyphs.len() > MAX_SCRIPT_GLYPHS {
+            i += 1;
+            continue;
+        }
         for j in [i.wrapping_sub(1), i + 1] {
             let Some(big) = rows.get(j) else { continue };
             if small.size > 0.85 * big.size {
@@ -209,8 +216,11 @@ fn rows(mut chunks: Vec<Row>) -> Vec<Row> {
             if dy < -0.35 * big.size || dy > 0.7 * big.size {
                 continue;
             }
-            let (bx0, bx1) = extent(&big.glyphs);
-            if sx0 < bx0 - big.size || sx1 > bx1 + big.size {
+            // Bigger glyphs of that line must stand right next to it.
+            let beside = big.glyphs.iter().any(|g| {
+                g.size * 0.85 >= small.size && g.x1 >= sx0 - big.size && g.x0 <= sx1 + big.size
+            });
+            if !beside {
                 continue;
             }
             if target.is_none_or(|t: usize| rows[t].size < big.size) {
