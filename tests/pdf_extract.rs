@@ -555,9 +555,9 @@ fn small_print_beside_a_column_is_not_a_superscript() {
     let c = "BT /F1 7 Tf 45 382 Td (first footnote line of small print) Tj ET\n\
              BT /F1 7 Tf 45 374 Td (second footnote line of small print) Tj ET\n\
              BT /F1 7 Tf 45 366 Td (third footnote line of small print) Tj ET\n\
-             BT /F1 9 Tf 320 380 Td (body text in the right column) Tj ET\n\
-             BT /F1 9 Tf 320 370 Td (more body text on the right) Tj ET\n\
-             BT /F1 9 Tf 320 360 Td (and a last body line here) Tj ET\n";
+             BT /F1 9 Tf 320 388 Td (body text in the right column) Tj ET\n\
+             BT /F1 9 Tf 320 378 Td (more body text on the right) Tj ET\n\
+             BT /F1 9 Tf 320 368 Td (and a last body line here) Tj ET\n";
     let out = text(&simple(&[c]));
     for line in [
         "first footnote line of small print",
