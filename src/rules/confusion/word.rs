@@ -163,8 +163,11 @@ impl<'a> Corrector<'a> {
     /// Log-probability of a word as a prior, from the lexicon and the document; `None`
     /// when neither knows it (or the lexicon knows it only as a rare word or an
     /// abbreviation and the document does not use it).
-    fn prior(&self, word: &str, exclude_self: u32) -> Option<(f64, u32, bool)> {
-        let doc = self.vocab.count_any_case(word).saturating_sub(exclude_self);
+    /// A word the lexicon lacks counts as evidence only when the document uses it at
+    /// least three times and twice as often as the token it would replace: the document's OCR
+    /// errors are in its vocabulary too.
+    fn prior(&self, word: &str, token: &str) -> Option<(f64, u32, bool)> {
+        let doc = self.vocab.count_any_case(word);
         let total = self.vocab.total().max(1) as f64;
         let p_doc = DOC_WEIGHT * f64::from(doc) / total;
         let lex = self
@@ -174,7 +177,8 @@ impl<'a> Corrector<'a> {
         let p_lex = lex
             .as_ref()
             .map_or(0.0, |f| count_of(&f.entry) / CORPUS_WORDS);
-        if p_lex == 0.0 && doc == 0 {
+        let doc_attested = doc >= 3 && doc >= 2 * self.vocab.count_any_case(token);
+        if p_lex == 0.0 && !doc_attested {
             return None;
         }
         Some(((p_lex + p_doc).ln(), doc, lex.is_some()))
@@ -232,7 +236,7 @@ impl<'a> Corrector<'a> {
             if cased.to_lowercase() == token.to_lowercase() || !seen.insert(cased.clone()) {
                 return;
             }
-            if let Some((logp, doc_count, lexicon)) = self.prior(&cased, 0) {
+            if let Some((logp, doc_count, lexicon)) = self.prior(&cased, token) {
                 scored.push(Scored {
                     word: cased,
                     channel,
@@ -326,12 +330,19 @@ impl<'a> Corrector<'a> {
         }
         let unigram = self.unigram(text);
         let (own, cands) = (&unigram.0, &unigram.1);
+        // A capitalised word inside a sentence is probably a name: only the document's own
+        // spelling of a name may replace it ("Auhert" → "Aubert").
+        let mid_sentence_name = prev.is_some() && shape(text) == Shape::Title;
+        let cands: Vec<&Scored> = cands
+            .iter()
+            .filter(|c| !mid_sentence_name || c.doc_count >= 2)
+            .collect();
         if cands.is_empty() {
             return None;
         }
         let own_context = self.context(prev, text, next);
         let mut ranked: Vec<(f64, f64, &Scored)> = cands
-            .iter()
+            .into_iter()
             .map(|c| {
                 let ctx = self.context(prev, &c.word, next);
                 let delta = (ctx - own_context).clamp(-MAX_CONTEXT, MAX_CONTEXT);
@@ -375,7 +386,7 @@ impl<'a> Corrector<'a> {
 fn worth_checking(token: &str) -> bool {
     let letters = token.chars().filter(|c| c.is_alphabetic()).count();
     let chars = token.chars().count();
-    if chars < 2 || letters + 1 < chars || letters == 0 {
+    if chars < 2 || letters + 1 < chars || letters == 0 || (letters < chars && letters < 3) {
         return false;
     }
     if shape(token) == Shape::Upper && chars <= 4 {
@@ -440,7 +451,7 @@ mod tests {
 
     #[test]
     fn fixes_typical_misreads() {
-        let got = fix("tbe cat sat on whioh mat and Tbe dog");
+        let got = fix("Tbe dog and tbe cat sat on whioh mat");
         let pairs: Vec<(&str, &str)> = got
             .iter()
             .map(|(a, b, _)| (a.as_str(), b.as_str()))
