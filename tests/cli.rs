@@ -9,7 +9,9 @@ fn clean() -> Command {
 }
 
 fn sample(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("samples").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("samples")
+        .join(name)
 }
 
 fn seed_article() -> Option<PathBuf> {
@@ -99,7 +101,9 @@ fn undecodable_bytes_are_reported_and_strict_refuses() {
         .write_stdin(bytes.clone())
         .assert()
         .success()
-        .stderr(predicate::str::contains("2 byte sequence(s) are not valid UTF-8 (first at byte 3)"));
+        .stderr(predicate::str::contains(
+            "2 byte sequence(s) are not valid UTF-8 (first at byte 3)",
+        ));
     clean()
         .args(["--encoding", "utf-8", "--strict", "-"])
         .write_stdin(bytes)
@@ -167,7 +171,11 @@ fn seed_article_unchanged_by_unicode_and_spacing_rules() {
 
 #[test]
 fn diff_applies_with_patch() {
-    if std::process::Command::new("patch").arg("--version").output().is_err() {
+    if std::process::Command::new("patch")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
         eprintln!("skipping: patch is not installed");
         return;
     }
@@ -254,10 +262,17 @@ fn in_place_keeps_a_backup_unless_told_not_to() {
     std::fs::write(&input, "x \n").unwrap();
     clean().arg("--in-place").arg(&input).assert().success();
     assert_eq!(std::fs::read_to_string(&input).unwrap(), "x\n");
-    assert_eq!(std::fs::read_to_string(dir.path().join("in.txt.orig")).unwrap(), "x \n");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("in.txt.orig")).unwrap(),
+        "x \n"
+    );
     let other = dir.path().join("b.txt");
     std::fs::write(&other, "y \n").unwrap();
-    clean().args(["--in-place", "--no-backup"]).arg(&other).assert().success();
+    clean()
+        .args(["--in-place", "--no-backup"])
+        .arg(&other)
+        .assert()
+        .success();
     assert!(!dir.path().join("b.txt.orig").exists());
 }
 
@@ -268,7 +283,11 @@ fn summary_on_stderr_and_quiet() {
         .write_stdin("a \n")
         .assert()
         .stderr(predicate::str::contains("1 change applied"));
-    clean().args(["-q", "-"]).write_stdin("a \n").assert().stderr("");
+    clean()
+        .args(["-q", "-"])
+        .write_stdin("a \n")
+        .assert()
+        .stderr("");
 }
 
 #[test]

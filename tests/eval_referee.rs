@@ -72,7 +72,11 @@ fn word_error_rates_agree_with_score_py() {
                 .stdin(Stdio::from(fs::File::open(&d.input).unwrap()))
                 .output()
                 .unwrap();
-            assert!(out.status.success(), "clean failed on {}", d.input.display());
+            assert!(
+                out.status.success(),
+                "clean failed on {}",
+                d.input.display()
+            );
             c.extend(out.stdout);
             c.push(b'\n');
         }

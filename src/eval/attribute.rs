@@ -175,7 +175,10 @@ mod tests {
         assert_eq!(judge(truth, raw, 1..2, "h", false), Effect::Toward);
         assert_eq!(judge(truth, raw, 4..5, "k", false), Effect::Away);
         // Whitespace the scorer does not see.
-        assert_eq!(judge(truth, "the cat  sat", 7..8, "", false), Effect::Neither);
+        assert_eq!(
+            judge(truth, "the cat  sat", 7..8, "", false),
+            Effect::Neither
+        );
         // Joining a split word touches both halves.
         assert_eq!(
             judge("it continued here", "it con tinued here", 6..7, "", false),

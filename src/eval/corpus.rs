@@ -79,7 +79,10 @@ fn visit(
         let (docs, missing) = if input.is_file() {
             (vec![doc], vec![])
         } else {
-            (vec![], vec![(input, format!("no {input_name} beside truth.txt"))])
+            (
+                vec![],
+                vec![(input, format!("no {input_name} beside truth.txt"))],
+            )
         };
         out.push(SetSpec {
             name: name.to_string(),

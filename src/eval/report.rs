@@ -30,7 +30,7 @@ pub fn table(r: &EvalReport, rules_per_set: bool) -> String {
         .max(5);
     let _ = writeln!(
         out,
-        "\n{:<w$} {:>5} {:>8}  {:>16}  {:>7}  {:>16}  {:>6} {:>6}",
+        "\n{:<w$} {:>5} {:>8}  {:>15}  {:>7}  {:>15}  {:>6} {:>6}",
         "set", "docs", "words", "WER raw → clean", "improv", "CER raw → clean", "fixed", "broken"
     );
     for s in r.sets.iter().chain(std::iter::once(&r.total)) {
@@ -58,11 +58,7 @@ pub fn table(r: &EvalReport, rules_per_set: bool) -> String {
         }
     }
     if !r.total.errors.is_empty() {
-        let _ = writeln!(
-            out,
-            "\n{} document(s) not evaluated:",
-            r.total.errors.len()
-        );
+        let _ = writeln!(out, "\n{} document(s) not evaluated:", r.total.errors.len());
         for e in &r.total.errors {
             let _ = writeln!(out, "  {}: {}", e.path.display(), e.error);
         }
@@ -158,7 +154,9 @@ mod tests {
         let t = table(&r, true);
         assert!(t.contains("0.1000 → 0.0500"), "{t}");
         assert!(t.contains("+50.0%"), "{t}");
-        assert!(t.lines().any(|l| l.starts_with("U001") && l.contains(" 3 ")));
+        assert!(t
+            .lines()
+            .any(|l| l.starts_with("U001") && l.contains(" 3 ")));
         let v: Value = serde_json::from_str(&json(&r)).unwrap();
         assert_eq!(v["total"]["fixed"], 6);
         assert_eq!(v["sets"][0]["rules"]["U001"]["applied"]["toward"], 3);
