@@ -38,9 +38,28 @@ fn corpus_files() -> Vec<PathBuf> {
 /// A synthetic OCR-like text of about `bytes` bytes (deterministic).
 fn synthetic(bytes: usize) -> String {
     const WORDS: &[&str] = &[
-        "the", "of", "and", "river", "ﬁrst", "meeting", "organi-\nsation", "harbour",
-        "ﬂow", "committee", "itâ€™s", "report", "up\u{ad}ward", "10\u{a0}km", "wil\u{200b}low",
-        "tbe", "rnatter", "well-\nknown", "survey", "council", "evening", "channel",
+        "the",
+        "of",
+        "and",
+        "river",
+        "ﬁrst",
+        "meeting",
+        "organi-\nsation",
+        "harbour",
+        "ﬂow",
+        "committee",
+        "itâ€™s",
+        "report",
+        "up\u{ad}ward",
+        "10\u{a0}km",
+        "wil\u{200b}low",
+        "tbe",
+        "rnatter",
+        "well-\nknown",
+        "survey",
+        "council",
+        "evening",
+        "channel",
     ];
     let mut out = String::with_capacity(bytes + 64);
     let mut state: u64 = 42;

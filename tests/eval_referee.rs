@@ -17,6 +17,40 @@ use std::process::{Command, Stdio};
 const WORDS_PER_SET: usize = 2500;
 const TOLERANCE: f64 = 0.005;
 
+/// Keep a set's first documents, up to about WORDS_PER_SET truth words.
+fn sample(set: &mut corpus::SetSpec) {
+    let mut words = 0;
+    let mut keep = 0;
+    for d in &set.docs {
+        if keep > 0 && words >= WORDS_PER_SET {
+            break;
+        }
+        words += fs::read_to_string(&d.truth)
+            .unwrap()
+            .split_whitespace()
+            .count();
+        keep += 1;
+    }
+    set.docs.truncate(keep);
+}
+
+/// Run score.py on three texts and return its JSON.
+fn score_py(script: &Path, truth: &[u8], raw: &[u8], clean: &[u8]) -> serde_json::Value {
+    let tmp = tempfile::tempdir().unwrap();
+    let paths = ["t", "o", "c"].map(|n| tmp.path().join(n));
+    for (p, data) in paths.iter().zip([truth, raw, clean]) {
+        fs::write(p, data).unwrap();
+    }
+    let out = Command::new("python3")
+        .arg(script)
+        .args(&paths)
+        .args(["--no-hyphen", "--json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "score.py failed");
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
 fn python() -> bool {
     Command::new("python3")
         .arg("--version")
@@ -47,22 +81,9 @@ fn word_error_rates_agree_with_score_py() {
     assert!(!sets.is_empty());
     for mut set in sets {
         if !full {
-            let mut words = 0;
-            let mut keep = 0;
-            for d in &set.docs {
-                if keep > 0 && words >= WORDS_PER_SET {
-                    break;
-                }
-                words += fs::read_to_string(&d.truth)
-                    .unwrap()
-                    .split_whitespace()
-                    .count();
-                keep += 1;
-            }
-            set.docs.truncate(keep);
+            sample(&mut set);
         }
         // What bench_real.sh feeds score.py.
-        let tmp = tempfile::tempdir().unwrap();
         let (mut t, mut o, mut c) = (Vec::new(), Vec::new(), Vec::new());
         for d in &set.docs {
             t.extend(fs::read(&d.truth).unwrap());
@@ -80,18 +101,7 @@ fn word_error_rates_agree_with_score_py() {
             c.extend(out.stdout);
             c.push(b'\n');
         }
-        let paths = ["t", "o", "c"].map(|n| tmp.path().join(n));
-        for (p, data) in paths.iter().zip([&t, &o, &c]) {
-            fs::write(p, data).unwrap();
-        }
-        let out = Command::new("python3")
-            .arg(script)
-            .args(&paths)
-            .args(["--no-hyphen", "--json"])
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "score.py failed on {}", set.name);
-        let py: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let py = score_py(script, &t, &o, &c);
         let ours = eval::evaluate_set(&cleaner, &set, &opts);
         assert!(ours.errors.is_empty(), "{:?}", ours.errors);
         let (pr, pc) = (
@@ -128,6 +138,80 @@ fn word_error_rates_agree_with_score_py() {
         );
     }
 }
+
+/// The truth with deterministic damage: a hypothesis that fixes most raw errors and
+/// makes new ones, so fixed, broken and both error rates are all exercised.
+fn damage(truth: &str) -> String {
+    let mut out = String::new();
+    for (i, w) in truth.split(' ').enumerate() {
+        match i % 29 {
+            0 => out.push_str(&w.replace('e', "c")),
+            7 => {
+                out.push_str(w);
+                continue; // joined with the next word
+            }
+            13 => continue, // dropped
+            19 => out.push_str(&w.to_uppercase()),
+            _ => out.push_str(w),
+        }
+        out.push(' ');
+    }
+    out
+}
+
+#[test]
+fn scores_agree_with_score_py_on_damaged_truth() {
+    let root = Path::new("../shared/corpus/real");
+    let script = Path::new("../shared/tools/score.py");
+    if !root.is_dir() || !script.is_file() || !python() {
+        eprintln!("skipping: ../shared/corpus/real, score.py or python3 not found");
+        return;
+    }
+    for mut set in corpus::discover(root, "ocr.txt").unwrap() {
+        sample(&mut set);
+        let (mut t, mut o) = (String::new(), String::new());
+        for d in &set.docs {
+            t.push_str(&String::from_utf8_lossy(&fs::read(&d.truth).unwrap()));
+            o.push_str(&String::from_utf8_lossy(&fs::read(&d.input).unwrap()));
+        }
+        let c = damage(&t);
+        let py = score_py(script, t.as_bytes(), o.as_bytes(), c.as_bytes());
+        let ours = eval::score_texts(&set.name, &t, &o, &c, true);
+        let pair = |k: &str| py[k].as_u64().unwrap() as usize;
+        eprintln!(
+            "{:<22} word errors {}/{} ({}/{})  CER {:.4}/{:.4} ({:.4}/{:.4})  fixed {} ({})  broken {} ({})",
+            set.name,
+            ours.word_errors_raw,
+            ours.word_errors_clean,
+            pair("word_errors_raw"),
+            pair("word_errors_clean"),
+            ours.cer_raw(),
+            ours.cer_clean(),
+            py["cer_raw"].as_f64().unwrap(),
+            py["cer_clean"].as_f64().unwrap(),
+            ours.fixed,
+            pair("fixed"),
+            ours.broken,
+            pair("broken"),
+        );
+        assert_eq!(ours.words, pair("words"), "{}", set.name);
+        let close = |a: f64, b: &serde_json::Value| (a - b.as_f64().unwrap()).abs() <= TOLERANCE;
+        assert!(close(ours.wer_raw(), &py["wer_raw"]), "{}", set.name);
+        assert!(close(ours.wer_clean(), &py["wer_clean"]), "{}", set.name);
+        assert!(close(ours.cer_raw(), &py["cer_raw"]), "{}", set.name);
+        assert!(close(ours.cer_clean(), &py["cer_clean"]), "{}", set.name);
+        let slack = ours.words / 200;
+        assert!(ours.fixed.abs_diff(pair("fixed")) <= slack, "{}", set.name);
+        assert!(
+            ours.broken.abs_diff(pair("broken")) <= slack,
+            "{}",
+            set.name
+        );
+    }
+}
+
+/// An opcode as Python prints it.
+type Op = (String, usize, usize, usize, usize);
 
 /// A small deterministic generator (no extra dependency).
 struct Lcg(u64);
@@ -182,10 +266,9 @@ fn alignment_is_difflib_on_random_sequences() {
         .output()
         .unwrap();
     assert!(out.status.success());
-    let expected: Vec<Vec<(String, usize, usize, usize, usize)>> =
-        serde_json::from_slice(&out.stdout).unwrap();
+    let expected: Vec<Vec<Op>> = serde_json::from_slice(&out.stdout).unwrap();
     for ((a, b), exp) in cases.iter().zip(expected) {
-        let got: Vec<(String, usize, usize, usize, usize)> = align::opcodes(a, b)
+        let got: Vec<Op> = align::opcodes(a, b)
             .into_iter()
             .map(|o| {
                 let tag = match o.tag {

@@ -252,6 +252,19 @@ pub fn evaluate_set(cleaner: &Cleaner, set: &SetSpec, opts: &EvalOptions) -> Set
     acc.score(set.name.clone(), opts.no_hyphen, errors)
 }
 
+/// Score a raw text and a cleaned text against the truth, as `score.py TRUTH RAW CLEAN`
+/// does (no per-rule figures: the edits are not known).
+pub fn score_texts(name: &str, truth: &str, raw: &str, clean: &str, no_hyphen: bool) -> SetResult {
+    Accumulator {
+        docs: 1,
+        truth: truth.to_string(),
+        raw: raw.to_string(),
+        clean: clean.to_string(),
+        edits: Vec::new(),
+    }
+    .score(name.to_string(), no_hyphen, Vec::new())
+}
+
 /// Read a text file (the truth) through the usual decoding.
 fn load_text(path: &Path, load: &LoadOptions) -> crate::Result<String> {
     Ok(input::load_path(path, load)?.document.into_text())
