@@ -40,6 +40,7 @@ fn extraction(c: &mut Criterion) {
     let mut g = c.benchmark_group("pdf");
     g.sample_size(10);
     let mut benched = 0;
+    let mut skipped = 0;
     for path in &pdfs {
         let Ok(bytes) = std::fs::read(path) else {
             continue;
@@ -48,7 +49,10 @@ fn extraction(c: &mut Criterion) {
             continue;
         }
         if let Err(e) = input::load_bytes(bytes.clone(), path, &LoadOptions::default()) {
-            eprintln!("pdf bench: skipped {}: {e}", path.display());
+            if skipped == 0 {
+                eprintln!("pdf bench: cannot load: {e}");
+            }
+            skipped += 1;
             continue;
         }
         let name = path
@@ -66,6 +70,12 @@ fn extraction(c: &mut Criterion) {
         benched += 1;
     }
     g.finish();
+    if skipped > 0 {
+        eprintln!(
+            "pdf bench: {skipped} of {} PDFs could not be loaded and were skipped",
+            pdfs.len()
+        );
+    }
     if benched == 0 {
         eprintln!("pdf bench: nothing measured yet (PDF input not supported by this build)");
     }

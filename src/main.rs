@@ -73,7 +73,7 @@ fn eval(args: EvalArgs) -> Result<ExitCode> {
         None => eval::evaluate_corpus(&cleaner, &args.path, &args.input_name, &eval_opts)?,
     };
     for e in &report.total.errors {
-        eprintln!("clean: warning: {}: {}", e.path.display(), e.error);
+        eprintln!("clean: warning: {}", e.message());
     }
     let text = match args.format {
         Format::Json => eval::report::json(&report),

@@ -85,6 +85,18 @@ pub struct DocError {
     pub error: String,
 }
 
+impl DocError {
+    /// The error as one line naming the file (once).
+    pub fn message(&self) -> String {
+        let path = self.path.display().to_string();
+        if self.error.starts_with(&path) {
+            self.error.clone()
+        } else {
+            format!("{path}: {}", self.error)
+        }
+    }
+}
+
 /// The scores of one set (or of the total).
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct SetResult {

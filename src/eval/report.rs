@@ -60,7 +60,7 @@ pub fn table(r: &EvalReport, rules_per_set: bool) -> String {
     if !r.total.errors.is_empty() {
         let _ = writeln!(out, "\n{} document(s) not evaluated:", r.total.errors.len());
         for e in &r.total.errors {
-            let _ = writeln!(out, "  {}: {}", e.path.display(), e.error);
+            let _ = writeln!(out, "  {}", e.message());
         }
     }
     out
