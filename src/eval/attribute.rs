@@ -8,6 +8,9 @@
 //! Re-tokenise the raw bytes of the region twice, without and with this one edit, and
 //! measure each against the truth region by the character Levenshtein distance of the
 //! space-joined words (word-level distance when the region is too large for characters).
+//! Inside a very long misread region (over [`LARGE`] tokens) only a window of [`WINDOW`]
+//! tokens each side of the edit is judged, against the truth tokens at the proportional
+//! place widened by the same window, so the cost per edit stays bounded.
 //! Smaller after than before: toward; larger: away; equal (including edits the scorer
 //! cannot see, such as trailing spaces): neither. Each edit is judged alone against the
 //! raw text, so the verdicts do not depend on the other edits.
@@ -48,7 +51,8 @@ impl RawSide<'_> {
     /// Judge one edit of the raw text: `range` replaced by `replacement`.
     pub fn effect(&self, range: &Range<usize>, replacement: &str) -> Effect {
         let text = self.text;
-        if range.end > text.len()
+        if range.start > range.end
+            || range.end > text.len()
             || !text.is_char_boundary(range.start)
             || !text.is_char_boundary(range.end)
         {
@@ -110,12 +114,18 @@ impl RawSide<'_> {
         let (f, l) = (ops[first], ops[last]);
         let mut i_lo = if f.tag == Tag::Equal {
             f.i1 + (lo - f.j1)
+        } else if is_large(&f) {
+            lo = lo.saturating_sub(WINDOW).max(f.j1);
+            proportional(&f, lo).saturating_sub(WINDOW).max(f.i1)
         } else {
             lo = f.j1;
             f.i1
         };
         let mut i_hi = if l.tag == Tag::Equal {
             l.i1 + (hi - l.j1)
+        } else if is_large(&l) {
+            hi = (hi + WINDOW).min(l.j2);
+            (proportional(&l, hi) + WINDOW).min(l.i2)
         } else {
             hi = l.j2;
             l.i2
@@ -128,6 +138,21 @@ impl RawSide<'_> {
         }
         (lo, hi, i_lo..i_hi.max(i_lo))
     }
+}
+
+/// A non-equal opcode with more tokens than this on either side is not judged whole.
+const LARGE: usize = 200;
+/// How many tokens around the edit are judged inside a large opcode.
+const WINDOW: usize = 50;
+
+fn is_large(o: &Opcode) -> bool {
+    o.i2 - o.i1 > LARGE || o.j2 - o.j1 > LARGE
+}
+
+/// The truth position that raw position `j` of a non-equal opcode corresponds to, in
+/// proportion.
+fn proportional(o: &Opcode, j: usize) -> usize {
+    o.i1 + (j - o.j1) * (o.i2 - o.i1) / (o.j2 - o.j1).max(1)
 }
 
 /// Distance between the truth words and the tokens: characters of the joined words when
@@ -208,6 +233,23 @@ mod tests {
                 false
             ),
             Effect::Toward
+        );
+    }
+
+    #[test]
+    fn long_misread_regions_are_judged_locally() {
+        let truth: String = (0..600).map(|i| format!("word{i} ")).collect();
+        let mut raw: String = (0..600).map(|i| format!("xx{i} ")).collect();
+        raw.push_str("tbe end");
+        let truth = format!("{truth}the end");
+        let at = raw.find("xx300 ").unwrap();
+        assert_eq!(
+            judge(&truth, &raw, at..at + 2, "word", false),
+            Effect::Toward
+        );
+        assert_eq!(
+            judge(&truth, &raw, at..at + 2, "zzzzzz", false),
+            Effect::Away
         );
     }
 

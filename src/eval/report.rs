@@ -1,6 +1,6 @@
 //! Rendering an [`EvalReport`]: a table for people, JSON for scripts.
 
-use super::{EvalReport, RuleEffects, SetResult};
+use super::{Effects, EvalReport, RuleEffects, SetResult};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -67,13 +67,21 @@ pub fn table(r: &EvalReport, rules_per_set: bool) -> String {
 }
 
 /// The per-rule table: applied edits and held-back suggestions, each split into toward
-/// the truth, away from it, and neither.
+/// the truth, away from it, and neither; precision is toward / (toward + away).
 fn rule_table(title: &str, rules: &BTreeMap<String, RuleEffects>) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "rules ({title})  {:>7} {:>7} {:>6} {:>7}   {:>9} {:>7} {:>6} {:>7}",
-        "applied", "toward", "away", "neither", "suggested", "toward", "away", "neither"
+        "rules ({title})  {:>7} {:>7} {:>6} {:>7} {:>9}   {:>9} {:>7} {:>6} {:>7}",
+        "applied",
+        "toward",
+        "away",
+        "neither",
+        "precision",
+        "suggested",
+        "toward",
+        "away",
+        "neither"
     );
     if rules.is_empty() {
         out.push_str("  (no edits)\n");
@@ -83,11 +91,12 @@ fn rule_table(title: &str, rules: &BTreeMap<String, RuleEffects>) -> String {
         let (a, s) = (&e.applied, &e.suggested);
         let _ = writeln!(
             out,
-            "{code:<w$}  {:>7} {:>7} {:>6} {:>7}   {:>9} {:>7} {:>6} {:>7}",
+            "{code:<w$}  {:>7} {:>7} {:>6} {:>7} {:>9}   {:>9} {:>7} {:>6} {:>7}",
             a.total(),
             a.toward,
             a.away,
             a.neither,
+            precision(a),
             s.total(),
             s.toward,
             s.away,
@@ -95,6 +104,14 @@ fn rule_table(title: &str, rules: &BTreeMap<String, RuleEffects>) -> String {
         );
     }
     out
+}
+
+/// Share of an applied rule's visible edits that went toward the truth.
+fn precision(e: &Effects) -> String {
+    match e.toward + e.away {
+        0 => "-".to_string(),
+        n => format!("{:.3}", e.toward as f64 / n as f64),
+    }
 }
 
 /// The report as one JSON document: every set and the total with counts and rates.
