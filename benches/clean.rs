@@ -151,9 +151,7 @@ fn alignment(c: &mut Criterion) {
     g.finish();
 }
 
-// TODO(lexicon): once the embedded lexicon lands (lexicon branch), add a `lexicon` group
-// here: lookups per second of known and unknown words (e.g. every token of the bench
-// text), and candidate generation for misspellings, with Throughput::Elements.
+// Lexicon lookups are benched in benches/lexicon.rs (from the lexicon work).
 
 criterion_group!(benches, cleaning, alignment);
 criterion_main!(benches);

@@ -109,6 +109,10 @@ pub struct RunArgs {
     /// Refuse input with bytes that cannot be decoded.
     #[arg(long)]
     pub strict: bool,
+    /// Words that are always valid and never changed: one per line, '#' starts a comment.
+    /// May be given more than once.
+    #[arg(long, value_name = "FILE")]
+    pub dict: Vec<PathBuf>,
 }
 
 /// Options of `clean eval`.

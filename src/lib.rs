@@ -17,6 +17,7 @@ pub mod error;
 pub mod eval;
 pub mod fsio;
 pub mod input;
+pub mod lexicon;
 pub mod output;
 pub mod pipeline;
 pub mod rules;
@@ -40,6 +41,8 @@ pub struct Options {
     pub apply_suggestions: bool,
     /// How input is loaded.
     pub load: LoadOptions,
+    /// User words (`--dict FILE`): always valid, never changed by a rule.
+    pub words: lexicon::WordList,
 }
 
 /// The result of cleaning one input.

@@ -116,6 +116,10 @@ fn print_stdout(s: &str) -> std::io::Result<()> {
 }
 
 fn clean(args: RunArgs) -> Result<ExitCode> {
+    let mut words = ocrclean::lexicon::WordList::new();
+    for path in &args.dict {
+        words.add_file(path)?;
+    }
     let opts = Options {
         selection: Selection {
             select: args.select.clone(),
@@ -126,6 +130,7 @@ fn clean(args: RunArgs) -> Result<ExitCode> {
             encoding: args.encoding.clone(),
             strict: args.strict,
         },
+        words,
     };
     let cleaner = Cleaner::new(&opts)?;
     let is_stdin = args.input.as_os_str() == "-";

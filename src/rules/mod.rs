@@ -6,6 +6,7 @@ use crate::edit::Edit;
 use crate::error::{Error, Result};
 use serde::Serialize;
 
+pub mod confusion;
 pub mod linejoin;
 pub mod scan;
 pub mod spacing;
@@ -111,6 +112,7 @@ impl Rule for FnRule {
 pub fn registry() -> Vec<Box<dyn Rule>> {
     let mut rules: Vec<Box<dyn Rule>> = Vec::new();
     rules.extend(unicode::rules());
+    rules.extend(confusion::rules());
     rules.extend(spacing::rules());
     rules.sort_by_key(|r| r.info().family);
     rules
