@@ -141,6 +141,10 @@ pub struct EvalArgs {
     /// Also print the per-rule table of each set.
     #[arg(long)]
     pub rules_per_set: bool,
+    /// Show up to N applied edits per rule and set that moved the text away from the
+    /// truth, with the truth they were judged against.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub show_away: usize,
     /// Run only these rules: codes or family names, comma-separated.
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
     pub select: Vec<String>,
@@ -153,4 +157,7 @@ pub struct EvalArgs {
     /// Decode text inputs with this encoding (a WHATWG label such as windows-1252).
     #[arg(long, value_name = "LABEL")]
     pub encoding: Option<String>,
+    /// Words that are always right (one a line), as for a cleaning run; repeatable.
+    #[arg(long, value_name = "FILE")]
+    pub dict: Vec<PathBuf>,
 }

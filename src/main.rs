@@ -55,6 +55,10 @@ fn eval(args: EvalArgs) -> Result<ExitCode> {
         encoding: args.encoding.clone(),
         strict: false,
     };
+    let mut words = ocrclean::lexicon::WordList::new();
+    for path in &args.dict {
+        words.add_file(path)?;
+    }
     let opts = Options {
         selection: Selection {
             select: args.select.clone(),
@@ -62,11 +66,13 @@ fn eval(args: EvalArgs) -> Result<ExitCode> {
         },
         apply_suggestions: args.all,
         load: load.clone(),
+        words,
     };
     let cleaner = Cleaner::new(&opts)?;
     let eval_opts = eval::EvalOptions {
         no_hyphen: args.no_hyphen,
         load,
+        away_examples: args.show_away,
     };
     let report = match &args.truth {
         Some(truth) => eval::evaluate_pair(&cleaner, truth, &args.path, &eval_opts)?,

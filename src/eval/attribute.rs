@@ -47,16 +47,37 @@ pub struct RawSide<'a> {
     pub no_hyphen: bool,
 }
 
+/// The verdict on one edit and the region it was judged on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Judgement {
+    /// Toward, away or neither.
+    pub effect: Effect,
+    /// The byte range of the raw text judged.
+    pub region: Range<usize>,
+    /// The truth tokens it was compared with.
+    pub truth: Range<usize>,
+}
+
 impl RawSide<'_> {
     /// Judge one edit of the raw text: `range` replaced by `replacement`.
     pub fn effect(&self, range: &Range<usize>, replacement: &str) -> Effect {
+        self.judge(range, replacement).effect
+    }
+
+    /// Judge one edit and say what it was compared with.
+    pub fn judge(&self, range: &Range<usize>, replacement: &str) -> Judgement {
         let text = self.text;
+        let neither = Judgement {
+            effect: Effect::Neither,
+            region: 0..0,
+            truth: 0..0,
+        };
         if range.start > range.end
             || range.end > text.len()
             || !text.is_char_boundary(range.start)
             || !text.is_char_boundary(range.end)
         {
-            return Effect::Neither;
+            return neither;
         }
         let src = self.tokens.sources();
         let n = src.len();
@@ -68,7 +89,7 @@ impl RawSide<'_> {
             lo = lo.min(hi).saturating_sub(1);
             hi = (hi + 1).min(n);
         }
-        let (lo, hi, truth) = self.widen(lo, hi);
+        let (lo, hi, truth_range) = self.widen(lo, hi);
         let start = if lo < hi {
             src[lo].start.min(range.start)
         } else {
@@ -86,17 +107,23 @@ impl RawSide<'_> {
         after_text.push_str(&text[range.end..end]);
         let before = tokenize(before_text, self.no_hyphen);
         let after = tokenize(&after_text, self.no_hyphen);
+        let mut verdict = Judgement {
+            effect: Effect::Neither,
+            region: start..end,
+            truth: truth_range.clone(),
+        };
         if before.iter().eq(after.iter()) {
-            return Effect::Neither;
+            return verdict;
         }
-        let truth = &self.truth[truth];
+        let truth = &self.truth[truth_range];
         let d0 = distance(truth, &before);
         let d1 = distance(truth, &after);
-        match d1.cmp(&d0) {
+        verdict.effect = match d1.cmp(&d0) {
             std::cmp::Ordering::Less => Effect::Toward,
             std::cmp::Ordering::Greater => Effect::Away,
             std::cmp::Ordering::Equal => Effect::Neither,
-        }
+        };
+        verdict
     }
 
     /// Widen raw tokens `lo..hi` to whole non-equal opcodes and find the truth tokens

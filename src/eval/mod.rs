@@ -32,6 +32,24 @@ pub struct EvalOptions {
     pub no_hyphen: bool,
     /// How inputs are loaded.
     pub load: LoadOptions,
+    /// Keep up to this many examples of edits judged away from the truth, per rule and
+    /// set, to show what a rule gets wrong.
+    pub away_examples: usize,
+}
+
+/// An edit judged to move the text away from the truth, for people to look at.
+#[derive(Clone, Debug, Serialize)]
+pub struct AwayExample {
+    /// The rule code(s) of the edit.
+    pub rule: String,
+    /// The text the edit replaced.
+    pub old: String,
+    /// Its replacement.
+    pub new: String,
+    /// The raw region the edit was judged on.
+    pub context: String,
+    /// The truth words that region aligns with.
+    pub truth: String,
 }
 
 /// How many edits moved the text toward the truth, away from it, or neither.
@@ -124,6 +142,8 @@ pub struct SetResult {
     pub rules: BTreeMap<String, RuleEffects>,
     /// Documents that could not be evaluated.
     pub errors: Vec<DocError>,
+    /// Some edits judged away from the truth (see [`EvalOptions::away_examples`]).
+    pub away_examples: Vec<AwayExample>,
 }
 
 impl SetResult {
@@ -219,7 +239,7 @@ pub fn evaluate_pair(
     let name = input.display().to_string();
     let mut acc = Accumulator::default();
     acc.push(cleaner, &truth_text, loaded);
-    let set = acc.score(name, opts.no_hyphen, Vec::new());
+    let set = acc.score(name, opts, Vec::new());
     Ok(EvalReport::new(vec![set], opts.no_hyphen))
 }
 
@@ -261,7 +281,7 @@ pub fn evaluate_set(cleaner: &Cleaner, set: &SetSpec, opts: &EvalOptions) -> Set
             }),
         }
     }
-    acc.score(set.name.clone(), opts.no_hyphen, errors)
+    acc.score(set.name.clone(), opts, errors)
 }
 
 /// Score a raw text and a cleaned text against the truth, as `score.py TRUTH RAW CLEAN`
@@ -274,7 +294,14 @@ pub fn score_texts(name: &str, truth: &str, raw: &str, clean: &str, no_hyphen: b
         clean: clean.to_string(),
         edits: Vec::new(),
     }
-    .score(name.to_string(), no_hyphen, Vec::new())
+    .score(
+        name.to_string(),
+        &EvalOptions {
+            no_hyphen,
+            ..EvalOptions::default()
+        },
+        Vec::new(),
+    )
 }
 
 /// Read a text file (the truth) through the usual decoding.
@@ -318,7 +345,8 @@ impl Accumulator {
         self.docs += 1;
     }
 
-    fn score(self, name: String, no_hyphen: bool, errors: Vec<DocError>) -> SetResult {
+    fn score(self, name: String, opts: &EvalOptions, errors: Vec<DocError>) -> SetResult {
+        let no_hyphen = opts.no_hyphen;
         let truth = normalize::tokenize(&self.truth, no_hyphen);
         let raw = normalize::tokenize(&self.raw, no_hyphen);
         let clean = normalize::tokenize(&self.clean, no_hyphen);
@@ -351,8 +379,24 @@ impl Accumulator {
             no_hyphen,
         };
         let mut rules: BTreeMap<String, RuleEffects> = BTreeMap::new();
+        let mut away_examples = Vec::new();
+        let mut shown: BTreeMap<&str, usize> = BTreeMap::new();
         for e in &self.edits {
-            let effect = side.effect(&e.range, &e.replacement);
+            let j = side.judge(&e.range, &e.replacement);
+            let effect = j.effect;
+            if effect == Effect::Away && e.applied && opts.away_examples > 0 {
+                let n = shown.entry(e.rule.as_str()).or_default();
+                if *n < opts.away_examples {
+                    *n += 1;
+                    away_examples.push(AwayExample {
+                        rule: e.rule.clone(),
+                        old: self.raw[e.range.clone()].to_string(),
+                        new: e.replacement.clone(),
+                        context: self.raw[j.region.clone()].to_string(),
+                        truth: tw[j.truth.clone()].join(" "),
+                    });
+                }
+            }
             for code in e.rule.split('+') {
                 let r = rules.entry(code.to_string()).or_default();
                 if e.applied {
@@ -375,6 +419,7 @@ impl Accumulator {
             broken,
             rules,
             errors,
+            away_examples,
         }
     }
 }
@@ -391,7 +436,15 @@ mod tests {
         let input = tmp.path().join("i.txt");
         std::fs::write(&truth, "The first flow of the river.\n").unwrap();
         std::fs::write(&input, "The ﬁrst ﬂow  of tbe river.   \n").unwrap();
-        let cleaner = Cleaner::new(&Options::default()).unwrap();
+        // Unicode rules only, so the figures do not move as other families grow.
+        let opts = Options {
+            selection: crate::Selection {
+                select: vec!["unicode".into()],
+                ignore: vec![],
+            },
+            ..Options::default()
+        };
+        let cleaner = Cleaner::new(&opts).unwrap();
         let r = evaluate_pair(&cleaner, &truth, &input, &EvalOptions::default()).unwrap();
         let s = &r.sets[0];
         assert_eq!(s.words, 6);

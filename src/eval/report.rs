@@ -57,6 +57,23 @@ pub fn table(r: &EvalReport, rules_per_set: bool) -> String {
             out.push_str(&rule_table(&s.name, &s.rules));
         }
     }
+    for s in &r.sets {
+        if s.away_examples.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "\nedits judged away from the truth ({}):", s.name);
+        for x in &s.away_examples {
+            let _ = writeln!(
+                out,
+                "  {}  '{}' → '{}'   in '{}'   truth '{}'",
+                x.rule,
+                crate::output::visible(&x.old),
+                crate::output::visible(&x.new),
+                crate::output::visible(&x.context),
+                x.truth
+            );
+        }
+    }
     if !r.total.errors.is_empty() {
         let _ = writeln!(out, "\n{} document(s) not evaluated:", r.total.errors.len());
         for e in &r.total.errors {
@@ -145,6 +162,7 @@ fn set_json(s: &SetResult) -> Value {
         "broken": s.broken,
         "rules": s.rules,
         "errors": s.errors,
+        "away_examples": s.away_examples,
     })
 }
 

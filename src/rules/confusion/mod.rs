@@ -38,7 +38,9 @@ fn at_line_end_hyphen(text: &str, range: &std::ops::Range<usize>) -> bool {
             .trim_end_matches([' ', '\t', '\n', '\r', '\x0c'])
             .ends_with('-')
             && before.ends_with(['\n', '\r', '\x0c', ' ', '\t'])
-            && before.trim_end_matches([' ', '\t']).ends_with(['\n', '\r', '\x0c'])
+            && before
+                .trim_end_matches([' ', '\t'])
+                .ends_with(['\n', '\r', '\x0c'])
 }
 
 fn misread_words(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {

@@ -149,7 +149,10 @@ pub fn table_swaps(word: &str) -> Vec<(String, f32)> {
     for conf in TABLE {
         if conf.seen.is_empty() {
             for &i in &boundaries {
-                out.push((format!("{}{}{}", &word[..i], conf.meant, &word[i..]), conf.cost));
+                out.push((
+                    format!("{}{}{}", &word[..i], conf.meant, &word[i..]),
+                    conf.cost,
+                ));
             }
             continue;
         }
@@ -157,7 +160,12 @@ pub fn table_swaps(word: &str) -> Vec<(String, f32)> {
         while let Some(p) = word[from..].find(conf.seen) {
             let i = from + p;
             out.push((
-                format!("{}{}{}", &word[..i], conf.meant, &word[i + conf.seen.len()..]),
+                format!(
+                    "{}{}{}",
+                    &word[..i],
+                    conf.meant,
+                    &word[i + conf.seen.len()..]
+                ),
                 conf.cost,
             ));
             from = i + conf.seen.len().max(1);

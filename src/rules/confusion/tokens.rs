@@ -57,7 +57,10 @@ mod tests {
 
     #[test]
     fn words_and_apostrophes() {
-        let t: Vec<_> = tokens("Korea’s tbe don't 'quoted' l953—x").into_iter().map(|t| t.text).collect();
+        let t: Vec<_> = tokens("Korea’s tbe don't 'quoted' l953—x")
+            .into_iter()
+            .map(|t| t.text)
+            .collect();
         assert_eq!(t, vec!["Korea’s", "tbe", "don't", "quoted", "l953", "x"]);
     }
 }

@@ -112,11 +112,11 @@ pub struct Corrector<'a> {
 const FREQUENT_WORDS: &[&str] = &[
     "the", "of", "and", "to", "in", "a", "is", "that", "for", "it", "as", "was", "with", "be",
     "by", "on", "not", "he", "this", "are", "or", "his", "from", "at", "which", "but", "have",
-    "an", "had", "they", "you", "were", "their", "one", "all", "we", "can", "her", "has",
-    "there", "been", "if", "more", "when", "will", "would", "who", "so", "no", "she", "other",
-    "its", "may", "these", "what", "them", "than", "some", "him", "time", "into", "only", "do",
-    "could", "new", "about", "two", "then", "first", "my", "also", "any", "should", "our",
-    "such", "upon", "said", "shall", "great", "those", "made", "over", "after", "where",
+    "an", "had", "they", "you", "were", "their", "one", "all", "we", "can", "her", "has", "there",
+    "been", "if", "more", "when", "will", "would", "who", "so", "no", "she", "other", "its", "may",
+    "these", "what", "them", "than", "some", "him", "time", "into", "only", "do", "could", "new",
+    "about", "two", "then", "first", "my", "also", "any", "should", "our", "such", "upon", "said",
+    "shall", "great", "those", "made", "over", "after", "where",
 ];
 
 impl<'a> Corrector<'a> {
@@ -244,9 +244,11 @@ impl<'a> Corrector<'a> {
         if !worth_checking(text) {
             return None;
         }
-        if self.lex.find(text).is_some_and(|f| {
-            f.entry.is_common() && f.entry.frequency as f64 > 1e-6 * CORPUS_WORDS
-        }) {
+        if self
+            .lex
+            .find(text)
+            .is_some_and(|f| f.entry.is_common() && f.entry.frequency as f64 > 1e-6 * CORPUS_WORDS)
+        {
             return None;
         }
         let (best, margin, gap) = self.best(text)?;
@@ -332,7 +334,10 @@ mod tests {
     #[test]
     fn fixes_typical_misreads() {
         let got = fix("tbe cat sat on whioh mat and Tbe dog");
-        let pairs: Vec<(&str, &str)> = got.iter().map(|(a, b, _)| (a.as_str(), b.as_str())).collect();
+        let pairs: Vec<(&str, &str)> = got
+            .iter()
+            .map(|(a, b, _)| (a.as_str(), b.as_str()))
+            .collect();
         assert!(pairs.contains(&("tbe", "the")), "{got:?}");
         assert!(pairs.contains(&("whioh", "which")), "{got:?}");
         assert!(pairs.contains(&("Tbe", "The")), "{got:?}");
@@ -343,7 +348,11 @@ mod tests {
         let text = "The communist party. A communist leader. Communist ideas. \
                     The communist press. One commuist view.";
         let got = fix(text);
-        assert!(got.iter().any(|(a, b, _)| a == "commuist" && b == "communist"), "{got:?}");
+        assert!(
+            got.iter()
+                .any(|(a, b, _)| a == "commuist" && b == "communist"),
+            "{got:?}"
+        );
     }
 
     #[test]
