@@ -252,11 +252,53 @@ pub fn evaluate_corpus(
     opts: &EvalOptions,
 ) -> crate::Result<EvalReport> {
     let specs = corpus::discover(root, input_name)?;
-    let sets = specs
-        .iter()
-        .map(|s| evaluate_set(cleaner, s, opts))
-        .collect();
+    let sets = in_parallel(&specs, |s| evaluate_set(cleaner, s, opts));
     Ok(EvalReport::new(sets, opts.no_hyphen))
+}
+
+/// Evaluate the sets on a few threads (as many as the machine has cores, at most 4),
+/// largest first, and return the results in the sets' order.
+fn in_parallel(specs: &[SetSpec], work: impl Fn(&SetSpec) -> SetResult + Sync) -> Vec<SetResult> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 4)
+        .min(specs.len());
+    if threads <= 1 {
+        return specs.iter().map(work).collect();
+    }
+    let size = |s: &SetSpec| -> u64 {
+        s.docs
+            .iter()
+            .filter_map(|d| std::fs::metadata(&d.input).ok())
+            .map(|m| m.len())
+            .sum()
+    };
+    let mut order: Vec<usize> = (0..specs.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(size(&specs[i])));
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut done: Vec<(usize, SetResult)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(&i) = order.get(k) else {
+                            break;
+                        };
+                        mine.push((i, work(&specs[i])));
+                    }
+                    mine
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    done.sort_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, r)| r).collect()
 }
 
 /// Evaluate one set of documents, scored as one concatenated text.
