@@ -50,6 +50,15 @@ pub enum Format {
     Json,
 }
 
+/// Output format of `clean eval`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum EvalFormat {
+    /// Tables: one row per set and the total, then the rules.
+    Text,
+    /// One JSON document with every set, the total and the per-rule counts.
+    Json,
+}
+
 /// When to colour output.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
@@ -136,8 +145,8 @@ pub struct EvalArgs {
     #[arg(long)]
     pub no_hyphen: bool,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = EvalFormat::Text)]
+    pub format: EvalFormat,
     /// Also print the per-rule table of each set.
     #[arg(long)]
     pub rules_per_set: bool,

@@ -6,7 +6,7 @@ mod cli;
 
 use anyhow::{Context, Result};
 use clap::{CommandFactory, Parser};
-use cli::{Cli, ColorChoice, Command, EvalArgs, Format, RunArgs};
+use cli::{Cli, ColorChoice, Command, EvalArgs, EvalFormat, Format, RunArgs};
 use ocrclean::{eval, fsio, input, output, Cleaner, Options, Report, Selection};
 use std::borrow::Cow;
 use std::io::{IsTerminal, Write};
@@ -82,8 +82,8 @@ fn eval(args: EvalArgs) -> Result<ExitCode> {
         eprintln!("clean: warning: {}", e.message());
     }
     let text = match args.format {
-        Format::Json => eval::report::json(&report),
-        Format::Text => eval::report::table(&report, args.rules_per_set),
+        EvalFormat::Json => eval::report::json(&report),
+        EvalFormat::Text => eval::report::table(&report, args.rules_per_set),
     };
     print_stdout(&text)?;
     if report.total.docs == 0 {
