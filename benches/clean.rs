@@ -14,7 +14,7 @@ use std::hint::black_box;
 use std::path::{Path, PathBuf};
 
 /// Size of the benchmark text.
-const TARGET_BYTES: usize = 8 << 20;
+const TARGET_BYTES: usize = 2 << 20;
 
 /// The real corpus's OCR files, if `../shared` is here.
 fn corpus_files() -> Vec<PathBuf> {
@@ -113,18 +113,33 @@ fn bench_text() -> (String, &'static str) {
 
 fn cleaning(c: &mut Criterion) {
     let (text, origin) = bench_text();
-    let cleaner = Cleaner::new(&Options::default()).expect("default rules");
     let bytes = text.into_bytes();
     let mut g = c.benchmark_group("clean");
     g.sample_size(10);
     g.throughput(Throughput::Bytes(bytes.len() as u64));
-    g.bench_function(BenchmarkId::new("default-rules", origin), |b| {
-        b.iter(|| {
-            let loaded = input::load_bytes(bytes.clone(), Path::new("-"), &LoadOptions::default())
-                .expect("text input");
-            black_box(cleaner.clean(loaded).output.len())
-        })
-    });
+    // The default rules, and the character-level families alone (their fast path).
+    let selections: [(&str, Vec<String>); 2] = [
+        ("default-rules", vec![]),
+        ("unicode+spacing", vec!["unicode".into(), "spacing".into()]),
+    ];
+    for (name, select) in selections {
+        let opts = Options {
+            selection: ocrclean::Selection {
+                select,
+                ignore: vec![],
+            },
+            ..Options::default()
+        };
+        let cleaner = Cleaner::new(&opts).expect("known rules");
+        g.bench_function(BenchmarkId::new(name, origin), |b| {
+            b.iter(|| {
+                let loaded =
+                    input::load_bytes(bytes.clone(), Path::new("-"), &LoadOptions::default())
+                        .expect("text input");
+                black_box(cleaner.clean(loaded).output.len())
+            })
+        });
+    }
     g.finish();
 }
 
