@@ -3,6 +3,7 @@
 //! found under `--check`, 2 error). A closed pipe ends the program quietly.
 
 mod cli;
+mod review_tui;
 
 use anyhow::{Context, Result};
 use clap::{CommandFactory, Parser};
@@ -126,7 +127,7 @@ fn clean(args: RunArgs) -> Result<ExitCode> {
     for path in &args.dict {
         words.add_file(path)?;
     }
-    let opts = Options {
+    let mut opts = Options {
         selection: Selection {
             select: args.select.clone(),
             ignore: args.ignore.clone(),
@@ -138,7 +139,8 @@ fn clean(args: RunArgs) -> Result<ExitCode> {
         },
         words,
     };
-    let cleaner = Cleaner::new(&opts)?;
+    let setup = review_tui::Setup::prepare(&args, &mut opts)?;
+    let cleaner = setup.cleaner(&opts)?;
     let is_stdin = args.input.as_os_str() == "-";
     if let Some(out) = &args.output {
         if !is_stdin && fsio::same_file(&args.input, out) {
@@ -151,11 +153,15 @@ fn clean(args: RunArgs) -> Result<ExitCode> {
     if args.in_place && is_stdin {
         anyhow::bail!("--in-place needs a file, not standard input");
     }
+    if args.review.is_some() {
+        return review_tui::run(&args, cleaner, setup);
+    }
     let loaded = input::load_path(&args.input, &opts.load)?;
-    let report = cleaner.clean(loaded);
+    let mut report = cleaner.clean(loaded);
     for w in report.source.warnings() {
         eprintln!("clean: warning: {w}");
     }
+    setup.finish_report(&mut report, args.quiet)?;
 
     let rendered = render(&args, &report);
     if args.in_place {

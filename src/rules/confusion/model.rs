@@ -118,7 +118,7 @@ pub const TABLE: &[Confusion] = &[
 /// it. Candidates are returned as written (case as produced by the swaps).
 pub fn candidates(word: &str) -> HashMap<String, f32> {
     let mut out: HashMap<String, f32> = HashMap::new();
-    let mut add = |s: String, cost: f32, out: &mut HashMap<String, f32>| {
+    let add = |s: String, cost: f32, out: &mut HashMap<String, f32>| {
         let e = out.entry(s).or_insert(f32::INFINITY);
         if cost < *e {
             *e = cost;

@@ -9,11 +9,39 @@ use super::vocab::Vocabulary;
 use crate::edit::Safety;
 use crate::lexicon::Lexicon;
 use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 
 /// Approximate number of words behind the lexicon's frequency counts.
 const CORPUS_WORDS: f64 = 4e11;
-/// Count given to words the lexicon lists without a frequency.
-const FLOOR_COUNT: f64 = 2e4;
+/// The count a lexicon word stands for: its frequency, or for words the frequency list
+/// lacks, a count that fits their SCOWL commonness level.
+fn count_of(e: &crate::lexicon::Entry) -> f64 {
+    let by_level = match e.level {
+        0..=20 => 1e6,
+        21..=35 => 2e5,
+        36..=50 => 5e4,
+        51..=70 => 1e4,
+        _ => 2e3,
+    };
+    (e.frequency as f64).max(by_level)
+}
+/// Count assumed for a word the lexicon does not know, in context scoring.
+const UNKNOWN_COUNT: f64 = 2e3;
+/// Bigram counts run on a larger scale than word counts (a bigger corpus).
+const BIGRAM_SCALE: f64 = 8.0;
+/// Smallest count in the bigram list: a missing pair is rarer than this.
+const BIGRAM_FLOOR: f64 = 3.2e6;
+/// Context can move a decision by at most this many nats.
+const MAX_CONTEXT: f64 = 6.0;
+/// A real word ("tho") is replaced only by a word at least e^6.9 ≈ 1000 times as
+/// frequent ("the")…
+const REAL_WORD_RATIO: f64 = 6.9;
+/// …reached by one common misreading, and only when the context does not favour it.
+const REAL_WORD_MAX_CHANNEL: f64 = 4.0;
+/// Words more frequent than this share of all words are never questioned.
+const COMMON_SKIP: f64 = 1e-4;
+/// Candidates kept per spelling for the context stage.
+const TOP_K: usize = 5;
 /// Prior of a word the lexicon does not know: a name, a term — or an OCR error.
 const UNKNOWN_LOGP: f64 = -18.4;
 /// Weight of the document's own counts against the lexicon's.
@@ -26,6 +54,8 @@ pub const MIN_MARGIN: f64 = 3.0;
 pub const SAFE_MARGIN: f64 = 5.0;
 /// See [`SAFE_MARGIN`].
 pub const SAFE_GAP: f64 = 2.0;
+/// Generic edits only reach words this long: short words are too close to each other.
+const GENERIC_MIN_LEN: usize = 5;
 /// Generic (non-table) edits can only win for words at least this probable.
 const GENERIC_MIN_LOGP: f64 = UNKNOWN_LOGP + MIN_MARGIN + GENERIC_COST as f64;
 
@@ -104,30 +134,21 @@ impl Scored {
 pub struct Corrector<'a> {
     lex: &'static Lexicon,
     vocab: &'a Vocabulary,
-    /// Lower-case words likely enough for generic edits to reach them.
+    /// Lower-case words the document uses often enough for a generic edit (a dropped or
+    /// wrong letter, outside the confusion table) to reach them.
     generic_targets: HashSet<String>,
-    cache: HashMap<String, Option<(Scored, f64, f64)>>,
+    cache: HashMap<String, Rc<(f64, Vec<Scored>)>>,
 }
-
-const FREQUENT_WORDS: &[&str] = &[
-    "the", "of", "and", "to", "in", "a", "is", "that", "for", "it", "as", "was", "with", "be",
-    "by", "on", "not", "he", "this", "are", "or", "his", "from", "at", "which", "but", "have",
-    "an", "had", "they", "you", "were", "their", "one", "all", "we", "can", "her", "has", "there",
-    "been", "if", "more", "when", "will", "would", "who", "so", "no", "she", "other", "its", "may",
-    "these", "what", "them", "than", "some", "him", "time", "into", "only", "do", "could", "new",
-    "about", "two", "then", "first", "my", "also", "any", "should", "our", "such", "upon", "said",
-    "shall", "great", "those", "made", "over", "after", "where",
-];
 
 impl<'a> Corrector<'a> {
     /// A corrector using the embedded lexicon and the document's vocabulary.
     pub fn new(vocab: &'a Vocabulary) -> Self {
-        let mut generic_targets: HashSet<String> =
-            FREQUENT_WORDS.iter().map(|w| w.to_string()).collect();
+        let mut generic_targets: HashSet<String> = HashSet::new();
         let total = vocab.total().max(1) as f64;
         for (w, n) in vocab.words_at_least(2) {
             let p = DOC_WEIGHT * f64::from(n) / total;
-            if p.ln() >= GENERIC_MIN_LOGP && w.chars().all(char::is_alphabetic) {
+            let long = w.chars().count() >= GENERIC_MIN_LEN;
+            if long && p.ln() >= GENERIC_MIN_LOGP && w.chars().all(char::is_alphabetic) {
                 generic_targets.insert(w.to_string());
             }
         }
@@ -142,26 +163,41 @@ impl<'a> Corrector<'a> {
     /// Log-probability of a word as a prior, from the lexicon and the document; `None`
     /// when neither knows it (or the lexicon knows it only as a rare word or an
     /// abbreviation and the document does not use it).
-    fn prior(&self, word: &str, exclude_self: u32) -> Option<(f64, u32, bool)> {
-        let doc = self.vocab.count_any_case(word).saturating_sub(exclude_self);
+    /// A word the lexicon lacks counts as evidence only when the document uses it at
+    /// least three times and twice as often as the token it would replace: the document's OCR
+    /// errors are in its vocabulary too.
+    fn prior(&self, word: &str, token: &str) -> Option<(f64, u32, bool)> {
+        let doc = self.vocab.count_any_case(word);
         let total = self.vocab.total().max(1) as f64;
         let p_doc = DOC_WEIGHT * f64::from(doc) / total;
         let lex = self
             .lex
             .find(word)
             .filter(|f| f.entry.is_common() && !f.entry.abbreviation && !f.accents);
-        let p_lex = lex.as_ref().map_or(0.0, |f| {
-            (f.entry.frequency as f64).max(FLOOR_COUNT) / CORPUS_WORDS
-        });
-        if p_lex == 0.0 && doc == 0 {
+        let p_lex = lex
+            .as_ref()
+            .map_or(0.0, |f| count_of(&f.entry) / CORPUS_WORDS);
+        let doc_attested = doc >= 3 && doc >= 2 * self.vocab.count_any_case(token);
+        if p_lex == 0.0 && !doc_attested {
             return None;
         }
         Some(((p_lex + p_doc).ln(), doc, lex.is_some()))
     }
 
+    /// How often the document repeats a token, as evidence that it is right. Only names
+    /// and acronyms (capitalised tokens) earn this trust: OCR engines repeat their
+    /// misreadings of lower-case words ("whioh", "bas") page after page.
+    fn trusted_repeats(&self, token: &str) -> u32 {
+        if token.starts_with(char::is_uppercase) {
+            self.vocab.count(token)
+        } else {
+            0
+        }
+    }
+
     /// The token's own log-probability as written.
     fn own_logp(&self, token: &str) -> f64 {
-        let repeats = self.vocab.count(token);
+        let repeats = self.trusted_repeats(token);
         let total = self.vocab.total().max(1) as f64;
         let trusted = if repeats >= 2 {
             (REPEAT_TRUST * f64::from(repeats) / total).ln()
@@ -171,37 +207,36 @@ impl<'a> Corrector<'a> {
         let lex = self
             .lex
             .find(token)
-            .filter(|f| f.entry.is_common() || f.entry.frequency > 0)
-            .map(|f| ((f.entry.frequency as f64).max(FLOOR_COUNT) / CORPUS_WORDS).ln());
+            .filter(|f| !f.accents)
+            .map(|f| (count_of(&f.entry) / CORPUS_WORDS).ln());
         lex.map_or(trusted, |l| l.max(trusted)).max(UNKNOWN_LOGP)
     }
 
-    /// The best candidate for `token` with its margin over the token and over the
-    /// runner-up, or `None`. Cached per spelling.
-    fn best(&mut self, token: &str) -> Option<(Scored, f64, f64)> {
+    /// The token's own log-probability and its best candidates by unigram score (at most
+    /// [`TOP_K`]), cached per spelling.
+    fn unigram(&mut self, token: &str) -> Rc<(f64, Vec<Scored>)> {
         if let Some(hit) = self.cache.get(token) {
-            return hit.clone();
+            return Rc::clone(hit);
         }
-        let result = self.compute_best(token);
-        self.cache.insert(token.to_string(), result.clone());
+        let result = Rc::new((self.own_logp(token), self.candidates(token)));
+        self.cache.insert(token.to_string(), Rc::clone(&result));
         result
     }
 
-    fn compute_best(&self, token: &str) -> Option<(Scored, f64, f64)> {
+    fn candidates(&self, token: &str) -> Vec<Scored> {
         let shape = shape(token);
         let base = match shape {
             Shape::Title | Shape::Upper => token.to_lowercase(),
             Shape::Lower | Shape::Mixed => token.to_string(),
         };
-        let own = self.own_logp(token);
         let mut scored: Vec<Scored> = Vec::new();
         let mut seen: HashSet<String> = HashSet::new();
         let mut consider = |cand: &str, channel: f64, scored: &mut Vec<Scored>| {
             let cased = recase(cand, shape);
-            if cased.eq_ignore_ascii_case(token) || !seen.insert(cased.clone()) {
+            if cased.to_lowercase() == token.to_lowercase() || !seen.insert(cased.clone()) {
                 return;
             }
-            if let Some((logp, doc_count, lexicon)) = self.prior(&cased, 0) {
+            if let Some((logp, doc_count, lexicon)) = self.prior(&cased, token) {
                 scored.push(Scored {
                     word: cased,
                     channel,
@@ -231,35 +266,109 @@ impl<'a> Corrector<'a> {
             }
         }
         scored.sort_by(|a, b| b.score().total_cmp(&a.score()));
-        let best = scored.first()?.clone();
-        let runner_up = scored.get(1).map_or(f64::NEG_INFINITY, Scored::score);
-        let margin = best.score() - own;
-        let gap = best.score() - runner_up;
-        Some((best, margin, gap))
+        scored.truncate(TOP_K);
+        scored
     }
 
-    /// Decide on one token occurrence.
-    pub fn correct(&mut self, token: &Token<'_>) -> Option<Correction> {
-        let text = token.text;
+    /// The count behind a word for context scoring.
+    fn count(&self, word: &str) -> f64 {
+        self.lex
+            .find(word)
+            .map_or(UNKNOWN_COUNT, |f| count_of(&f.entry))
+    }
+
+    /// How much the neighbours favour `word`, in nats: the bigram counts with the previous
+    /// and next word against what the word's own frequency leads one to expect. A pair
+    /// missing from the bigram list counts as just below the list's smallest count, or
+    /// as expected when the expectation is lower than that (rare neighbours say nothing).
+    fn context(&self, prev: Option<&str>, word: &str, next: Option<&str>) -> f64 {
+        let fw = self.count(word);
+        let side = |pair: u64, other: &str| {
+            let expected = fw * self.count(other) * BIGRAM_SCALE / CORPUS_WORDS;
+            let floor = expected.min(BIGRAM_FLOOR);
+            ((pair as f64).max(floor).max(1.0) / fw).ln()
+        };
+        let mut total = 0.0;
+        if let Some(p) = prev {
+            total += side(self.lex.bigram(p, word), p);
+        }
+        if let Some(n) = next {
+            total += side(self.lex.bigram(word, n), n);
+        }
+        total
+    }
+
+    /// Decide on one token occurrence, given the words before and after it in the same
+    /// sentence.
+    pub fn correct(
+        &mut self,
+        token: &Token<'_>,
+        prev: Option<&str>,
+        next: Option<&str>,
+    ) -> Option<Correction> {
+        let full = token.text;
+        if full.contains(['\'', '’']) && self.lex.find(full).is_some() {
+            return None;
+        }
+        // Correct the stem of a possessive ("Korea's", "workers'"): the ending stays.
+        // Other apostrophes (contractions the lexicon lacks) are left alone.
+        let text = match full.find(['\'', '’']) {
+            None => full,
+            Some(i) if i > 0 && matches!(&full[i..], "'s" | "’s" | "'" | "’") => &full[..i],
+            Some(_) => return None,
+        };
+        let suffix = &full[text.len()..];
         if !worth_checking(text) {
             return None;
         }
-        if self
-            .lex
-            .find(text)
-            .is_some_and(|f| f.entry.is_common() && f.entry.frequency as f64 > 1e-6 * CORPUS_WORDS)
-        {
+        let known = self.lex.find(text).filter(|f| !f.accents);
+        if known.as_ref().is_some_and(|f| {
+            let short = text.chars().count() <= 2 && f.entry.is_common();
+            short || f.entry.frequency as f64 > COMMON_SKIP * CORPUS_WORDS
+        }) {
             return None;
         }
-        let (best, margin, gap) = self.best(text)?;
-        if margin < MIN_MARGIN {
+        let unigram = self.unigram(text);
+        let (own, cands) = (&unigram.0, &unigram.1);
+        // A capitalised word inside a sentence is probably a name: only the document's own
+        // spelling of a name may replace it ("Auhert" → "Aubert").
+        let mid_sentence_name = prev.is_some() && shape(text) == Shape::Title;
+        let cands: Vec<&Scored> = cands
+            .iter()
+            .filter(|c| !mid_sentence_name || c.doc_count >= 2)
+            .collect();
+        if cands.is_empty() {
+            return None;
+        }
+        let own_context = self.context(prev, text, next);
+        let mut ranked: Vec<(f64, f64, &Scored)> = cands
+            .into_iter()
+            .map(|c| {
+                let ctx = self.context(prev, &c.word, next);
+                let delta = (ctx - own_context).clamp(-MAX_CONTEXT, MAX_CONTEXT);
+                (c.score() + delta, delta, c)
+            })
+            .collect();
+        ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let (best_total, best_ctx, best) = ranked[0];
+        let runner_up = ranked.get(1).map_or(f64::NEG_INFINITY, |r| r.0);
+        let margin = best_total - own;
+        let gap = best_total - runner_up;
+        // A real word is changed only for a far more frequent word, reached by one common
+        // misreading, that the neighbouring words do not speak against.
+        let real_word =
+            known.as_ref().is_some_and(|f| f.entry.is_common()) || self.trusted_repeats(text) >= 2;
+        let real_word_ok = best.logp - own >= REAL_WORD_RATIO
+            && best.channel <= REAL_WORD_MAX_CHANNEL
+            && best_ctx >= 0.0;
+        if margin < MIN_MARGIN || (real_word && !real_word_ok) {
             return None;
         }
         let safe = margin >= SAFE_MARGIN && gap >= SAFE_GAP;
         let confidence = (1.0 - (-margin).exp()).clamp(0.0, 0.999) as f32;
         Some(Correction {
-            reason: explain(text, &best, self.lex.find(text).is_some(), margin),
-            word: best.word,
+            reason: explain(text, best, known.is_some(), best_ctx, margin),
+            word: format!("{}{suffix}", best.word),
             margin,
             gap,
             safety: if safe {
@@ -277,7 +386,7 @@ impl<'a> Corrector<'a> {
 fn worth_checking(token: &str) -> bool {
     let letters = token.chars().filter(|c| c.is_alphabetic()).count();
     let chars = token.chars().count();
-    if chars < 2 || letters + 1 < chars || letters == 0 {
+    if chars < 2 || letters + 1 < chars || letters == 0 || (letters < chars && letters < 3) {
         return false;
     }
     if shape(token) == Shape::Upper && chars <= 4 {
@@ -289,7 +398,7 @@ fn worth_checking(token: &str) -> bool {
     true
 }
 
-fn explain(token: &str, best: &Scored, token_known: bool, margin: f64) -> String {
+fn explain(token: &str, best: &Scored, token_known: bool, context: f64, margin: f64) -> String {
     let what = if token_known {
         format!("'{token}' is a rare word")
     } else {
@@ -304,11 +413,14 @@ fn explain(token: &str, best: &Scored, token_known: bool, margin: f64) -> String
         1 => evidence.push("used once elsewhere in this document".to_string()),
         n => evidence.push(format!("used {n} times in this document")),
     }
-    let how = if best.channel >= f64::from(GENERIC_COST) {
-        "one letter differs"
+    let mut how = if best.channel >= f64::from(GENERIC_COST) {
+        "one letter differs".to_string()
     } else {
-        "a typical OCR misreading"
+        "a typical OCR misreading".to_string()
     };
+    if context >= 1.0 {
+        how.push_str(", fits the neighbouring words");
+    }
     format!(
         "{what}; '{}' is {} ({how}; {:.0}× likelier)",
         best.word,
@@ -327,13 +439,19 @@ mod tests {
         let vocab = Vocabulary::new(&toks);
         let mut c = Corrector::new(&vocab);
         toks.iter()
-            .filter_map(|t| c.correct(t).map(|k| (t.text.to_string(), k.word, k.safety)))
+            .enumerate()
+            .filter_map(|(i, t)| {
+                let prev = i.checked_sub(1).map(|p| toks[p].text);
+                let next = toks.get(i + 1).map(|n| n.text);
+                c.correct(t, prev, next)
+                    .map(|k| (t.text.to_string(), k.word, k.safety))
+            })
             .collect()
     }
 
     #[test]
     fn fixes_typical_misreads() {
-        let got = fix("tbe cat sat on whioh mat and Tbe dog");
+        let got = fix("Tbe dog and tbe cat sat on whioh mat");
         let pairs: Vec<(&str, &str)> = got
             .iter()
             .map(|(a, b, _)| (a.as_str(), b.as_str()))
