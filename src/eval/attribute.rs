@@ -8,12 +8,12 @@
 //! Re-tokenise the raw bytes of the region twice, without and with this one edit, and
 //! measure each against the truth region by the character Levenshtein distance of the
 //! space-joined words (word-level distance when the region is too large for characters).
-//! Inside a very long misread region (over [`LARGE`] tokens) only a window of [`WINDOW`]
-//! tokens each side of the edit is judged, against the truth tokens at the proportional
-//! place widened by the same window, so the cost per edit stays bounded.
 //! Smaller after than before: toward; larger: away; equal (including edits the scorer
 //! cannot see, such as trailing spaces): neither. Each edit is judged alone against the
 //! raw text, so the verdicts do not depend on the other edits.
+//! Inside a very long misread region (over 200 tokens) only a window of 50 tokens
+//! each side of the edit is judged, against the truth tokens at the proportional
+//! place widened by the same window, so the cost per edit stays bounded.
 
 use super::align::{Opcode, Tag};
 use super::normalize::{tokenize, Tokens};
