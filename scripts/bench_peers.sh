@@ -29,6 +29,7 @@ sed_clean='sed -e "s/ﬁ/fi/g; s/ﬂ/fl/g; s/ﬀ/ff/g; s/[[:space:]]*$//"'
 
 # mbps FILE JSON: MB/s of each command of a hyperfine JSON export.
 mbps() {
+  if ! command -v python3 >/dev/null; then echo "  (python3 not found: no MB/s)"; return 0; fi
   python3 - "$1" "$2" <<'PY'
 import json, os, sys
 size = os.path.getsize(sys.argv[1]) / 1048576
