@@ -54,7 +54,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
 fn eval(args: EvalArgs) -> Result<ExitCode> {
     let load = ocrclean::LoadOptions {
         encoding: args.encoding.clone(),
-        strict: false,
+        ..ocrclean::LoadOptions::default()
     };
     let mut words = ocrclean::lexicon::WordList::new();
     for path in &args.dict {
