@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # bench_peers.sh: time `clean` against its peers on the same inputs with hyperfine.
 #   Text: `cat` (the floor: just reading and writing), a sed clean-up (ligatures and
-#   trailing spaces, what a shell one-liner does), and `clean`, on one corpus set's OCR
+#   trailing spaces, what a shell one-liner does), `clean` with the default rules and
+#   `clean --select unicode,spacing` (the character-level path), on one corpus set's OCR
 #   text and on a >= 100 MB file (make_big_text.sh); MB/s of each.
-#   PDF: `pdftotext` (poppler-utils) against `clean FILE.pdf` on the generated corpus's
-#   PDFs, once this build reads PDFs (until then pdftotext alone is timed for reference).
+#   PDF: `pdftotext` (poppler-utils) against `clean FILE.pdf` (default rules) and
+#   `clean --select unicode FILE.pdf` (extraction and character repairs only) on the
+#   generated corpus's born-digital PDFs, when this build reads PDFs (else pdftotext alone).
 # Installs hyperfine and poppler-utils with apt-get when they are missing.
 # Needs ../shared/corpus for the corpus inputs; the big file falls back to the project's
 # own regression texts without it.
@@ -45,7 +47,8 @@ text_bench() {
     --export-json "$work/$label.json" --export-markdown "$work/$label.md" \
     -n cat "cat '$file'" \
     -n sed "$sed_clean '$file'" \
-    -n clean "'$bin' -q '$file'"
+    -n clean "'$bin' -q '$file'" \
+    -n "clean --select unicode,spacing" "'$bin' -q --select unicode,spacing '$file'"
   cat "$work/$label.md" >> "$results"
   mbps "$file" "$work/$label.json" | tee -a "$results"
 }
@@ -67,7 +70,8 @@ if (( ${#pdfs[@]} )); then
       echo "== pdf: $name" | tee -a "$results"
       hyperfine --warmup 1 --runs 5 --style basic --export-markdown "$work/pdf-$name.md" \
         -n pdftotext "pdftotext '$pdf' -" \
-        -n clean "'$bin' -q '$pdf'"
+        -n clean "'$bin' -q '$pdf'" \
+        -n "clean --select unicode" "'$bin' -q --select unicode '$pdf'"
       cat "$work/pdf-$name.md" >> "$results"
     done
   else
