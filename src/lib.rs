@@ -19,6 +19,7 @@ pub mod input;
 pub mod output;
 pub mod pipeline;
 pub mod rules;
+pub mod vocab;
 
 pub use document::{Document, Position};
 pub use edit::{Edit, Safety};
@@ -38,6 +39,9 @@ pub struct Options {
     pub apply_suggestions: bool,
     /// How input is loaded.
     pub load: LoadOptions,
+    /// Write one paragraph per line (`--unwrap`): adds the default-off unwrap rule
+    /// unless it is ignored.
+    pub unwrap: bool,
 }
 
 /// The result of cleaning one input.
@@ -76,9 +80,15 @@ impl Cleaner {
     pub fn new(opts: &Options) -> Result<Self> {
         let all = rules::registry();
         opts.selection.validate(&all)?;
+        let unwrap = Selection {
+            select: vec![rules::paragraph::UNWRAP.to_string()],
+            ignore: opts.selection.ignore.clone(),
+        };
         let rules = all
             .into_iter()
-            .filter(|r| opts.selection.includes(r.info()))
+            .filter(|r| {
+                opts.selection.includes(r.info()) || (opts.unwrap && unwrap.includes(r.info()))
+            })
             .collect();
         Ok(Cleaner {
             rules,

@@ -88,6 +88,7 @@ fn clean(args: RunArgs) -> Result<ExitCode> {
             encoding: args.encoding.clone(),
             strict: args.strict,
         },
+        unwrap: args.unwrap,
     };
     let cleaner = Cleaner::new(&opts)?;
     let is_stdin = args.input.as_os_str() == "-";

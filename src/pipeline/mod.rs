@@ -45,7 +45,7 @@ pub fn run(original: &str, rules: &[&dyn Rule], apply_suggestions: bool) -> Outc
         }
         let text = current.as_deref().unwrap_or(original);
         let mut proposed = Vec::new();
-        let cx = Context { text };
+        let cx = Context::new(text);
         for rule in &stage {
             rule.check(&cx, &mut proposed);
         }
@@ -107,7 +107,11 @@ mod tests {
     #[test]
     fn unicode_then_spacing_compose() {
         let rules = registry();
-        let refs: Vec<&dyn Rule> = rules.iter().map(|r| r.as_ref()).collect();
+        let refs: Vec<&dyn Rule> = rules
+            .iter()
+            .filter(|r| r.info().default_on)
+            .map(|r| r.as_ref())
+            .collect();
         let original = "ﬁne\u{a0}\u{a0}\nnext";
         let out = run(original, &refs, false);
         assert_eq!(out.output, "fine\nnext");

@@ -1,0 +1,561 @@
+//! Hyphenation: a word broken by a hyphen at a line end is joined ("organi-\nsation" →
+//! "organisation"), kept hyphenated ("freedom-\nfighters" → "freedom-fighters") or left as
+//! it is when the evidence is weak; and hyphens that an earlier tool lost by joining
+//! ("side-byside") are restored. Wrongly joining is worse than wrongly keeping, so a join
+//! needs positive evidence.
+//!
+//! Evidence, strongest first: a capital after the hyphen (keep); the document's own
+//! spellings (the joined or the hyphenated form elsewhere in the text); the lexicon;
+//! whether the parts are words themselves (a compound: keep); and the Knuth–Liang
+//! hyphenation patterns (a legal break point supports joining).
+
+use super::linejoin::join_word;
+use super::lines::lines;
+use super::{Context, Family, FnRule, Rule, RuleInfo};
+use crate::edit::{Edit, Safety};
+use crate::vocab::{tokens, Vocab, WordEvidence};
+use hyphenation::{Hyphenator, Language, Load, Standard};
+use std::sync::OnceLock;
+
+/// The rules of this family.
+pub fn rules() -> Vec<Box<dyn Rule>> {
+    vec![
+        Box::new(FnRule {
+            info: RuleInfo {
+                code: "H001",
+                name: "line-end-hyphen",
+                family: Family::Hyphen,
+                summary: "Join a word split by a hyphen at a line end, or keep a real hyphen, by the evidence",
+                example: (
+                    "the organi-\nsation of anti-\nJapanese units",
+                    "the organisation\nof anti-Japanese\nunits",
+                ),
+                default_on: true,
+            },
+            check: line_end_hyphens,
+        }),
+        Box::new(FnRule {
+            info: RuleInfo {
+                code: "H002",
+                name: "lost-hyphen",
+                family: Family::Hyphen,
+                summary: "Restore a hyphen lost when an earlier tool joined a line-end hyphen (side-byside)",
+                example: (
+                    "a side-by-side view\nand a side-byside one",
+                    "a side-by-side view\nand a side-by-side one",
+                ),
+                default_on: true,
+            },
+            check: lost_hyphens,
+        }),
+    ]
+}
+
+/// The embedded lexicon, when the library has one.
+pub fn lexicon() -> Option<&'static dyn WordEvidence> {
+    None
+}
+
+fn patterns() -> Option<&'static Standard> {
+    static DICT: OnceLock<Option<Standard>> = OnceLock::new();
+    DICT.get_or_init(|| Standard::from_embedded(Language::EnglishUS).ok())
+        .as_ref()
+}
+
+/// Whether the hyphenation patterns allow a break after the first `at` bytes of `word`.
+/// `None` when the patterns are not available.
+pub fn legal_break(word: &str, at: usize) -> Option<bool> {
+    let dict = patterns()?;
+    let lower = word.to_lowercase();
+    if lower.len() != word.len() {
+        return Some(false);
+    }
+    Some(dict.hyphenate(&lower).breaks.contains(&at))
+}
+
+/// All the evidence about words that a decision may use.
+pub struct Evidence<'a> {
+    /// The document's own vocabulary.
+    pub doc: &'a Vocab,
+    /// The lexicon, if there is one.
+    pub lex: Option<&'a dyn WordEvidence>,
+}
+
+impl Evidence<'_> {
+    fn lex_word(&self, w: &str) -> bool {
+        self.lex.is_some_and(|l| l.is_word(w))
+    }
+    /// A word by the lexicon or the document.
+    fn is_word(&self, w: &str) -> bool {
+        self.lex_word(w) || self.doc.is_word(w)
+    }
+    fn frequency(&self, w: &str) -> u64 {
+        self.lex.map_or(0, |l| l.frequency(w)) + self.doc.frequency(w)
+    }
+}
+
+/// What to do with a line-end hyphen.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Decision {
+    /// True to keep the hyphen (join with `-`), false to close the word up.
+    pub keep: bool,
+    /// Whether the evidence is strong enough to apply by default.
+    pub safety: Safety,
+    /// How sure the decision is.
+    pub confidence: f32,
+    /// The evidence, for the edit's reason.
+    pub reason: String,
+}
+
+fn decision(keep: bool, safe: bool, confidence: f32, reason: String) -> Option<Decision> {
+    Some(Decision {
+        keep,
+        safety: if safe {
+            Safety::Safe
+        } else {
+            Safety::Suggestion
+        },
+        confidence,
+        reason,
+    })
+}
+
+/// Decide a line-end hyphen between `first` (the text before the hyphen, which may hold
+/// earlier hyphens: "side-by") and `second` (the word that starts the next line, without
+/// trailing punctuation). `None`: leave it as it is.
+pub fn decide(first: &str, second: &str, ev: &Evidence<'_>) -> Option<Decision> {
+    let head = first.rsplit('-').next().unwrap_or(first);
+    let b0 = second.chars().next()?;
+    if !b0.is_alphabetic() {
+        return None;
+    }
+    if head.is_empty() || !head.chars().any(char::is_alphabetic) {
+        // "‘-" + "f": a hyphen after a quote or dash starts an option or prefix.
+        return head
+            .chars()
+            .all(|c| !c.is_alphanumeric())
+            .then(|| Decision {
+                keep: true,
+                safety: Safety::Safe,
+                confidence: 0.8,
+                reason: "a hyphen that follows no letter is part of the next word".into(),
+            });
+    }
+    if !head.chars().last().is_some_and(char::is_alphabetic) {
+        return None;
+    }
+    let all_caps = |s: &str| s.chars().all(|c| !c.is_lowercase());
+    if b0.is_uppercase() && !(all_caps(head) && all_caps(second)) {
+        return decision(
+            true,
+            true,
+            0.95,
+            format!("capital after the hyphen: '{head}-{second}'"),
+        );
+    }
+    if head.chars().count() == 1 {
+        return decision(
+            true,
+            true,
+            0.9,
+            format!("'{head}-' is a one-letter prefix, never a hyphenation break"),
+        );
+    }
+    let joined = format!("{head}{second}");
+    let hyph = format!("{head}-{second}");
+    // The document's own spellings.
+    let dj = ev.doc.count(&joined);
+    let dh = ev.doc.count(&hyph) + ev.doc.count(&format!("{first}-{second}"));
+    match (dj, dh) {
+        (0, 0) => {}
+        (j, 0) => {
+            return decision(
+                false,
+                true,
+                0.95,
+                format!("'{joined}' occurs {j} time(s) in this document"),
+            )
+        }
+        (0, h) => {
+            return decision(
+                true,
+                true,
+                0.95,
+                format!("'{hyph}' occurs {h} time(s) in this document"),
+            )
+        }
+        (j, h) => {
+            let keep = h > j;
+            return decision(
+                keep,
+                false,
+                0.6,
+                format!("this document spells it '{joined}' {j} time(s) and '{hyph}' {h} time(s)"),
+            );
+        }
+    }
+    // The lexicon.
+    let lj = ev.lex_word(&joined);
+    let lh = ev.lex_word(&hyph);
+    if lj && !lh {
+        return decision(
+            false,
+            true,
+            0.9,
+            format!("'{joined}' is a word; '{hyph}' is not"),
+        );
+    }
+    if lh && !lj {
+        return decision(
+            true,
+            true,
+            0.9,
+            format!("'{hyph}' is a word; '{joined}' is not"),
+        );
+    }
+    if lh && lj {
+        let (fj, fh) = (ev.frequency(&joined), ev.frequency(&hyph));
+        let keep = fh > fj;
+        return decision(
+            keep,
+            fj.max(fh) >= 5 * fj.min(fh).max(1),
+            0.6,
+            format!(
+                "both '{joined}' and '{hyph}' are words; the {} is more common",
+                if keep {
+                    "hyphenated form"
+                } else {
+                    "joined form"
+                }
+            ),
+        );
+    }
+    // A compound of two words, when the joined form is not a word.
+    let a_word = ev.is_word(head);
+    let b_word = ev.is_word(second);
+    let have_lex = ev.lex.is_some();
+    if a_word && b_word && head.chars().count() >= 2 && second.chars().count() >= 3 {
+        if have_lex {
+            return decision(
+                true,
+                true,
+                0.8,
+                format!("'{head}' and '{second}' are words and '{joined}' is not: a compound"),
+            );
+        }
+        return None;
+    }
+    // The hyphenation patterns.
+    let legal = legal_break(&joined, head.len());
+    match legal {
+        Some(true) if !(a_word && b_word) => decision(
+            false,
+            true,
+            0.75,
+            format!("'{head}-' + '{second}' is a legal hyphenation of '{joined}' and the parts are not both words"),
+        ),
+        Some(false) if !a_word && !b_word => decision(
+            false,
+            false,
+            0.5,
+            format!("neither '{head}' nor '{second}' is a word, though '{joined}' would not be hyphenated there"),
+        ),
+        _ => None,
+    }
+}
+
+fn evidence<'c>(cx: &'c Context<'_>) -> Evidence<'c> {
+    Evidence {
+        doc: cx.vocab(),
+        lex: lexicon(),
+    }
+}
+
+fn line_end_hyphens(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
+    let text = cx.text;
+    let toks = tokens(text);
+    if !toks.iter().any(|t| t.line_end_hyphen) {
+        return;
+    }
+    let ev = evidence(cx);
+    for (k, t) in toks.iter().enumerate() {
+        if !t.line_end_hyphen {
+            continue;
+        }
+        let Some(next) = toks.get(k + 1) else {
+            continue;
+        };
+        let first = &text[t.start..t.end - 1];
+        // The first part as printed: from the start of its whitespace-separated chunk
+        // (so a leading quote stays out, but "‘-" is seen).
+        let chunk_start = text[..t.end - 1]
+            .rfind(char::is_whitespace)
+            .map_or(0, |i| i + 1);
+        let raw_first = &text[chunk_start..t.end - 1];
+        let first = if first.is_empty() || !first.chars().any(char::is_alphanumeric) {
+            raw_first
+        } else {
+            first
+        };
+        // The next word must start the next line, right after its indentation.
+        let between = &text[t.end..next.start];
+        if between.chars().filter(|&c| c == '\n' || c == '\r').count() > 1
+            || between.contains('\x0c')
+            || !between
+                .trim_matches([' ', '\t'])
+                .chars()
+                .all(|c| c == '\n' || c == '\r')
+            || between.trim_matches([' ', '\t']).is_empty()
+        {
+            continue;
+        }
+        let second = &text[next.start..next.end];
+        let second = second.trim_end_matches('-');
+        let Some(d) = decide(first, second, &ev) else {
+            continue;
+        };
+        let marker = t.end - 1..t.end;
+        let Some((range, replacement)) = join_word(text, marker, if d.keep { "-" } else { "" })
+        else {
+            continue;
+        };
+        let verb = if d.keep { "kept the hyphen" } else { "joined" };
+        out.push(Edit::new(
+            range,
+            replacement,
+            info.code,
+            d.confidence,
+            d.safety,
+            format!("{verb}: {}", d.reason),
+        ));
+    }
+}
+
+/// Typical line lengths of a text: (median, 90th percentile), in characters.
+fn line_lengths(text: &str) -> (usize, usize) {
+    let mut lens: Vec<usize> = lines(text)
+        .iter()
+        .map(|l| l.text(text).trim_end().chars().count())
+        .filter(|&n| n > 0)
+        .collect();
+    if lens.is_empty() {
+        return (0, 0);
+    }
+    lens.sort_unstable();
+    (lens[lens.len() / 2], lens[lens.len() * 9 / 10])
+}
+
+fn lost_hyphens(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
+    let text = cx.text;
+    let ev = evidence(cx);
+    let (median, p90) = line_lengths(text);
+    let all = lines(text);
+    let mut li = 0;
+    for t in tokens(text) {
+        if t.line_end_hyphen {
+            continue;
+        }
+        let word = &text[t.start..t.end];
+        if word.chars().count() < 6 || !word.chars().all(|c| c.is_alphabetic() || c == '-') {
+            continue;
+        }
+        if ev.lex_word(word) || ev.doc.count(word) > 1 {
+            continue;
+        }
+        while li + 1 < all.len() && all[li].next <= t.start {
+            li += 1;
+        }
+        let line = all[li];
+        // Each hyphen-free segment may hide one lost hyphen.
+        let mut seg_start = t.start;
+        for seg in word.split('-') {
+            let s0 = seg_start;
+            seg_start += seg.len() + 1;
+            // This token itself counts once among the parts of compounds.
+            let seg_is_word = ev.lex_word(seg) || ev.doc.count_with_parts(seg) > ev.doc.count(word);
+            if seg.chars().count() < 5 || seg_is_word {
+                continue;
+            }
+            let Some((at, x, y)) = best_split(seg, &ev) else {
+                continue;
+            };
+            let hyph = format!("{x}-{y}");
+            let full = format!("{}{}-{}", &text[t.start..s0], x, &text[s0 + at..t.end]);
+            let attested = if ev.lex_word(&hyph) || ev.lex_word(&full) {
+                Some(format!("'{full}' is in the lexicon"))
+            } else if ev.doc.count(&hyph) + ev.doc.count(&full) > 0 {
+                Some(format!("'{full}' occurs in this document"))
+            } else {
+                None
+            };
+            // Where an earlier tool joined two lines, the line is too long and the lost
+            // hyphen sits where a line would have ended.
+            let col = text[line.start..s0 + at].chars().count();
+            let len = line.text(text).trim_end().chars().count();
+            let overlong = median >= 20
+                && len * 2 >= median * 3
+                && col * 4 >= median * 3
+                && col * 100 <= p90 * 115;
+            let (safe, why) = match (attested, overlong) {
+                (Some(a), _) => (true, a),
+                (None, true) => (
+                    true,
+                    format!(
+                        "'{x}' and '{y}' are words and the line is {len} characters long where lines are {median}: a line once ended at '{x}-'"
+                    ),
+                ),
+                (None, false) if word.contains('-') => (
+                    false,
+                    format!("'{x}' and '{y}' are words inside a hyphenated compound"),
+                ),
+                _ => continue,
+            };
+            out.push(Edit::new(
+                s0 + at..s0 + at,
+                "-",
+                info.code,
+                if safe { 0.85 } else { 0.5 },
+                if safe {
+                    Safety::Safe
+                } else {
+                    Safety::Suggestion
+                },
+                format!("'{seg}' is not a word; {why}"),
+            ));
+        }
+    }
+}
+
+/// The one split of `seg` into two words (each of two letters or more, the second of three
+/// or more); `None` when there is none or several equally good.
+fn best_split<'s>(seg: &'s str, ev: &Evidence<'_>) -> Option<(usize, &'s str, &'s str)> {
+    let mut found: Vec<(u64, usize)> = Vec::new();
+    for (at, _) in seg.char_indices().skip(2) {
+        let (x, y) = seg.split_at(at);
+        if y.chars().count() < 3 || !ev.is_word(x) || !ev.is_word(y) {
+            continue;
+        }
+        let score = ev.frequency(x).min(ev.frequency(y));
+        found.push((score, at));
+    }
+    found.sort_by_key(|f| std::cmp::Reverse(f.0));
+    match found.as_slice() {
+        [] => None,
+        [(_, at)] => Some((*at, &seg[..*at], &seg[*at..])),
+        [(s1, at), (s2, _), ..] if *s1 >= 4 * s2.max(&1) => Some((*at, &seg[..*at], &seg[*at..])),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    /// A tiny stand-in lexicon for tests.
+    struct Words(HashSet<&'static str>);
+    impl WordEvidence for Words {
+        fn is_word(&self, w: &str) -> bool {
+            self.0.contains(w.to_lowercase().as_str())
+        }
+        fn frequency(&self, w: &str) -> u64 {
+            u64::from(self.is_word(w)) * 10
+        }
+    }
+
+    fn lex() -> Words {
+        Words(
+            [
+                "organisation",
+                "freedom",
+                "fighters",
+                "side",
+                "by",
+                "something",
+                "some",
+                "thing",
+                "afterwards",
+                "after",
+                "wards",
+                "the",
+                "and",
+                "of",
+                "a",
+                "view",
+                "one",
+                "courses",
+                "cooperation",
+                "co-operation",
+            ]
+            .into_iter()
+            .collect(),
+        )
+    }
+
+    fn run(text: &str, lex: Option<&dyn WordEvidence>) -> String {
+        let cx = Context::new(text);
+        let ev = Evidence {
+            doc: cx.vocab(),
+            lex,
+        };
+        let mut out = Vec::new();
+        for (k, t) in tokens(text).iter().enumerate() {
+            if !t.line_end_hyphen {
+                continue;
+            }
+            let next = tokens(text)[k + 1];
+            let first = &text[t.start..t.end - 1];
+            if let Some(d) = decide(first, &text[next.start..next.end], &ev) {
+                out.push(format!("{first}:{}:{:?}", d.keep, d.safety));
+            }
+        }
+        out.join(" ")
+    }
+
+    #[test]
+    fn decisions_with_a_lexicon() {
+        let l = lex();
+        let l: Option<&dyn WordEvidence> = Some(&l);
+        assert_eq!(run("organi-\nsation", l), "organi:false:Safe");
+        assert_eq!(run("freedom-\nfighters", l), "freedom:true:Safe");
+        assert_eq!(run("anti-\nJapanese", l), "anti:true:Safe");
+        assert_eq!(run("side-by-\nside", l), "side-by:true:Safe");
+        assert_eq!(run("some-\nthing", l), "some:false:Safe");
+        assert_eq!(run("after-\nwards", l), "after:false:Safe");
+        assert_eq!(run("n-\ntridecanal", l), "n:true:Safe");
+        assert_eq!(run("in 1914-\n1918", l), "");
+    }
+
+    #[test]
+    fn the_document_decides_first() {
+        let l = lex();
+        let l: Option<&dyn WordEvidence> = Some(&l);
+        assert_eq!(run("co-operation and co-\noperation", l), "co:true:Safe");
+        assert_eq!(run("cooperation and co-\noperation", l), "co:false:Safe");
+    }
+
+    #[test]
+    fn without_a_lexicon_fragments_join_by_the_patterns() {
+        assert_eq!(run("organi-\nsation", None), "organi:false:Safe");
+        assert_eq!(run("the hyphen-\nation", None), "hyphen:false:Safe");
+    }
+
+    #[test]
+    fn rule_keeps_line_structure() {
+        let r = &rules()[0];
+        let t = "the organi-\nsation of anti-\nJapanese units";
+        assert_eq!(
+            crate::rules::fix(r.as_ref(), t),
+            "the organisation\nof anti-Japanese\nunits"
+        );
+        // Not a line end, or a blank line between: left alone.
+        let t = "a well- known and organi-\n\nsation";
+        assert_eq!(crate::rules::fix(r.as_ref(), t), t);
+    }
+
+    #[test]
+    fn legal_breaks_from_patterns() {
+        assert_eq!(legal_break("hyphenation", 6), Some(true));
+        assert_eq!(legal_break("hyphenation", 1), Some(false));
+    }
+}
