@@ -21,6 +21,7 @@ pub trait WordEvidence {
 pub struct Vocab {
     words: HashMap<String, u32>,
     parts: HashMap<String, u32>,
+    firsts: HashMap<String, u32>,
 }
 
 /// A token of the text: byte range of the word (punctuation stripped) and whether it ends
@@ -57,7 +58,7 @@ pub fn tokens(text: &str) -> Vec<Token> {
         let raw = &text[s..e];
         let lead = raw.len() - raw.trim_start_matches(|c: char| !is_word_char(c)).len();
         let body = &raw[lead..];
-        let hyphen_end = body.ends_with('-') && {
+        let hyphen_end = raw.ends_with('-') && {
             let mut k = e;
             while k < bytes.len() && matches!(bytes[k], b' ' | b'\t') {
                 k += 1;
@@ -66,6 +67,14 @@ pub fn tokens(text: &str) -> Vec<Token> {
         };
         let trimmed = body.trim_end_matches(|c: char| !is_word_char(c));
         if trimmed.is_empty() {
+            // A chunk of punctuation ending in a line-end hyphen ("‘-" before "f FILE").
+            if hyphen_end {
+                out.push(Token {
+                    start: e - 1,
+                    end: e,
+                    line_end_hyphen: true,
+                });
+            }
             continue;
         }
         let end = if hyphen_end && body[trimmed.len()..].starts_with('-') {
@@ -98,6 +107,9 @@ impl Vocab {
             }
             let w = text[t.start..t.end].to_lowercase();
             if w.contains('-') {
+                if let Some(first) = w.split('-').next().filter(|f| !f.is_empty()) {
+                    *v.firsts.entry(first.to_string()).or_default() += 1;
+                }
                 for p in w.split('-').filter(|p| p.chars().count() >= 2) {
                     *v.parts.entry(p.to_string()).or_default() += 1;
                 }
@@ -116,6 +128,14 @@ impl Vocab {
     pub fn count_with_parts(&self, word: &str) -> u32 {
         let w = word.to_lowercase();
         self.words.get(&w).copied().unwrap_or(0) + self.parts.get(&w).copied().unwrap_or(0)
+    }
+}
+
+impl Vocab {
+    /// How many hyphenated compounds of the text start with `part` ("well" in
+    /// "well-organised"): evidence that the text writes `part-` compounds with a hyphen.
+    pub fn compounds_starting_with(&self, part: &str) -> u32 {
+        self.firsts.get(&part.to_lowercase()).copied().unwrap_or(0)
     }
 }
 
@@ -141,6 +161,7 @@ mod tests {
         assert_eq!(v.count("sation"), 0);
         assert_eq!(v.count_with_parts("operation"), 2);
         assert!(v.is_word("The"));
+        assert_eq!(v.compounds_starting_with("Co"), 2);
     }
 
     #[test]

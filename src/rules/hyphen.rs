@@ -27,8 +27,8 @@ pub fn rules() -> Vec<Box<dyn Rule>> {
                 family: Family::Hyphen,
                 summary: "Join a word split by a hyphen at a line end, or keep a real hyphen, by the evidence",
                 example: (
-                    "the organi-\nsation of anti-\nJapanese units",
-                    "the organisation\nof anti-Japanese\nunits",
+                    "the organi-\nsation of Japanese and anti-\nJapanese units",
+                    "the organisation\nof Japanese and anti-Japanese\nunits",
                 ),
                 default_on: true,
             },
@@ -146,10 +146,13 @@ pub fn decide(first: &str, second: &str, ev: &Evidence<'_>) -> Option<Decision> 
     }
     let all_caps = |s: &str| s.chars().all(|c| !c.is_lowercase());
     if b0.is_uppercase() && !(all_caps(head) && all_caps(second)) {
+        // "anti-Japanese": a capital after the hyphen starts a name. When neither part
+        // is known, it may as well be an OCR misreading inside one word ("revo-Jution").
+        let known = ev.is_word(second) || ev.is_word(head);
         return decision(
             true,
-            true,
-            0.95,
+            known,
+            if known { 0.95 } else { 0.5 },
             format!("capital after the hyphen: '{head}-{second}'"),
         );
     }
@@ -233,8 +236,34 @@ pub fn decide(first: &str, second: &str, ev: &Evidence<'_>) -> Option<Decision> 
     // A compound of two words, when the joined form is not a word.
     let a_word = ev.is_word(head);
     let b_word = ev.is_word(second);
+    if first.contains('-') && a_word && b_word {
+        return decision(
+            true,
+            true,
+            0.85,
+            format!("'{first}-' is a chain of words joined by hyphens and '{second}' is a word"),
+        );
+    }
     let have_lex = ev.lex.is_some();
-    if a_word && b_word && head.chars().count() >= 2 && second.chars().count() >= 3 {
+    let (a_len, b_len) = (head.chars().count(), second.chars().count());
+    if a_word && b_word && a_len >= 2 && b_len <= 2 {
+        return decision(
+            true,
+            true,
+            0.8,
+            format!("'{second}' is too short to be the end of a hyphenated word; '{head}' and '{second}' are words"),
+        );
+    }
+    let prefix_uses = ev.doc.compounds_starting_with(head);
+    if a_len >= 3 && prefix_uses >= 1 {
+        return decision(
+            true,
+            prefix_uses >= 2,
+            0.75,
+            format!("this document writes {prefix_uses} other compound(s) as '{head}-…'"),
+        );
+    }
+    if a_word && b_word && a_len >= 3 && b_len >= 3 {
         if have_lex {
             return decision(
                 true,
@@ -248,11 +277,18 @@ pub fn decide(first: &str, second: &str, ev: &Evidence<'_>) -> Option<Decision> 
     // The hyphenation patterns.
     let legal = legal_break(&joined, head.len());
     match legal {
-        Some(true) if !(a_word && b_word) => decision(
+        Some(true) if !(a_word && b_word) || a_len <= 2 => decision(
             false,
             true,
             0.75,
-            format!("'{head}-' + '{second}' is a legal hyphenation of '{joined}' and the parts are not both words"),
+            format!(
+                "'{head}-' + '{second}' is a legal hyphenation of '{joined}' and {}",
+                if a_len <= 2 {
+                    "a two-letter first part is a syllable, not a compound"
+                } else {
+                    "the parts are not both words"
+                }
+            ),
         ),
         Some(false) if !a_word && !b_word => decision(
             false,
@@ -486,6 +522,7 @@ mod tests {
                 "courses",
                 "cooperation",
                 "co-operation",
+                "japanese",
             ]
             .into_iter()
             .collect(),
@@ -524,6 +561,11 @@ mod tests {
         assert_eq!(run("after-\nwards", l), "after:false:Safe");
         assert_eq!(run("n-\ntridecanal", l), "n:true:Safe");
         assert_eq!(run("in 1914-\n1918", l), "");
+        // Nothing known about either part: at most a suggestion.
+        assert_eq!(run("a foul-\nup", l), "foul:false:Suggestion");
+        assert_eq!(run("the foul and the up; a foul-\nup", l), "foul:true:Safe");
+        assert_eq!(run("be-\ncometh", l), "be:false:Safe");
+        assert_eq!(run("revo-\nJution", l), "revo:true:Suggestion");
     }
 
     #[test]
@@ -532,6 +574,12 @@ mod tests {
         let l: Option<&dyn WordEvidence> = Some(&l);
         assert_eq!(run("co-operation and co-\noperation", l), "co:true:Safe");
         assert_eq!(run("cooperation and co-\noperation", l), "co:false:Safe");
+    }
+
+    #[test]
+    fn document_compounds_keep_the_hyphen() {
+        let t = "well-organised and well-written, then well-\njudged";
+        assert_eq!(run(t, None), "well:true:Safe");
     }
 
     #[test]
