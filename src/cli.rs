@@ -109,4 +109,8 @@ pub struct RunArgs {
     /// Refuse input with bytes that cannot be decoded.
     #[arg(long)]
     pub strict: bool,
+    /// Words that are always valid and never changed: one per line, '#' starts a comment.
+    /// May be given more than once.
+    #[arg(long, value_name = "FILE")]
+    pub dict: Vec<PathBuf>,
 }

@@ -54,8 +54,9 @@ impl Edit {
         }
     }
 
-    /// True when the two edits cannot both be applied: their ranges intersect, or they
-    /// touch and one of them is an insertion (whose order against the other is ambiguous).
+    /// True when the two edits cannot both be applied: their ranges intersect, an insertion
+    /// falls strictly inside the other's range, or both insert at the same place (whose
+    /// order would be ambiguous). Ranges that merely touch do not conflict.
     pub fn conflicts_with(&self, other: &Edit) -> bool {
         ranges_conflict(&self.range, &other.range)
     }
@@ -68,10 +69,11 @@ impl Edit {
 
 /// See [`Edit::conflicts_with`].
 pub fn ranges_conflict(a: &Range<usize>, b: &Range<usize>) -> bool {
-    if a.is_empty() || b.is_empty() {
-        a.start <= b.end && b.start <= a.end
-    } else {
-        a.start < b.end && b.start < a.end
+    match (a.is_empty(), b.is_empty()) {
+        (true, true) => a.start == b.start,
+        (true, false) => b.start < a.start && a.start < b.end,
+        (false, true) => a.start < b.start && b.start < a.end,
+        (false, false) => a.start < b.end && b.start < a.end,
     }
 }
 
@@ -129,11 +131,30 @@ pub fn resolve_conflicts(mut edits: Vec<Edit>) -> Vec<Edit> {
             .then(b.confidence.total_cmp(&a.confidence))
             .then(a.range.end.cmp(&b.range.end))
     });
-    let mut kept: Vec<Edit> = Vec::with_capacity(edits.len());
+    keep_non_conflicting(edits)
+}
+
+/// Keep each edit (in the given order, sorted by start) that conflicts with none kept
+/// before it. Kept non-empty ranges are disjoint, so only the last kept non-empty range
+/// and the last kept insertion can conflict with a later edit.
+pub fn keep_non_conflicting(edits: impl IntoIterator<Item = Edit>) -> Vec<Edit> {
+    let mut kept: Vec<Edit> = Vec::new();
+    let mut last_range: Option<Range<usize>> = None;
+    let mut last_insert: Option<Range<usize>> = None;
     for e in edits {
-        if kept.last().is_none_or(|k| !k.conflicts_with(&e)) {
-            kept.push(e);
+        let clash = last_range
+            .iter()
+            .chain(last_insert.iter())
+            .any(|r| ranges_conflict(r, &e.range));
+        if clash {
+            continue;
         }
+        if e.range.is_empty() {
+            last_insert = Some(e.range.clone());
+        } else {
+            last_range = Some(e.range.clone());
+        }
+        kept.push(e);
     }
     kept
 }
@@ -167,10 +188,22 @@ mod tests {
     }
 
     #[test]
-    fn touching_insertions_conflict() {
+    fn conflicts() {
         assert!(ranges_conflict(&(2..2), &(2..2)));
-        assert!(ranges_conflict(&(2..2), &(0..2)));
+        assert!(ranges_conflict(&(2..2), &(0..4)));
+        assert!(!ranges_conflict(&(2..2), &(0..2)));
+        assert!(!ranges_conflict(&(2..2), &(2..4)));
         assert!(!ranges_conflict(&(0..2), &(2..4)));
+        assert!(ranges_conflict(&(0..3), &(2..4)));
+    }
+
+    #[test]
+    fn later_edit_inside_an_earlier_range_is_dropped() {
+        let mut low = e(0..0, "x");
+        low.confidence = 0.1;
+        let kept = resolve_conflicts(vec![e(0..5, "a"), low, e(2..3, "b"), e(5..6, "c")]);
+        let ranges: Vec<_> = kept.iter().map(|k| k.range.clone()).collect();
+        assert_eq!(ranges, vec![0..5, 0..0, 5..6]);
     }
 
     #[test]

@@ -16,9 +16,11 @@ pub mod edit;
 pub mod error;
 pub mod fsio;
 pub mod input;
+pub mod lexicon;
 pub mod output;
 pub mod pipeline;
 pub mod rules;
+pub mod visible;
 pub mod vocab;
 
 pub use document::{Document, Position};
@@ -42,6 +44,8 @@ pub struct Options {
     /// Write one paragraph per line (`--unwrap`): adds the default-off unwrap rule
     /// unless it is ignored.
     pub unwrap: bool,
+    /// User words (`--dict FILE`): always valid, never changed by a rule.
+    pub words: lexicon::WordList,
 }
 
 /// The result of cleaning one input.

@@ -78,6 +78,10 @@ fn print_stdout(s: &str) -> std::io::Result<()> {
 }
 
 fn clean(args: RunArgs) -> Result<ExitCode> {
+    let mut words = ocrclean::lexicon::WordList::new();
+    for path in &args.dict {
+        words.add_file(path)?;
+    }
     let opts = Options {
         selection: Selection {
             select: args.select.clone(),
@@ -89,6 +93,7 @@ fn clean(args: RunArgs) -> Result<ExitCode> {
             strict: args.strict,
         },
         unwrap: args.unwrap,
+        words,
     };
     let cleaner = Cleaner::new(&opts)?;
     let is_stdin = args.input.as_os_str() == "-";

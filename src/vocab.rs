@@ -148,6 +148,17 @@ impl WordEvidence for Vocab {
     }
 }
 
+impl WordEvidence for crate::lexicon::Lexicon {
+    /// A common word of the lexicon, under its case policy (a lower-case token is never
+    /// a name).
+    fn is_word(&self, word: &str) -> bool {
+        self.contains(word)
+    }
+    fn frequency(&self, word: &str) -> u64 {
+        crate::lexicon::Lexicon::frequency(self, word)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

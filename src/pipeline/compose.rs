@@ -13,6 +13,29 @@ enum From {
     New(usize),
 }
 
+/// Whether a cluster holds an old edit that inserted text (empty original range) or a new
+/// edit that inserts (empty current range).
+#[derive(Clone, Copy)]
+struct Sticky {
+    old_insertion: bool,
+    new_insertion: bool,
+}
+
+impl Sticky {
+    fn of(item: &(Range<usize>, From), applied: &[Edit]) -> Sticky {
+        match item.1 {
+            From::Old(k) => Sticky {
+                old_insertion: applied[k].range.is_empty(),
+                new_insertion: false,
+            },
+            From::New(_) => Sticky {
+                old_insertion: false,
+                new_insertion: item.0.is_empty(),
+            },
+        }
+    }
+}
+
 /// The current-text range of each applied edit (`applied` is sorted, in original coordinates).
 fn current_ranges(applied: &[Edit]) -> Vec<Range<usize>> {
     let mut delta: isize = 0;
@@ -53,12 +76,30 @@ pub fn compose(current: &str, applied: Vec<Edit>, new: &[Edit]) -> Vec<Edit> {
     let mut delta: isize = 0;
     let mut i = 0;
     while i < items.len() {
-        // Grow a cluster of items whose current ranges conflict.
+        // Grow a cluster of items whose current ranges conflict. An old insertion and a
+        // new insertion that touch it must merge too: two insertions at one original
+        // position would have no defined order.
         let mut span = items[i].0.clone();
+        let mut flags = Sticky::of(&items[i], &applied);
         let mut j = i + 1;
-        while j < items.len() && ranges_conflict(&span, &items[j].0) {
-            span.end = span.end.max(items[j].0.end);
-            j += 1;
+        let mut k = i + 1;
+        while k < items.len() && items[k].0.start <= span.end {
+            let next = Sticky::of(&items[k], &applied);
+            let touching = span.start <= items[k].0.end && items[k].0.start <= span.end;
+            let sticky = touching
+                && ((flags.old_insertion && next.new_insertion)
+                    || (flags.new_insertion && next.old_insertion));
+            if sticky || ranges_conflict(&span, &items[k].0) {
+                // Take in everything up to k: items in between lie inside the span.
+                for item in &items[j..=k] {
+                    let f = Sticky::of(item, &applied);
+                    span.end = span.end.max(item.0.end);
+                    flags.old_insertion |= f.old_insertion;
+                    flags.new_insertion |= f.new_insertion;
+                }
+                j = k + 1;
+            }
+            k += 1;
         }
         let cluster = &items[i..j];
         let has_new = cluster.iter().any(|(_, f)| matches!(f, From::New(_)));
@@ -164,8 +205,13 @@ pub fn map_unapplied(applied: &[Edit], suggestions: Vec<Edit>) -> Vec<Edit> {
         }
         let touches = old_ranges[k..]
             .iter()
-            .take_while(|r| r.start <= s.range.end)
-            .any(|r| ranges_conflict(r, &s.range));
+            .zip(&applied[k..])
+            .take_while(|(r, _)| r.start <= s.range.end)
+            .any(|(r, a)| {
+                let touching = r.start <= s.range.end && s.range.start <= r.end;
+                ranges_conflict(r, &s.range)
+                    || (touching && s.range.is_empty() && a.range.is_empty())
+            });
         if touches {
             continue;
         }

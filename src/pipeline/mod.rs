@@ -1,10 +1,11 @@
-//! The pipeline: rules run in stages (one per family), each stage seeing the text after the
-//! edits applied by earlier stages; their edits are composed back onto the original text.
+//! The pipeline: rules run in stages — one stage per rule, in family order and in each
+//! family's own order — each stage seeing the text after the edits applied by earlier
+//! stages; their edits are composed back onto the original text.
 
 pub mod compose;
 
-use crate::edit::{resolve_conflicts, Edit, Safety};
-use crate::rules::{Context, Family, Rule};
+use crate::edit::{keep_non_conflicting, resolve_conflicts, Edit, Safety};
+use crate::rules::{Context, Rule};
 use serde::Serialize;
 
 /// One edit of a run and whether the run applied it.
@@ -34,21 +35,20 @@ pub fn run(original: &str, rules: &[&dyn Rule], apply_suggestions: bool) -> Outc
     let mut suggestions: Vec<Edit> = Vec::new();
     // `None` while the current text is still the original: no copy is made until needed.
     let mut current: Option<String> = None;
-    for family in Family::ALL {
-        let stage: Vec<&dyn Rule> = rules
-            .iter()
-            .copied()
-            .filter(|r| r.info().family == family)
-            .collect();
-        if stage.is_empty() {
-            continue;
-        }
+    let mut ordered: Vec<&dyn Rule> = rules.to_vec();
+    ordered.sort_by_key(|r| r.info().family);
+    for rule in ordered {
         let text = current.as_deref().unwrap_or(original);
         let mut proposed = Vec::new();
-        let cx = Context::new(text);
-        for rule in &stage {
-            rule.check(&cx, &mut proposed);
-        }
+        rule.check(&Context::new(text), &mut proposed);
+        // A rule's bug must never corrupt text: edits off character boundaries are
+        // dropped, and so are edits that change nothing.
+        proposed.retain(|e| {
+            e.range.start <= e.range.end
+                && text
+                    .get(e.range.clone())
+                    .is_some_and(|old| old != e.replacement)
+        });
         let proposed = resolve_conflicts(proposed);
         let (to_apply, to_show): (Vec<Edit>, Vec<Edit>) = proposed
             .into_iter()
@@ -77,12 +77,7 @@ fn merge_changes(applied: Vec<Edit>, mut suggestions: Vec<Edit>) -> Vec<Change> 
             .any(|a| a.conflicts_with(s))
     });
     suggestions.sort_by_key(|s| (s.range.start, s.range.end));
-    let mut kept: Vec<Edit> = Vec::with_capacity(suggestions.len());
-    for s in suggestions {
-        if kept.last().is_none_or(|k| !k.conflicts_with(&s)) {
-            kept.push(s);
-        }
-    }
+    let kept = keep_non_conflicting(suggestions);
     let mut changes: Vec<Change> = applied
         .into_iter()
         .map(|edit| Change {
@@ -102,7 +97,7 @@ fn merge_changes(applied: Vec<Edit>, mut suggestions: Vec<Edit>) -> Vec<Change> 
 mod tests {
     use super::*;
     use crate::edit::apply;
-    use crate::rules::{registry, RuleInfo};
+    use crate::rules::{registry, Family, RuleInfo};
 
     #[test]
     fn unicode_then_spacing_compose() {

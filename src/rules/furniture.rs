@@ -20,8 +20,8 @@ pub fn rules() -> Vec<Box<dyn Rule>> {
                 family: Family::Furniture,
                 summary: "Remove a line that recurs (exactly or nearly) at the top or bottom of pages",
                 example: (
-                    "My Book\n\nFirst page text\n\x0cMy Book 2\n\nsecond page\n\x0cMy B0ok\n\nthird",
-                    "First page text\n\x0csecond page\n\x0cthird",
+                    "My Book\n\nThe first page of the book holds some lines\nof body text, as a printed page does.\n\x0cMy Book 2\n\nThe second page goes on with more of\nthe same kind of text until its end.\n",
+                    "The first page of the book holds some lines\nof body text, as a printed page does.\n\x0cThe second page goes on with more of\nthe same kind of text until its end.\n",
                 ),
                 default_on: true,
             },
@@ -33,7 +33,10 @@ pub fn rules() -> Vec<Box<dyn Rule>> {
                 name: "page-number",
                 family: Family::Furniture,
                 summary: "Remove a bare page number (12, xii, - 12 -, Page 3 of 10) at the top or bottom of a page",
-                example: ("text of page one\n\n- 1 -\n\x0cmore text\n\n- 2 -\n", "text of page one\n\x0cmore text\n"),
+                example: (
+                    "The first page of the book holds some lines\nof body text, as a printed page does.\n\n- 1 -\n\x0cThe second page goes on with more of\nthe same kind of text until its end.\n\n- 2 -\n",
+                    "The first page of the book holds some lines\nof body text, as a printed page does.\n\x0cThe second page goes on with more of\nthe same kind of text until its end.\n",
+                ),
                 default_on: true,
             },
             check: page_numbers,
@@ -41,18 +44,15 @@ pub fn rules() -> Vec<Box<dyn Rule>> {
     ]
 }
 
-/// How many lines at each end of a page may be furniture.
-const MAX_LINES_PER_END: usize = 2;
-
 fn page_number_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         // A number (arabic, with OCR's l/I/| for 1), a small roman numeral, or "Page N
         // (of M)", between optional dashes, bars and dots.
         let deco = r"[\s\-–—|·•=_~]*";
-        let num = r"(?:[0-9][0-9Il|]{0,3}|[Il|][0-9]{1,3})";
+        let num = r"(?:[0-9][0-9Il|]{0,3}|[Il|][0-9]{0,3})";
         let onum = r"[0-9Il|]{1,4}";
-        let roman = r"(?:x{0,3}(?:ix|iv|v?i{0,3}))";
+        let roman = r"(?:x{0,3}(?:ix|iv|vi{0,3}|i{1,3})|x{1,3})";
         Regex::new(&format!(
             r"(?i)^{deco}(?:(?:page|p\.?|pg\.?)\s*{onum}(?:\s*(?:of|/)\s*{onum})?|{num}|{roman}){deco}$"
         ))
@@ -83,6 +83,18 @@ fn is_short_noise(line: &str) -> bool {
     }
     true
 }
+
+/// Whether `text` is printed pages: two or more pages with text, averaging at least
+/// [`MIN_LINES_PER_PAGE`] non-blank lines and [`MIN_CHARS_PER_PAGE`] characters. Furniture and page-break joins act only then.
+pub fn paged(text: &str) -> bool {
+    PageLines::new(text).pages_with_text() >= 2
+}
+
+/// Pages of fewer lines than this, on average, are not treated as printed pages.
+const MIN_LINES_PER_PAGE: usize = 3;
+
+/// Pages of fewer characters than this, on average, are not treated as printed pages.
+const MIN_CHARS_PER_PAGE: usize = 80;
 
 /// The line of a page, as furniture sees it.
 struct PageLines<'a> {
@@ -117,11 +129,25 @@ impl<'a> PageLines<'a> {
             .collect()
     }
 
-    /// Pages that hold any text (a trailing empty page after a final form feed is none).
+    /// Pages that hold any text (a trailing empty page after a final form feed is none),
+    /// or 0 when the pages are too short to be printed pages: furniture is only looked for
+    /// where pages average at least [`MIN_LINES_PER_PAGE`] lines and
+    /// [`MIN_CHARS_PER_PAGE`] characters.
     fn pages_with_text(&self) -> usize {
-        (0..self.count())
+        let pages = (0..self.count())
             .filter(|&p| !self.nonblank(p).is_empty())
-            .count()
+            .count();
+        let lines = self.lines.iter().filter(|l| !l.is_blank(self.text)).count();
+        let chars: usize = self
+            .lines
+            .iter()
+            .map(|l| l.text(self.text).trim().chars().count())
+            .sum();
+        if lines < pages * MIN_LINES_PER_PAGE || chars < pages * MIN_CHARS_PER_PAGE {
+            0
+        } else {
+            pages
+        }
     }
 
     fn line(&self, i: usize) -> &'a str {
@@ -200,18 +226,19 @@ struct Candidate {
 fn candidates(pl: &PageLines<'_>, top: bool) -> Vec<Candidate> {
     let mut out = Vec::new();
     for p in 0..pl.count() {
+        // A page of one line (a blank page with its head or number) counts too.
         let nb = pl.nonblank(p);
-        if nb.len() < 2 {
+        if nb.is_empty() {
             continue;
         }
         let (a, b) = if top {
-            (nb[0], nb[1])
+            (nb[0], nb[1.min(nb.len() - 1)])
         } else {
-            (nb[nb.len() - 1], nb[nb.len() - 2])
+            (nb[nb.len() - 1], nb[nb.len().saturating_sub(2)])
         };
         let la = pl.line(a);
         let lb = pl.line(b);
-        let key2 = (lb.trim().chars().count() <= 40 && nb.len() > 2).then(|| {
+        let key2 = (lb.trim().chars().count() <= 40 && nb.len() >= 2).then(|| {
             let joined = if top {
                 format!("{la} {lb}")
             } else {
@@ -276,7 +303,7 @@ fn running_heads(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
                 (support, best) = matches(&c.key);
             }
             if support == 0 {
-                if let Some((b, k2)) = &c.key2 {
+                if let Some((b, k2)) = c.key2.as_ref().filter(|(_, k)| k.chars().count() >= 3) {
                     let (n, s) = matches(k2);
                     if n > 0 {
                         lines_used.push(*b);
@@ -302,8 +329,9 @@ fn running_heads(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
                 r.contains(&neighbour) && pl.lines[neighbour].is_blank(pl.text)
             };
             // A line that ends a sentence may be a refrain: never removed without review.
+            // Heads are short or set apart from the body by a blank line.
             let strong =
-                !ends_sentence(shown) && (support >= 2 || (best >= 0.8 && (short || set_apart)));
+                !ends_sentence(shown) && (short || set_apart) && (support >= 2 || best >= 0.8);
             let (first, last) = if top { (edge, inner) } else { (inner, edge) };
             let range = pl.removal(c.page, first, last, top);
             let place = if top { "top" } else { "foot" };
@@ -335,77 +363,90 @@ fn page_numbers(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     if pages < 2 {
         return;
     }
+    let furniture_like = |line: &str| is_page_number(line) || is_short_noise(line);
     // How many page ends carry a page number or page-number-like noise.
     let numbered = |top: bool| -> usize {
         (0..pl.count())
             .filter(|&p| {
                 let nb = pl.nonblank(p);
                 let edge = if top { nb.first() } else { nb.last() };
-                nb.len() >= 2
-                    && edge
-                        .is_some_and(|&i| is_page_number(pl.line(i)) || is_short_noise(pl.line(i)))
+                edge.is_some_and(|&i| furniture_like(pl.line(i)))
             })
             .count()
     };
     for top in [true, false] {
         let periodic = numbered(top);
+        let place = if top { "top" } else { "foot" };
         for p in 0..pl.count() {
             let nb = pl.nonblank(p);
-            if nb.len() < 2 {
-                continue;
+            // The run of number-like lines from the page edge inward (a running head above
+            // a number was removed before, by F001).
+            let from_edge: Vec<usize> = if top {
+                nb.clone()
+            } else {
+                nb.iter().rev().copied().collect()
+            };
+            let r = pl.range(p);
+            let inward_blank = |i: usize| {
+                let n = if top { i + 1 } else { i.wrapping_sub(1) };
+                r.contains(&n) && pl.lines[n].is_blank(pl.text)
+            };
+            // The edge line, then more lines only while each is set apart from the body.
+            let mut run: Vec<usize> = Vec::new();
+            for i in from_edge {
+                if !furniture_like(pl.line(i)) || (!run.is_empty() && !inward_blank(i)) {
+                    break;
+                }
+                run.push(i);
             }
-            for k in 0..MAX_LINES_PER_END.min(nb.len() - 1) {
-                let i = if top { nb[k] } else { nb[nb.len() - 1 - k] };
+            let (Some(&edge), Some(&inner)) = (run.first(), run.last()) else {
+                continue;
+            };
+            let mut strong = true;
+            let mut shown = Vec::new();
+            let mut any_number = false;
+            for &i in &run {
                 let line = pl.line(i);
                 let number = is_page_number(line);
-                let noise = !number && is_short_noise(line);
-                if !number && !noise {
-                    continue;
-                }
-                let place = if top { "top" } else { "foot" };
-                let set_apart = {
-                    let r = pl.range(p);
-                    let n = if top { i + 1 } else { i.wrapping_sub(1) };
-                    r.contains(&n) && pl.lines[n].is_blank(pl.text)
-                };
-                let (safety, conf, why) = if number {
-                    (
-                        Safety::Safe,
-                        0.95,
-                        format!(
-                            "page number '{}' alone on a line at the {place} of page {}",
-                            line.trim(),
-                            p + 1
-                        ),
-                    )
+                any_number |= number;
+                let set_apart = inward_blank(i);
+                // A number set apart by a blank line, or one of several numbered page ends;
+                // noise only when set apart and several pages have some.
+                strong &= if number {
+                    set_apart || periodic >= 2
                 } else {
-                    let strong = set_apart && periodic * 2 >= pages && periodic >= 2;
-                    (
-                        if strong {
-                            Safety::Safe
-                        } else {
-                            Safety::Suggestion
-                        },
-                        if strong { 0.85 } else { 0.5 },
-                        format!(
-                            "'{}' at the {place} of page {} looks like an OCR'd page number: {} of {} pages have one there",
-                            line.trim(),
-                            p + 1,
-                            periodic,
-                            pages
-                        ),
-                    )
+                    set_apart && periodic >= 2
                 };
-                out.push(Edit::new(
-                    pl.removal(p, i, i, top),
-                    "",
-                    info.code,
-                    conf,
-                    safety,
-                    why,
-                ));
-                break;
+                shown.push(line.trim().to_string());
             }
+            let why = if any_number && run.len() == 1 {
+                format!(
+                    "page number '{}' alone on a line at the {place} of page {}",
+                    shown.join(" / "),
+                    p + 1
+                )
+            } else {
+                format!(
+                    "'{}' at the {place} of page {} looks like an OCR'd page number: {} of {} pages have one there",
+                    shown.join(" / "),
+                    p + 1,
+                    periodic,
+                    pages
+                )
+            };
+            let (first, last) = if top { (edge, inner) } else { (inner, edge) };
+            out.push(Edit::new(
+                pl.removal(p, first, last, top),
+                "",
+                info.code,
+                if strong { 0.9 } else { 0.5 },
+                if strong {
+                    Safety::Safe
+                } else {
+                    Safety::Suggestion
+                },
+                why,
+            ));
         }
     }
 }
@@ -443,45 +484,81 @@ mod tests {
         }
     }
 
+    /// Three lines of body text for page `n`, different on every page.
+    fn body(n: usize) -> String {
+        let words = ["first", "second", "third", "fourth", "fifth"];
+        format!(
+            "The {} page of this book holds a line of text\nand a second one, as pages do,\nand then it ends with another, {} line.\n",
+            words[n % 5],
+            ["short", "longer", "plain", "final", "odd"][n % 5]
+        )
+    }
+
     #[test]
     fn removes_heads_with_noise_and_numbers() {
-        let t = "The Book of Things\n\nfirst page body line\nmore body\n\x0c\
-                 The Bo0k of Thing5 2\n\nsecond page body\nmore\n\x0c\
-                 Book of Things\n\nthird page body\nend";
+        let t = format!(
+            "The Book of Things\n\n{}\x0cThe Bo0k of Thing5 2\n\n{}\x0cBook of Things\n\n{}",
+            body(0),
+            body(1),
+            body(2)
+        );
+        assert_eq!(PageLines::new(&t).pages_with_text(), 3);
         assert_eq!(
-            both(t),
-            "first page body line\nmore body\n\x0csecond page body\nmore\n\x0cthird page body\nend"
+            both(&t),
+            format!("{}\x0c{}\x0c{}", body(0), body(1), body(2))
         );
     }
 
     #[test]
     fn alternating_heads_and_split_head() {
-        let t = "Left Head\n\nbody one\n\x0cRight Head\n\nbody two\n\x0c\
-                 Left Head\n\nbody three\n\x0cRight\n\nHead\n\nbody four";
+        let t = format!(
+            "Left Head\n\n{}\x0cRight Head\n\n{}\x0cLeft Head\n\n{}\x0cRight\n\nHead\n\n{}",
+            body(0),
+            body(1),
+            body(2),
+            body(3)
+        );
         assert_eq!(
-            both(t),
-            "body one\n\x0cbody two\n\x0cbody three\n\x0cbody four"
+            both(&t),
+            format!("{}\x0c{}\x0c{}\x0c{}", body(0), body(1), body(2), body(3))
         );
     }
 
     #[test]
     fn body_repetition_is_not_furniture() {
         // The same refrain in the middle of pages, and a text without pages.
-        let t = "a line\nRefrain here\nother\n\x0cb line\nRefrain here\nmore";
-        assert_eq!(both(t), t);
+        let t = format!(
+            "{}Refrain here\n{}\x0c{}Refrain here\n{}",
+            body(0),
+            body(1),
+            body(2),
+            body(3)
+        );
+        assert_eq!(both(&t), t);
         let one = "Title\n\nbody\nTitle\n\n12\n";
         assert_eq!(both(one), one);
+        // Pages too short to be printed pages are left alone.
+        let tiny = "Head\n\na b\nc\n\x0cHead\n\nd e\nf\n";
+        assert_eq!(both(tiny), tiny);
     }
 
     #[test]
     fn footer_noise_needs_periodic_support() {
-        let t = "body one line\n\n=35\n\x0cbody two\n\nHs\n\x0cbody three\n\nass\n";
-        assert_eq!(both(t), "body one line\n\x0cbody two\n\x0cbody three\n");
+        let t = format!(
+            "{}\n=35\n\x0c{}\nHs\n\x0c{}\nass\n",
+            body(0),
+            body(1),
+            body(2)
+        );
+        assert_eq!(
+            both(&t),
+            format!("{}\x0c{}\x0c{}", body(0), body(1), body(2))
+        );
         // One short line on one of three pages is only a suggestion.
-        let t = "body one\n\nok\n\x0cbody two\nend.\n\x0cbody three\nend.\n";
-        assert_eq!(both(t), t);
+        let t = format!("{}\nok\n\x0c{}\x0c{}", body(0), body(1), body(2));
+        assert_eq!(both(&t), t);
         let r = &rules()[1];
-        let e = crate::rules::run_rule(r.as_ref(), t);
-        assert!(e.iter().all(|e| e.safety == Safety::Suggestion));
+        let e = crate::rules::run_rule(r.as_ref(), &t);
+        assert!(!e.is_empty() && e.iter().all(|e| e.safety == Safety::Suggestion));
     }
 }

@@ -51,9 +51,10 @@ pub fn rules() -> Vec<Box<dyn Rule>> {
     ]
 }
 
-/// The embedded lexicon, when the library has one.
+/// The embedded lexicon (absent only if its data did not load).
 pub fn lexicon() -> Option<&'static dyn WordEvidence> {
-    None
+    let lex = crate::lexicon::Lexicon::embedded();
+    (!lex.is_empty()).then_some(lex as &dyn WordEvidence)
 }
 
 fn patterns() -> Option<&'static Standard> {
@@ -130,16 +131,17 @@ pub fn decide(first: &str, second: &str, ev: &Evidence<'_>) -> Option<Decision> 
         return None;
     }
     if head.is_empty() || !head.chars().any(char::is_alphabetic) {
-        // "‘-" + "f": a hyphen after a quote or dash starts an option or prefix.
-        return head
-            .chars()
-            .all(|c| !c.is_alphanumeric())
-            .then(|| Decision {
-                keep: true,
-                safety: Safety::Safe,
-                confidence: 0.8,
-                reason: "a hyphen that follows no letter is part of the next word".into(),
-            });
+        // "‘-" + "f": a hyphen after an opening quote or bracket starts an option or prefix.
+        return (!head.is_empty()
+            && head
+                .chars()
+                .all(|c| matches!(c, '\'' | '‘' | '"' | '“' | '(' | '[' | '`')))
+        .then(|| Decision {
+            keep: true,
+            safety: Safety::Safe,
+            confidence: 0.8,
+            reason: "a hyphen that follows no letter is part of the next word".into(),
+        });
     }
     if !head.chars().last().is_some_and(char::is_alphabetic) {
         return None;
@@ -321,6 +323,11 @@ fn line_end_hyphens(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
         let Some(next) = toks.get(k + 1) else {
             continue;
         };
+        // A line of one word ending in a hyphen, after or before another line-end hyphen,
+        // is a chain: left alone.
+        if next.line_end_hyphen || (k > 0 && toks[k - 1].line_end_hyphen) {
+            continue;
+        }
         let first = &text[t.start..t.end - 1];
         // The first part as printed: from the start of its whitespace-separated chunk
         // (so a leading quote stays out, but "‘-" is seen).

@@ -11,7 +11,8 @@ fn is_blank(b: u8) -> bool {
 /// The edit (range and replacement) that removes `marker` (the soft hyphen or hyphen that
 /// ends the first part), the line break after it and the indentation of the next line, puts
 /// `glue` at the join ("" to close up, "-" to keep a hyphen) and moves the rest of the word
-/// up. `None` when no line break follows `marker` or no word starts the next line.
+/// up. `None` when no line break follows `marker` or the next line does not start with a
+/// word (a letter or digit).
 pub fn join_word(text: &str, marker: Range<usize>, glue: &str) -> Option<(Range<usize>, String)> {
     let bytes = text.as_bytes();
     let mut b = marker.end;
@@ -30,7 +31,7 @@ pub fn join_word(text: &str, marker: Range<usize>, glue: &str) -> Option<(Range<
     let we = w + text[w..]
         .find(|c: char| c.is_whitespace())
         .unwrap_or(text.len() - w);
-    if we == w {
+    if !text[w..we].starts_with(char::is_alphanumeric) {
         return None;
     }
     let mut end = we;

@@ -152,7 +152,8 @@ impl Rule for FnRule {
     }
 }
 
-/// Every rule the library has, in family order.
+/// Every rule the library has, in stage order: by family, and within a family in the
+/// order its module lists them (which is not the order of their codes).
 pub fn registry() -> Vec<Box<dyn Rule>> {
     let mut rules: Vec<Box<dyn Rule>> = Vec::new();
     rules.extend(unicode::rules());
@@ -161,7 +162,7 @@ pub fn registry() -> Vec<Box<dyn Rule>> {
     rules.extend(hyphen::rules());
     rules.extend(paragraph::rules());
     rules.extend(spacing::rules());
-    rules.sort_by_key(|r| (r.info().family, r.info().code));
+    rules.sort_by_key(|r| r.info().family);
     rules
 }
 

@@ -21,8 +21,8 @@ pub fn rules() -> Vec<Box<dyn Rule>> {
                 family: Family::Pagebreak,
                 summary: "Join a sentence or word that a page break cut in two (the form feed goes)",
                 example: (
-                    "the end of a\n\n\x0cpage in mid-sentence.\n\x0cNew page.",
-                    "the end of a\npage in mid-sentence.\n\x0cNew page.",
+                    "The first page of the book holds some lines\nof body text, and its last sentence is\ncut in two by the end of the\n\n\x0cpage; a join mends it, and the page\nends with a full stop, as pages do.\nThe end.\n",
+                    "The first page of the book holds some lines\nof body text, and its last sentence is\ncut in two by the end of the\npage; a join mends it, and the page\nends with a full stop, as pages do.\nThe end.\n",
                 ),
                 default_on: true,
             },
@@ -98,6 +98,9 @@ fn break_of<'t>(text: &'t str, l: &Line) -> &'t str {
 
 fn page_break_join(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     let text = cx.text;
+    if !super::furniture::paged(text) {
+        return;
+    }
     let ls = lines(text);
     let mut last_nonblank: Option<usize> = None;
     let mut crossed_page = false;
@@ -195,19 +198,28 @@ mod tests {
     #[test]
     fn joins_across_pages_only_inside_sentences() {
         let r = &rules()[0];
-        assert_eq!(fix(r.as_ref(), "one\n\x0ctwo"), "one\ntwo");
+        // Pages of a few lines each: `p` is what comes before the break, `n` after.
+        let body = "A line of body text that is long enough for a page\nand more body text\nthat fills it.";
+        let page = |p: &str, n: &str| format!("x\n{body}\n{p}\x0c{n}\n{body}");
+        let fixed = |p: &str, n: &str| fix(r.as_ref(), &page(p, n));
+        assert_eq!(fixed("one\n", "two"), "x\nA line of body text that is long enough for a page\nand more body text\nthat fills it.\none\ntwo\nA line of body text that is long enough for a page\nand more body text\nthat fills it.");
         assert_eq!(
-            fix(r.as_ref(), "organi-\n\n\x0c\nsation"),
-            "organi-\nsation"
+            fixed("organi-\n\n", "\nsation"),
+            "x\nA line of body text that is long enough for a page\nand more body text\nthat fills it.\norgani-\nsation\nA line of body text that is long enough for a page\nand more body text\nthat fills it."
         );
-        assert_eq!(fix(r.as_ref(), "a list,\n\x0cThen"), "a list,\nThen");
-        let kept = "The end.\n\x0cNew page.";
-        assert_eq!(fix(r.as_ref(), kept), kept);
+        assert_eq!(
+            fixed("a list,\n", "Then"),
+            "x\nA line of body text that is long enough for a page\nand more body text\nthat fills it.\na list,\nThen\nA line of body text that is long enough for a page\nand more body text\nthat fills it."
+        );
+        let kept = page("The end.\n", "New page.");
+        assert_eq!(fix(r.as_ref(), &kept), kept);
         // A capital after a line without punctuation is only a suggestion.
-        let e = crate::rules::run_rule(r.as_ref(), "Kim Il\n\x0cSung");
+        let e = crate::rules::run_rule(r.as_ref(), &page("Kim Il\n", "Sung"));
         assert_eq!(e.len(), 1);
         assert_eq!(e[0].safety, Safety::Suggestion);
-        assert_eq!(fix(r.as_ref(), "a\r\n\x0cb"), "a\r\nb");
+        assert_eq!(fixed("a\r\n", "b"), "x\nA line of body text that is long enough for a page\nand more body text\nthat fills it.\na\r\nb\nA line of body text that is long enough for a page\nand more body text\nthat fills it.");
+        // Not printed pages: too few lines.
+        assert_eq!(fix(r.as_ref(), "one\n\x0ctwo"), "one\n\x0ctwo");
     }
 
     #[test]

@@ -20,8 +20,8 @@ pub fn rules() -> Vec<Box<dyn Rule>> {
             family: Family::Paragraph,
             summary: "One paragraph per line: join the lines of each paragraph (--unwrap)",
             example: (
-                "Heading\n\nA paragraph that is printed over\nthree lines of type which are joined\nto one.\n- an item\n",
-                "Heading\n\nA paragraph that is printed over three lines of type which are joined to one.\n- an item\n",
+                "Heading\n\nA paragraph that is printed over\nthree lines of type, all of them\nthree lines of type, all of them\njoined to one.\n",
+                "Heading\n\nA paragraph that is printed over three lines of type, all of them three lines of type, all of them joined to one.\n",
             ),
             default_on: false,
         },
@@ -74,6 +74,25 @@ fn full_line_len(text: &str, ls: &[Line]) -> usize {
     lens[lens.len() * 3 / 4]
 }
 
+/// Whether the text is wrapped at a fixed measure: the usual line is 20 to 200 characters
+/// long and at least half the lines (and three or more) are within 15% of it. Text already unwrapped (one
+/// paragraph per line) is not, so unwrapping twice changes nothing the second time.
+fn hard_wrapped(text: &str, ls: &[Line], full: usize) -> bool {
+    if !(20..=200).contains(&full) {
+        return false;
+    }
+    let lens: Vec<usize> = ls
+        .iter()
+        .map(|l| visible_len(l.text(text)))
+        .filter(|&n| n > 0)
+        .collect();
+    let near = lens
+        .iter()
+        .filter(|&&n| n * 100 >= full * 85 && n * 100 <= full * 115)
+        .count();
+    near >= 3 && near * 2 >= lens.len()
+}
+
 /// Whether the break between lines `a` and `b` (non-blank, with only a line break or a
 /// page break between) ends a paragraph.
 fn paragraph_ends(a: &str, b: &str, full: usize, base_indent: usize) -> bool {
@@ -102,7 +121,7 @@ fn unwrap(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     let text = cx.text;
     let ls = lines(text);
     let full = full_line_len(text, &ls);
-    if full == 0 {
+    if !hard_wrapped(text, &ls, full) {
         return;
     }
     let base_indent = {
@@ -171,6 +190,15 @@ mod tests {
             fix(r.as_ref(), t),
             "Title\n\nThis is a long line of a paragraph that continues here on the next line of text and ends.\nNext paragraph starts here and it ends.\n"
         );
+    }
+
+    #[test]
+    fn unwrapping_twice_changes_nothing_more() {
+        let r = &rules()[0];
+        let t = "This is a long line of a paragraph that\ncontinues here on the next line of\ntext and ends.\nNext paragraph starts here and it\ngoes on for a while to the end of\nthe text.\n";
+        let once = fix(r.as_ref(), t);
+        assert_ne!(once, t);
+        assert_eq!(fix(r.as_ref(), &once), once);
     }
 
     #[test]

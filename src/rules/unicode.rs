@@ -6,9 +6,23 @@ use super::scan::non_ascii_chars;
 use super::{Context, Family, FnRule, Rule, RuleInfo};
 use crate::edit::{Edit, Safety};
 
-/// The rules of this family.
+/// The rules of this family, in stage order: mojibake first (it needs the C1 controls
+/// that the invisible-character rule removes), soft hyphens last (a join moves a whole
+/// word, so the word should already be repaired).
 pub fn rules() -> Vec<Box<dyn Rule>> {
     vec![
+        Box::new(FnRule {
+            info: RuleInfo {
+                code: "U005",
+                name: "mojibake",
+                family: Family::Unicode,
+                summary:
+                    "Repair UTF-8 that was decoded as Windows-1252 or Latin-1, where unambiguous",
+                example: ("donâ€™t go to the cafÃ©", "don’t go to the café"),
+                default_on: true,
+            },
+            check: mojibake,
+        }),
         Box::new(FnRule {
             info: RuleInfo {
                 code: "U001",
@@ -19,28 +33,6 @@ pub fn rules() -> Vec<Box<dyn Rule>> {
                 default_on: true,
             },
             check: ligatures,
-        }),
-        Box::new(FnRule {
-            info: RuleInfo {
-                code: "U002",
-                name: "soft-hyphen",
-                family: Family::Unicode,
-                summary: "Remove soft hyphens; at a line end, join the word they split",
-                example: ("organi\u{ad}\nsation is", "organisation\nis"),
-                default_on: true,
-            },
-            check: soft_hyphens,
-        }),
-        Box::new(FnRule {
-            info: RuleInfo {
-                code: "U003",
-                name: "odd-space",
-                family: Family::Unicode,
-                summary: "Turn no-break, thin, ideographic and other odd spaces into a plain space",
-                example: ("10\u{a0}km", "10 km"),
-                default_on: true,
-            },
-            check: odd_spaces,
         }),
         Box::new(FnRule {
             info: RuleInfo {
@@ -56,15 +48,25 @@ pub fn rules() -> Vec<Box<dyn Rule>> {
         }),
         Box::new(FnRule {
             info: RuleInfo {
-                code: "U005",
-                name: "mojibake",
+                code: "U003",
+                name: "odd-space",
                 family: Family::Unicode,
-                summary:
-                    "Repair UTF-8 that was decoded as Windows-1252 or Latin-1, where unambiguous",
-                example: ("donâ€™t go to the cafÃ©", "don’t go to the café"),
+                summary: "Turn no-break, thin, ideographic and other odd spaces into a plain space",
+                example: ("10\u{a0}km", "10 km"),
                 default_on: true,
             },
-            check: mojibake,
+            check: odd_spaces,
+        }),
+        Box::new(FnRule {
+            info: RuleInfo {
+                code: "U002",
+                name: "soft-hyphen",
+                family: Family::Unicode,
+                summary: "Remove soft hyphens; at a line end, join the word they split",
+                example: ("organi\u{ad}\nsation is", "organisation\nis"),
+                default_on: true,
+            },
+            check: soft_hyphens,
         }),
     ]
 }
@@ -113,7 +115,7 @@ fn soft_hyphens(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
         match join_word(cx.text, i..i + 2, "").filter(|_| before_is_letter) {
             Some((range, joined)) => out.push(Edit::new(
                 range,
-                joined,
+                joined.replace('\u{ad}', ""),
                 info.code,
                 1.0,
                 Safety::Safe,
@@ -216,11 +218,17 @@ fn cp1252_byte(c: char) -> Option<u8> {
     })
 }
 
-/// Whether a character decoded from a two-byte sequence is one that real text carries
-/// (Latin-1, Latin Extended-A, Greek, Cyrillic): other results are coincidences such as
-/// "ß“", which must stay.
-fn plausible_two_byte(c: char) -> bool {
-    matches!(c as u32, 0xa0..=0x17f | 0x370..=0x3ff | 0x400..=0x4ff)
+/// Whether a character decoded from a mojibake sequence is one that such damage really
+/// produces: from two bytes, Latin-1, Latin Extended-A, Greek or Cyrillic letters; from
+/// three, punctuation, currency and letterlike symbols (the "â€™" family); from four,
+/// emoji. Other results are coincidences such as "ß“" or "é’’", which must stay.
+fn plausible(c: char, len: usize) -> bool {
+    let cp = c as u32;
+    match len {
+        2 => matches!(cp, 0xa0..=0x17f | 0x370..=0x4ff),
+        3 => matches!(cp, 0x2000..=0x2bff | 0xfb00..=0xfb06),
+        _ => matches!(cp, 0x1f000..=0x1faff),
+    }
 }
 
 /// The mojibake sequence starting at `start` (whose first char is `lead`): its byte length
@@ -244,23 +252,73 @@ fn mojibake_at(text: &str, start: usize, lead: char) -> Option<(usize, char)> {
         return None;
     }
     let decoded = std::str::from_utf8(&bytes).ok()?.chars().next()?;
-    if need == 1 && !plausible_two_byte(decoded) {
+    if !plausible(decoded, bytes.len()) {
         return None;
     }
     Some((end - start, decoded))
 }
 
+/// Repair every mojibake sequence of `s` once.
+fn unmojibake_once(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while let Some(c) = s[i..].chars().next() {
+        match mojibake_at(s, i, c) {
+            Some((len, fixed)) => {
+                out.push(fixed);
+                i += len;
+            }
+            None => {
+                out.push(c);
+                i += c.len_utf8();
+            }
+        }
+    }
+    out
+}
+
+/// The run of characters around `at` that could be part of mojibake (non-ASCII characters
+/// with a Windows-1252 byte): damage applied twice spreads over such a run.
+fn mojibake_run(text: &str, at: usize) -> std::ops::Range<usize> {
+    let suspect = |c: char| !c.is_ascii() && cp1252_byte(c).is_some();
+    let start = text[..at]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| suspect(c))
+        .last()
+        .map_or(at, |(i, _)| i);
+    let end = text[at..]
+        .char_indices()
+        .find(|&(_, c)| !suspect(c))
+        .map_or(text.len(), |(i, _)| at + i);
+    start..end
+}
+
 fn mojibake(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     let mut skip_to = 0;
     for (i, c) in non_ascii_chars(cx.text) {
-        if i < skip_to {
+        if i < skip_to || mojibake_at(cx.text, i, c).is_none() {
             continue;
         }
-        if let Some((len, fixed)) = mojibake_at(cx.text, i, c) {
-            let bad = &cx.text[i..i + len];
-            let why = format!("mojibake: '{bad}' is the UTF-8 of '{fixed}' read as Windows-1252");
-            push(out, info, i, len, &fixed.to_string(), why);
-            skip_to = i + len;
+        let run = mojibake_run(cx.text, i);
+        let bad = &cx.text[run.clone()];
+        // Damage can be applied more than once ("ÃƒÂ©"): repair until nothing changes.
+        let mut fixed = unmojibake_once(bad);
+        for _ in 0..3 {
+            let again = unmojibake_once(&fixed);
+            if again == fixed {
+                break;
+            }
+            fixed = again;
+        }
+        skip_to = run.end;
+        if fixed != bad {
+            let why = format!(
+                "mojibake: '{}' is UTF-8 text read as Windows-1252; it reads '{}'",
+                crate::visible::visible(bad),
+                crate::visible::visible(&fixed)
+            );
+            push(out, info, run.start, run.len(), &fixed, why);
         }
     }
 }
@@ -305,6 +363,9 @@ mod tests {
         assert_eq!(fix(r.as_ref(), "Â£5 and 20Â°C"), "£5 and 20°C");
         // Latin-1 flavour: the C1 control characters survive decoding.
         assert_eq!(fix(r.as_ref(), "don\u{e2}\u{80}\u{99}t"), "don’t");
+        // Applied twice.
+        assert_eq!(fix(r.as_ref(), "cafÃƒÂ©"), "café");
+        assert_eq!(fix(r.as_ref(), "ðŸ˜€ ok"), "😀 ok");
     }
 
     #[test]
@@ -315,6 +376,7 @@ mod tests {
             "São Paulo, Ålesund, Ñandú, naïve",
             "ÀÉÎÕÜ àéîõü ¡Olé! ¿Qué? «ça» ©2020 ±3° ½",
             "Weiß‘ and Fuß”",
+            "é’’ è“” “é”",
         ] {
             assert_eq!(fix(r.as_ref(), s), s);
         }

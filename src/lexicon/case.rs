@@ -1,0 +1,99 @@
+//! The case policy: which spellings in the lexicon a token, as written, may stand for.
+//!
+//! A word keeps its capitals when it is a name or an acronym, and gains capitals at the start
+//! of a sentence, in titles and in ALL-CAPS headings. So a capitalised token may stand for a
+//! lower-case word, but a lower-case token never stands for a name:
+//!
+//! | written      | may be                          | example                      |
+//! |--------------|---------------------------------|------------------------------|
+//! | lower case   | itself only                     | "london" is *not* "London"   |
+//! | Title case   | itself, lower case              | "The" → "the"                |
+//! | ALL CAPS     | itself, lower case, Title case  | "THE" → "the", "LONDON" → "London", "NATO" |
+//! | mIxEd case   | itself only                     | "McDonald", "iPhone"         |
+
+/// The case shape of a token.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// No upper-case letter ("word", also "123").
+    Lower,
+    /// First letter upper case, every other lower case ("Word", "A").
+    Title,
+    /// At least two letters and every letter upper case ("WORD", "NATO'S").
+    Upper,
+    /// Anything else ("McDonald", "iPhone", "tHE").
+    Mixed,
+}
+
+/// The case shape of `word`.
+pub fn shape(word: &str) -> Shape {
+    let mut letters = word.chars().filter(|c| c.is_alphabetic());
+    let Some(first) = letters.next() else {
+        return Shape::Lower;
+    };
+    let (mut upper, mut lower) = (0usize, 0usize);
+    for c in letters {
+        if c.is_uppercase() {
+            upper += 1;
+        } else if c.is_lowercase() {
+            lower += 1;
+        }
+    }
+    match (first.is_uppercase(), upper, lower) {
+        (false, 0, _) => Shape::Lower,
+        (true, 0, _) => Shape::Title,
+        (true, _, 0) => Shape::Upper,
+        _ => Shape::Mixed,
+    }
+}
+
+/// `word` with its first letter upper case and the rest lower case ("LONDON" → "London").
+pub fn title_case(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    let mut seen_letter = false;
+    for c in word.chars() {
+        if !seen_letter && c.is_alphabetic() {
+            seen_letter = true;
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+/// The spellings a token may stand for under the case policy, in the order they are tried
+/// (exact first, then the ordinary lower-case word, then a capitalised name).
+pub fn candidates(word: &str) -> Vec<String> {
+    match shape(word) {
+        Shape::Lower | Shape::Mixed => vec![word.to_string()],
+        Shape::Title => vec![word.to_string(), word.to_lowercase()],
+        Shape::Upper => vec![word.to_string(), word.to_lowercase(), title_case(word)],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes() {
+        assert_eq!(shape("word"), Shape::Lower);
+        assert_eq!(shape("Word"), Shape::Title);
+        assert_eq!(shape("A"), Shape::Title);
+        assert_eq!(shape("WORD"), Shape::Upper);
+        assert_eq!(shape("NATO'S"), Shape::Upper);
+        assert_eq!(shape("McDonald"), Shape::Mixed);
+        assert_eq!(shape("iPhone"), Shape::Mixed);
+        assert_eq!(shape("1953"), Shape::Lower);
+        assert_eq!(shape("Élan"), Shape::Title);
+    }
+
+    #[test]
+    fn candidate_order() {
+        assert_eq!(candidates("london"), vec!["london"]);
+        assert_eq!(candidates("The"), vec!["The", "the"]);
+        assert_eq!(candidates("LONDON"), vec!["LONDON", "london", "London"]);
+        assert_eq!(candidates("DON'T"), vec!["DON'T", "don't", "Don't"]);
+        assert_eq!(title_case("o'BRIEN"), "O'brien");
+    }
+}

@@ -1,0 +1,271 @@
+//! The embedded English lexicon: which tokens are known words, how common they are, and how
+//! often two words follow each other.
+//!
+//! Built into the binary from SCOWL (words, names, abbreviations, contractions, Roman
+//! numerals; American, British, Canadian and Australian spellings and their accepted
+//! variants; size levels 10–80) and symspellpy's English frequency and bigram lists, by
+//! `scripts/build_lexicon.py`. The data are `fst` maps, read in place: no file is needed at
+//! run time and the first use costs microseconds.
+//!
+//! ```
+//! use ocrclean::lexicon::Lexicon;
+//! let lex = Lexicon::embedded();
+//! assert!(lex.contains("organised") && lex.contains("organized"));
+//! assert!(lex.contains("THE") && lex.contains("London") && !lex.contains("london"));
+//! assert!(!lex.contains("tbe"));
+//! assert!(lex.frequency("the") > lex.frequency("modem"));
+//! assert!(lex.bigram("of", "the") > lex.bigram("of", "modem"));
+//! ```
+//!
+//! Case policy (see [`case`]): exact spelling first; a Title-case token may also be the
+//! lower-case word, an ALL-CAPS token the lower-case word or a capitalised name; a
+//! lower-case token is never a name.
+
+pub mod case;
+mod entry;
+pub mod fold;
+mod wordlist;
+
+pub use entry::{Entry, Regions};
+pub use wordlist::WordList;
+
+use fst::Map;
+use std::sync::OnceLock;
+
+/// Highest SCOWL level of the words [`Lexicon::contains`] accepts: SCOWL's "large" size,
+/// words found in most dictionaries. The level-80 words (SCOWL's "huge" size: rare and
+/// Scrabble words) are in the map too, found by [`Lexicon::find`] and marked rare by
+/// [`Entry::is_common`], because many of them are also plausible OCR errors.
+pub const COMMON_LEVEL: u8 = 70;
+
+/// Highest SCOWL level in the embedded data.
+pub const MAX_LEVEL: u8 = 80;
+
+static WORDS_FST: &[u8] = include_bytes!("../../data/lexicon/words.fst");
+static BIGRAMS_FST: &[u8] = include_bytes!("../../data/lexicon/bigrams.fst");
+static ACCENTS_TSV: &str = include_str!("../../data/lexicon/accents.tsv");
+
+/// The English lexicon: an `fst` map from word to [`Entry`], a bigram map, and the table of
+/// accented words ("cafe" → "café").
+pub struct Lexicon {
+    /// None only if the embedded data did not parse (the tests check that they do).
+    words: Option<Map<&'static [u8]>>,
+    bigrams: Option<Map<&'static [u8]>>,
+    /// (spelling without diacritics, accented spelling), sorted by the first.
+    accents: Vec<(&'static str, &'static str)>,
+}
+
+/// A word found under the case, possessive and diacritics policy of [`Lexicon::find`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Found {
+    /// The lexicon's spelling of the word ("London" for "LONDON'S", "café" for "cafe").
+    pub spelling: String,
+    /// What the lexicon knows about it.
+    pub entry: Entry,
+    /// The token had a possessive ending ('s or s') that the lexicon entry lacks.
+    pub possessive: bool,
+    /// The token's diacritics differ from the lexicon's spelling ("cafe" for "café").
+    pub accents: bool,
+}
+
+/// How a hyphenated token is known (see [`Lexicon::compound`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Compound {
+    /// The lexicon lists the token itself (SCOWL has no hyphenated words, so in practice an
+    /// unhyphenated word).
+    Listed(Found),
+    /// The lexicon lists it without its hyphens ("co-operation" → "cooperation").
+    Joined(Found),
+    /// Every part is a common word, but the whole is not listed ("Anglo-Korean").
+    Parts {
+        /// The highest (rarest) SCOWL level among the parts.
+        level: u8,
+        /// The smallest frequency among the parts.
+        frequency: u64,
+    },
+}
+
+impl Lexicon {
+    /// The lexicon embedded in the binary, loaded on first use (a few microseconds: the maps
+    /// are read in place, only the small accents table is indexed).
+    pub fn embedded() -> &'static Lexicon {
+        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        LEXICON.get_or_init(Lexicon::load)
+    }
+
+    /// A new instance over the embedded data: what [`Lexicon::embedded`] does once. Use
+    /// `embedded()`; this exists to measure the start-up cost.
+    pub fn load() -> Lexicon {
+        Lexicon::from_static(WORDS_FST, BIGRAMS_FST, ACCENTS_TSV)
+    }
+
+    /// Build a lexicon from fst bytes and an accents table; a map that does not parse is
+    /// left out (the embedded data are checked by the tests).
+    fn from_static(words: &'static [u8], bigrams: &'static [u8], accents: &'static str) -> Self {
+        let mut accents: Vec<(&str, &str)> = accents
+            .lines()
+            .filter_map(|line| line.split_once('\t'))
+            .collect();
+        accents.sort_unstable();
+        Lexicon {
+            words: Map::new(words).ok(),
+            bigrams: Map::new(bigrams).ok(),
+            accents,
+        }
+    }
+
+    /// Number of words (all levels, every spelling and case form listed separately).
+    pub fn len(&self) -> usize {
+        self.words.as_ref().map_or(0, |m| m.len())
+    }
+
+    /// True when the lexicon holds no word (only if the embedded data were unreadable).
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Number of bigrams.
+    pub fn bigram_count(&self) -> usize {
+        self.bigrams.as_ref().map_or(0, |m| m.len())
+    }
+
+    /// The entry of `word` spelled exactly so (case and diacritics included; typographic
+    /// apostrophes count as `'`), at any level.
+    pub fn lookup(&self, word: &str) -> Option<Entry> {
+        self.get(&fold::normalize_apostrophes(word))
+    }
+
+    /// The entry of `word` under the case policy ("The", "THE" → "the"; "LONDON" →
+    /// "London"; never "london" → "London"), a possessive ending and diacritics, at any
+    /// level. See [`Lexicon::find`] for the spelling that matched.
+    pub fn lookup_any_case(&self, word: &str) -> Option<Entry> {
+        self.find(word).map(|f| f.entry)
+    }
+
+    /// True when `word`, as written, is a common word: found by [`Lexicon::find`] with a
+    /// level up to [`COMMON_LEVEL`].
+    pub fn contains(&self, word: &str) -> bool {
+        self.find(word).is_some_and(|f| f.entry.is_common())
+    }
+
+    /// The approximate count of `word` (found as by [`Lexicon::find`]), 0 when unknown.
+    pub fn frequency(&self, word: &str) -> u64 {
+        self.find(word).map_or(0, |f| f.entry.frequency)
+    }
+
+    /// Find `word` as written: exact spelling, then the case policy ([`case::candidates`]),
+    /// then without a possessive ending ("Korea's", "workers'"), each also with diacritics
+    /// added or removed ("cafe" ↔ "café"). Typographic apostrophes count as `'`. Any level.
+    pub fn find(&self, word: &str) -> Option<Found> {
+        let word = fold::normalize_apostrophes(word);
+        if word.is_empty() {
+            return None;
+        }
+        if let Some(found) = self.find_cased(&word) {
+            return Some(found);
+        }
+        let base = fold::strip_possessive(&word)?;
+        self.find_cased(base).map(|f| Found {
+            possessive: true,
+            ..f
+        })
+    }
+
+    fn find_cased(&self, word: &str) -> Option<Found> {
+        let found = |spelling: String, entry: Entry, accents: bool| Found {
+            spelling,
+            entry,
+            possessive: false,
+            accents,
+        };
+        if let Some(e) = self.get(word) {
+            return Some(found(word.to_string(), e, false));
+        }
+        let candidates = case::candidates(word);
+        for c in candidates.iter().skip(1) {
+            if let Some(e) = self.get(c) {
+                return Some(found(c.clone(), e, false));
+            }
+        }
+        let folded = fold::fold_diacritics(word);
+        if folded != word {
+            for c in case::candidates(&folded) {
+                if let Some(e) = self.get(&c) {
+                    return Some(found(c, e, true));
+                }
+            }
+        } else {
+            for c in &candidates {
+                if let Some(accented) = self.accented(c) {
+                    if let Some(e) = self.get(accented) {
+                        return Some(found(accented.to_string(), e, true));
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// How a hyphenated `word` is known: listed itself, listed without hyphens, or made of
+    /// common words (every part found with a level up to [`COMMON_LEVEL`]). Unhyphenated
+    /// words are [`Compound::Listed`] when found. Hyphens: `-`, U+2010, U+2011.
+    pub fn compound(&self, word: &str) -> Option<Compound> {
+        if let Some(f) = self.find(word) {
+            return Some(Compound::Listed(f));
+        }
+        let is_hyphen = |c: char| matches!(c, '-' | '\u{2010}' | '\u{2011}');
+        if !word.contains(is_hyphen) {
+            return None;
+        }
+        let parts: Vec<&str> = word.split(is_hyphen).collect();
+        if parts.iter().any(|p| p.is_empty()) {
+            return None;
+        }
+        if parts.iter().all(|p| {
+            p.chars()
+                .all(|c| c.is_alphabetic() || c == '\'' || c == '’')
+        }) {
+            let joined: String = parts.concat();
+            if let Some(f) = self.find(&joined).filter(|f| f.entry.is_common()) {
+                return Some(Compound::Joined(f));
+            }
+        }
+        let mut level = 0;
+        let mut frequency = u64::MAX;
+        for part in parts {
+            let f = self.find(part).filter(|f| f.entry.is_common())?;
+            level = level.max(f.entry.level);
+            frequency = frequency.min(f.entry.frequency);
+        }
+        Some(Compound::Parts { level, frequency })
+    }
+
+    /// The approximate count of the bigram "`a` `b`" (case-insensitive), 0 when unknown.
+    pub fn bigram(&self, a: &str, b: &str) -> u64 {
+        let a = fold::normalize_apostrophes(a).to_lowercase();
+        let b = fold::normalize_apostrophes(b).to_lowercase();
+        let mut key = String::with_capacity(a.len() + b.len() + 1);
+        key.push_str(&a);
+        key.push(' ');
+        key.push_str(&b);
+        self.bigrams
+            .as_ref()
+            .and_then(|m| m.get(key.as_bytes()))
+            .map_or(0, |v| entry::bucket_count((v & 0xff) as u8))
+    }
+
+    fn get(&self, word: &str) -> Option<Entry> {
+        self.words.as_ref()?.get(word.as_bytes()).map(Entry::unpack)
+    }
+
+    /// The accented spelling whose diacritics-free form is `plain`.
+    fn accented(&self, plain: &str) -> Option<&'static str> {
+        self.accents
+            .binary_search_by(|(k, _)| (*k).cmp(plain))
+            .ok()
+            .map(|i| self.accents[i].1)
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,235 @@
+//! Tests of the embedded lexicon: the data and the lookup policy.
+
+use super::*;
+
+fn lex() -> &'static Lexicon {
+    Lexicon::embedded()
+}
+
+#[test]
+fn embedded_data_load() {
+    assert!(lex().words.is_some() && lex().bigrams.is_some());
+    assert!(lex().len() > 300_000, "{}", lex().len());
+    assert!(lex().bigram_count() > 200_000);
+    assert!(!lex().accents.is_empty());
+}
+
+#[test]
+fn common_words() {
+    for w in [
+        "the",
+        "of",
+        "and",
+        "which",
+        "communist",
+        "modern",
+        "government",
+        "people",
+    ] {
+        let e = lex().lookup(w).unwrap_or_else(|| panic!("{w}"));
+        assert!(e.is_common() && e.frequency > 1_000_000, "{w}: {e:?}");
+        assert!(!e.proper && !e.abbreviation, "{w}");
+    }
+    assert!(lex().frequency("the") > lex().frequency("which"));
+    assert!(lex().frequency("which") > lex().frequency("communist"));
+    assert_eq!(lex().lookup("the").map(|e| e.level), Some(10));
+}
+
+#[test]
+fn british_and_american_spellings() {
+    for (gb, us) in [
+        ("organised", "organized"),
+        ("colour", "color"),
+        ("centre", "center"),
+        ("defence", "defense"),
+        ("labour", "labor"),
+    ] {
+        let b = lex().lookup(gb).unwrap_or_else(|| panic!("{gb}"));
+        let a = lex().lookup(us).unwrap_or_else(|| panic!("{us}"));
+        assert!(b.regions.british && !b.regions.american, "{gb}: {b:?}");
+        assert!(a.regions.american, "{us}: {a:?}");
+        assert!(lex().contains(gb) && lex().contains(us));
+    }
+    // British -ize (Oxford) spelling is British too.
+    assert!(lex().lookup("organized").is_some_and(|e| e.regions.british));
+    assert!(lex().lookup("the").is_some_and(|e| e.regions.all()));
+}
+
+#[test]
+fn names_and_abbreviations_keep_their_case() {
+    for name in [
+        "London",
+        "Korea",
+        "Kim",
+        "Pyongyang",
+        "Elizabeth",
+        "Illinois",
+    ] {
+        let e = lex().lookup(name).unwrap_or_else(|| panic!("{name}"));
+        assert!(e.proper, "{name}");
+        assert!(lex().contains(name), "{name}");
+        assert!(!lex().contains(&name.to_lowercase()), "{name} lower case");
+    }
+    for abbr in ["NATO", "UK", "Mr", "etc"] {
+        let e = lex().lookup(abbr).unwrap_or_else(|| panic!("{abbr}"));
+        assert!(e.abbreviation, "{abbr}");
+    }
+    assert!(lex().lookup("nato").is_none());
+}
+
+#[test]
+fn case_policy() {
+    let spelling = |w: &str| lex().find(w).map(|f| f.spelling);
+    assert_eq!(spelling("The").as_deref(), Some("the"));
+    assert_eq!(spelling("THE").as_deref(), Some("the"));
+    assert_eq!(spelling("LONDON").as_deref(), Some("London"));
+    assert_eq!(spelling("NATO").as_deref(), Some("NATO"));
+    assert_eq!(spelling("london"), None);
+    assert_eq!(spelling("tHE"), None);
+    // A lower-case word is preferred over a name for an ALL-CAPS token.
+    assert_eq!(spelling("POLISH").as_deref(), Some("polish"));
+    assert_eq!(spelling("Polish").as_deref(), Some("Polish"));
+    assert!(lex().lookup("The").is_none(), "lookup is exact");
+    assert_eq!(
+        lex().lookup_any_case("The"),
+        lex().lookup("the"),
+        "lookup_any_case follows the policy"
+    );
+}
+
+#[test]
+fn ocr_errors_are_not_words() {
+    for w in [
+        "tbe",
+        "commuist",
+        "wbich",
+        "tlie",
+        "bave",
+        "iu",
+        "aud\u{0}",
+        "Il",
+        "magnicent",
+        "lled",
+        "wliich",
+        "Sung,",
+    ] {
+        assert!(!lex().contains(w), "{w}");
+    }
+    // Real words that OCR also produces: known, and left to context.
+    for w in ["modem", "arid", "tho", "ill"] {
+        assert!(lex().contains(w), "{w}");
+    }
+}
+
+#[test]
+fn roman_numerals() {
+    for w in ["II", "III", "VIII", "XIV", "ii", "viii"] {
+        assert!(lex().lookup(w).is_some_and(|e| e.roman), "{w}");
+    }
+    assert!(lex().lookup("Il").is_none());
+}
+
+#[test]
+fn possessives_and_apostrophes() {
+    for w in [
+        "London's",
+        "London\u{2019}s",
+        "LONDON'S",
+        "Korea's",
+        "workers'",
+        "workers\u{2019}",
+        "NATO's",
+        "don\u{2019}t",
+        "DON'T",
+    ] {
+        assert!(lex().contains(w), "{w}");
+    }
+    let f = lex().find("workers\u{2019}").unwrap();
+    assert_eq!(f.spelling, "workers");
+    assert!(f.possessive);
+    // Listed possessives are found as themselves.
+    assert_eq!(lex().find("Korea's").map(|f| f.possessive), Some(false));
+    assert!(!lex().contains("'s") && !lex().contains("tbe's"));
+    assert!(lex().lookup("don\u{2019}t").is_some_and(|e| e.contraction));
+}
+
+#[test]
+fn diacritics() {
+    let f = lex().find("cafe").unwrap();
+    assert_eq!((f.spelling.as_str(), f.accents), ("café", true));
+    assert_eq!(lex().find("café").map(|f| f.accents), Some(false));
+    assert_eq!(
+        lex().find("CAFÉ").map(|f| f.spelling).as_deref(),
+        Some("café")
+    );
+    assert!(lex().contains("naïve") && lex().contains("naive"));
+    assert!(lex().contains("Zürich") && lex().contains("Zurich"));
+}
+
+#[test]
+fn compounds() {
+    // SCOWL lists no hyphenated words: a plain word is Listed, hyphenated ones Joined or Parts.
+    assert!(matches!(lex().compound("house"), Some(Compound::Listed(_))));
+    match lex().compound("co-operation") {
+        Some(Compound::Joined(f)) => assert_eq!(f.spelling, "cooperation"),
+        other => panic!("{other:?}"),
+    }
+    assert!(matches!(
+        lex().compound("Anglo\u{2010}Korean"),
+        Some(Compound::Parts { .. })
+    ));
+    // "Sino" is a prefix, not a word: the whole is unknown (document evidence must vouch).
+    assert_eq!(lex().compound("Sino-Soviet"), None);
+    match lex().compound("Soviet-American") {
+        Some(Compound::Parts { level, frequency }) => {
+            assert!(level <= COMMON_LEVEL && frequency > 0)
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(lex().compound("tbe-house"), None);
+    assert_eq!(lex().compound("house-"), None);
+    assert_eq!(lex().compound("tbe"), None);
+    assert!(
+        !lex().contains("co-operation"),
+        "contains does not split compounds"
+    );
+}
+
+#[test]
+fn bigrams() {
+    assert!(lex().bigram("of", "the") > 1_000_000_000);
+    assert_eq!(lex().bigram("Of", "THE"), lex().bigram("of", "the"));
+    assert!(lex().bigram("the", "modern") > lex().bigram("the", "modem"));
+    assert_eq!(lex().bigram("tbe", "house"), 0);
+    assert_eq!(lex().bigram("", ""), 0);
+}
+
+#[test]
+fn odd_input_is_harmless() {
+    for w in [
+        "", " ", "'", "''s", "-", "--", "\u{0}", "ẞ", "Ⅻ", "🙂", "a\u{301}",
+    ] {
+        let _ = lex().find(w);
+        let _ = lex().compound(w);
+        let _ = lex().bigram(w, w);
+    }
+    assert!(!lex().contains(""));
+    let long = "x".repeat(100_000);
+    assert!(!lex().contains(&long));
+}
+
+#[test]
+fn every_level_is_in_range() {
+    use fst::{IntoStreamer, Streamer};
+    let Some(map) = lex().words.as_ref() else {
+        panic!("no words")
+    };
+    let mut stream = map.stream().into_stream();
+    let mut n = 0;
+    while let Some((_, v)) = stream.next() {
+        let e = Entry::unpack(v);
+        assert!((10..=MAX_LEVEL).contains(&e.level), "{e:?}");
+        n += 1;
+    }
+    assert_eq!(n, lex().len());
+}
