@@ -16,15 +16,15 @@ fn paged_fixture() -> String {
         "The canal was dug by hand over eleven years, and its builders\n",
         "kept careful accounts of the work and of the wages paid to the\n",
         "navvies, whose camps moved along the line as the cutting went\n",
-        "on. The company's organi-\n",
-        "sation was modelled on the army, with a well-\n",
-        "known engineer at its head and a strict order of\n",
+        "on, and the whole of the company's great and costly organi-\n",
+        "sation was modelled on the army, under a famous and well-\n",
+        "known engineer at its head, with a strict and formal order of\n",
         "\n- 1 -\n\x0c",
         "A HISTORY OF CANALS\n\n",
         "command that reached down to the youngest boy with a shovel.\n",
-        "Its anti-\n",
-        "French feeling was strong, and the men sang songs about the\n",
-        "war as they worked through the long summer days of the year,\n",
+        "The men were loyal to the old king, and their strong anti-\n",
+        "French feeling showed in the songs they sang about the war\n",
+        "as they worked through the long summer days of that year,\n",
         "when the clay was dry and the spoil was easy to move away\n",
         "from the cutting and up onto the banks, where it was spread\n",
         "\n- 2 -\n\x0c",
@@ -40,7 +40,12 @@ fn paged_fixture() -> String {
 
 #[test]
 fn furniture_joins_and_hyphens_on_a_paged_fixture() {
-    let out = clean().arg("-q").arg("-").write_stdin(paged_fixture()).output().unwrap();
+    let out = clean()
+        .arg("-q")
+        .arg("-")
+        .write_stdin(paged_fixture())
+        .output()
+        .unwrap();
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(!text.contains("A HISTORY OF CANALS"), "{text}");
@@ -116,6 +121,9 @@ fn seed_article_exactly_the_page_structure_fixes() {
     let rebuilt = input
         .replace("side-byside", "side-by-side")
         .replace("freedomfighters", "freedom-fighters")
-        .replace("Study courses were\n\norganised", "Study courses were\norganised");
+        .replace(
+            "Study courses were\n\norganised",
+            "Study courses were\norganised",
+        );
     assert_eq!(output, rebuilt);
 }

@@ -49,7 +49,7 @@ fn page_number_re() -> &'static Regex {
     RE.get_or_init(|| {
         // A number (arabic, with OCR's l/I/| for 1), a small roman numeral, or "Page N
         // (of M)", between optional dashes, bars and dots.
-        let deco = r"[\s\-–—|·•=_~]*";
+        let deco = r"[\s\-–—|·•=_~()\[\]]*";
         let num = r"(?:[0-9][0-9Il|]{0,3}|[Il|][0-9]{0,3})";
         let onum = r"[0-9Il|]{1,4}";
         let roman = r"(?:x{0,3}(?:ix|iv|vi{0,3}|i{1,3})|x{1,3})";
@@ -476,6 +476,8 @@ mod tests {
             "— 7 —",
             "Page |",
             "p. 4",
+            "(12)",
+            "i)",
         ] {
             assert!(is_page_number(s), "{s}: {:?}", page_number_re().as_str());
         }

@@ -173,6 +173,16 @@ fn blank_line_in_sentence(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>
                 {
                     Some("a blank line inside a sentence: the line before has no closing punctuation and the next starts in lower case")
                 }
+                _ if l.text(text).trim_end().ends_with([',', ';'])
+                    && !next
+                        .text(text)
+                        .trim_start()
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) =>
+                {
+                    Some("a blank line inside a sentence: the line before ends with a comma and the next does not start a sentence")
+                }
                 _ => None,
             };
             if let Some(why) = why {
@@ -234,7 +244,12 @@ mod tests {
             "A Heading\n\nThe text",
             "in 1953\n\n(a) list",
             "page\n\x0c\nnext",
+            "Dear Sir,\n\nI write",
         ];
+        assert_eq!(
+            fix(r.as_ref(), "say,\n\n‘[:upper:]’, then"),
+            "say,\n‘[:upper:]’, then"
+        );
         for k in kept {
             assert_eq!(fix(r.as_ref(), k), k);
         }

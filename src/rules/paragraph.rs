@@ -37,7 +37,7 @@ fn starts_list_item(line: &str) -> bool {
     }
     let marker: String = t.chars().take_while(|c| !c.is_whitespace()).collect();
     let n = marker.chars().count();
-    if !(2..=5).contains(&n) || !t[marker.len()..].starts_with(' ') {
+    if !(2..=4).contains(&n) || !t[marker.len()..].starts_with(' ') {
         return false;
     }
     let core = marker.trim_start_matches('(');
@@ -74,6 +74,14 @@ fn full_line_len(text: &str, ls: &[Line]) -> usize {
     lens[lens.len() * 3 / 4]
 }
 
+/// A line shorter than this percentage of the usual full line ends its paragraph (or is a
+/// heading or a line of verse): justified lines vary by a few characters only.
+const SHORT_PERCENT: usize = 80;
+
+/// A page's last line that ends a sentence and is shorter than this percentage of a full
+/// line ends its paragraph.
+const PAGE_END_FULL_PERCENT: usize = 95;
+
 /// Whether the text is wrapped at a fixed measure: the usual line is 20 to 200 characters
 /// long and at least half the lines (and three or more) are within 15% of it. Text already unwrapped (one
 /// paragraph per line) is not, so unwrapping twice changes nothing the second time.
@@ -94,16 +102,31 @@ fn hard_wrapped(text: &str, ls: &[Line], full: usize) -> bool {
 }
 
 /// Whether the break between lines `a` and `b` (non-blank, with only a line break or a
-/// page break between) ends a paragraph.
-fn paragraph_ends(a: &str, b: &str, full: usize, base_indent: usize) -> bool {
-    let short = |s: &str| visible_len(s) * 100 < full * 70;
-    if starts_list_item(b) || starts_list_item(a) && short(a) {
+/// page break between) ends a paragraph. `prev` is the line before `a` when it is not
+/// blank: a hyphen join moved the rest of a word from `a` up to it, so what `prev` holds
+/// beyond a full line counts as part of `a`.
+fn paragraph_ends(
+    prev: Option<&str>,
+    a: &str,
+    b: &str,
+    across_page: bool,
+    full: usize,
+    base_indent: usize,
+) -> bool {
+    let short_len = |n: usize| n * 100 < full * SHORT_PERCENT;
+    let moved_up = prev.map_or(0, |p| visible_len(p).saturating_sub(full));
+    let a_len = visible_len(a) + moved_up;
+    // A sentence that ends a page ends its paragraph unless the line is quite full: OCR
+    // keeps no indentation, so the next page cannot say.
+    let a_short = short_len(a_len)
+        || (across_page && ends_sentence(a) && a_len * 100 < full * PAGE_END_FULL_PERCENT);
+    if starts_list_item(b) || starts_list_item(a) && a_short {
         return true;
     }
     if indent(b) > base_indent + 1 && indent(b) > indent(a) {
         return true;
     }
-    if short(a) {
+    if a_short {
         // A short line ends a paragraph, a heading or a line of verse, unless it is
         // followed by the lower-case rest of its sentence.
         let continues = !ends_sentence(a)
@@ -111,7 +134,7 @@ fn paragraph_ends(a: &str, b: &str, full: usize, base_indent: usize) -> bool {
                 .chars()
                 .next()
                 .is_some_and(char::is_lowercase)
-            && !short(b);
+            && !short_len(visible_len(b));
         return !continues;
     }
     false
@@ -146,7 +169,8 @@ fn unwrap(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
         }
         let across_page = ls[w[0]..w[1]].iter().any(|l| l.ends_page);
         let (at, bt) = (a.text(text), b.text(text));
-        if paragraph_ends(at, bt, full, base_indent) {
+        let prev = (w[0] > 0 && !ls[w[0] - 1].is_blank(text)).then(|| ls[w[0] - 1].text(text));
+        if paragraph_ends(prev, at, bt, across_page, full, base_indent) {
             continue;
         }
         let start = a.start + at.trim_end().len();
@@ -210,15 +234,22 @@ mod tests {
         assert!(out.contains("1. first item\n2. second item"), "{out}");
         assert!(starts_list_item("(a) thing"));
         assert!(!starts_list_item("And so"));
+        assert!(!starts_list_item("1945. He"));
     }
 
     #[test]
     fn page_break_inside_paragraph_joins() {
         let r = &rules()[0];
-        let t = "A long line of prose that fills the measure\nwell and goes on to the end of the page.\n\x0cThe next page goes on with the same one\nand ends it.\n";
+        let t = "A long line of prose that fills it well\nand it goes on to the end of this page.\n\x0cThe next page goes on with the same one\nand ends it.\n";
         assert_eq!(
             fix(r.as_ref(), t),
-            "A long line of prose that fills the measure well and goes on to the end of the page. The next page goes on with the same one and ends it.\n"
+            "A long line of prose that fills it well and it goes on to the end of this page. The next page goes on with the same one and ends it.\n"
+        );
+        // A sentence that ends a page on a line that is not full ends the paragraph.
+        let t = "A long line of prose that fills it well\nand it goes on to the end of a page.\n\x0cThe next page goes on with the same one\nand ends it.\n";
+        assert_eq!(
+            fix(r.as_ref(), t),
+            "A long line of prose that fills it well and it goes on to the end of a page.\n\x0cThe next page goes on with the same one and ends it.\n"
         );
     }
 }
