@@ -41,6 +41,20 @@ pub fn rules() -> Vec<Box<dyn Rule>> {
             },
             check: page_numbers,
         }),
+        Box::new(FnRule {
+            info: RuleInfo {
+                code: "F003",
+                name: "stray-title",
+                family: Family::Furniture,
+                summary: "Suggest removing a title-like line that stands alone inside a sentence (a head OCR read out of place)",
+                example: (
+                    "the troops fought side by side with partisans\n\nMidwest Museums Newsletter\n\nin the hills south of Florence.",
+                    "the troops fought side by side with partisans\n\nin the hills south of Florence.",
+                ),
+                default_on: true,
+            },
+            check: stray_titles,
+        }),
     ]
 }
 
@@ -278,6 +292,10 @@ fn running_heads(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
         return;
     }
     let median = median_line_len(&pl);
+    // Keys of the heads and feet removed with confidence, to find them inside pages too.
+    let mut found: Vec<String> = Vec::new();
+    // Lines already taken as heads or feet.
+    let mut taken: Vec<usize> = Vec::new();
     for top in [true, false] {
         let cands = candidates(&pl, top);
         for c in &cands {
@@ -333,6 +351,14 @@ fn running_heads(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
             let strong =
                 !ends_sentence(shown) && (short || set_apart) && (support >= 2 || best >= 0.8);
             let (first, last) = if top { (edge, inner) } else { (inner, edge) };
+            if strong {
+                found.push(key(&lines_used
+                    .iter()
+                    .map(|&i| pl.line(i))
+                    .collect::<Vec<_>>()
+                    .join(" ")));
+            }
+            taken.extend(first.min(last)..=first.max(last));
             let range = pl.removal(c.page, first, last, top);
             let place = if top { "top" } else { "foot" };
             out.push(Edit::new(
@@ -351,6 +377,107 @@ fn running_heads(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
                     shown,
                     c.page + 1,
                     support
+                ),
+            ));
+        }
+    }
+    stray_heads(info, &pl, &found, &taken, out);
+}
+
+/// True for a short line that looks like a title: two to twelve words, the first and
+/// every word of four letters or more capitalised, no closing full stop.
+fn title_like(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    if !(2..=12).contains(&words.len()) || line.trim_end().ends_with('.') {
+        return false;
+    }
+    let cap = |w: &str| {
+        w.trim_start_matches(|c: char| !c.is_alphanumeric())
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    };
+    cap(words[0])
+        && words
+            .iter()
+            .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+            .all(|w| cap(w))
+}
+
+fn stray_titles(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
+    let text = cx.text;
+    let ls = lines(text);
+    let nonblank: Vec<usize> = (0..ls.len()).filter(|&i| !ls[i].is_blank(text)).collect();
+    for w in nonblank.windows(3) {
+        let (before, i, after) = (w[0], w[1], w[2]);
+        let between_blank = |a: usize, b: usize| a + 1 < b && ls[a..b].iter().all(|l| !l.ends_page);
+        if !between_blank(before, i) || !between_blank(i, after) {
+            continue;
+        }
+        let (prev, line, next) = (
+            ls[before].text(text),
+            ls[i].text(text),
+            ls[after].text(text),
+        );
+        let prev_open = !ends_sentence(prev)
+            && prev
+                .trim_end()
+                .chars()
+                .last()
+                .is_some_and(|c| c.is_alphabetic() || c == ',');
+        let next_lower = super::lines::first_letter(next).is_some_and(char::is_lowercase);
+        if !(prev_open && next_lower && title_like(line)) {
+            continue;
+        }
+        out.push(Edit::new(
+            ls[i].start..ls[after].start,
+            "",
+            info.code,
+            0.5,
+            Safety::Suggestion,
+            format!(
+                "'{}' looks like a title and stands alone inside a sentence: perhaps a running head read out of place",
+                line.trim()
+            ),
+        ));
+    }
+}
+
+/// A running head that OCR read in the middle of a page (two-column pages put it between
+/// the columns): a line standing alone between blank lines, like a head found at the top
+/// or bottom of other pages.
+fn stray_heads(
+    info: &RuleInfo,
+    pl: &PageLines<'_>,
+    heads: &[String],
+    taken: &[usize],
+    out: &mut Vec<Edit>,
+) {
+    if heads.is_empty() {
+        return;
+    }
+    for p in 0..pl.count() {
+        let nb = pl.nonblank(p);
+        for w in nb.windows(3) {
+            let (before, i, after) = (w[0], w[1], w[2]);
+            let alone = before + 1 < i && i + 1 < after;
+            if !alone || taken.contains(&i) {
+                continue;
+            }
+            let k = key(pl.line(i));
+            if k.chars().count() < 5 || !heads.iter().any(|h| similarity(&k, h) >= 0.7) {
+                continue;
+            }
+            out.push(Edit::new(
+                pl.lines[i].start..pl.lines[after].start,
+                "",
+                info.code,
+                0.85,
+                Safety::Safe,
+                format!(
+                    "running head '{}' inside page {}: it stands alone and matches the head of other pages",
+                    pl.line(i).trim(),
+                    p + 1
                 ),
             ));
         }
@@ -523,6 +650,21 @@ mod tests {
         assert_eq!(
             both(&t),
             format!("{}\x0c{}\x0c{}\x0c{}", body(0), body(1), body(2), body(3))
+        );
+    }
+
+    #[test]
+    fn a_head_inside_a_page_goes_too() {
+        let t = format!(
+            "The Book of Things\n\n{}\x0cThe Book of Things\n\n{}\nThe Book of Thngs\n\n{}\x0cThe Book of Things\n\n{}",
+            body(0),
+            body(1),
+            body(2),
+            body(3)
+        );
+        assert_eq!(
+            both(&t),
+            format!("{}\x0c{}\n{}\x0c{}", body(0), body(1), body(2), body(3))
         );
     }
 
