@@ -5,7 +5,13 @@
 use ocrclean::lexicon::Lexicon;
 
 fn main() {
+    let start = std::time::Instant::now();
     let lex = Lexicon::embedded();
+    let first = lex.contains("the");
+    eprintln!(
+        "first use (Lexicon::embedded + one lookup, fresh process): {:?} ({first})",
+        start.elapsed()
+    );
     let words: Vec<String> = std::env::args().skip(1).collect();
     for w in &words {
         match lex.find(w) {

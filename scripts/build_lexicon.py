@@ -77,8 +77,11 @@ SPELLING = {
     "canadian_variant_2": F_CANADIAN | F_VARIANT,
     "australian_variant_1": F_AUSTRALIAN | F_VARIANT,
     "australian_variant_2": F_AUSTRALIAN | F_VARIANT,
-    # variant_3 ("seldom used and may not even be considered correct") is left out.
+    # variant_3 ("seldom used and may not even be considered correct") is left out, except
+    # its abbreviations ("Messrs", "Revd", "Jnr"): see VARIANT_3_SUBCATEGORIES.
+    "variant_3": F_VARIANT,
 }
+VARIANT_3_SUBCATEGORIES = {"abbreviations"}
 SUBCATEGORY = {
     "words": 0,
     "upper": 0,  # proper flag decided by the capital letter
@@ -130,10 +133,12 @@ def read_counts(wheel, member):
     return counts
 
 
-def bucket(count):
+def bucket(count, cap=255):
+    """The log bucket of a count; words keep it in 8 bits, bigrams (whose counts reach
+    1.8e11, above 2^(255/7)) uncapped."""
     if count <= 0:
         return 0
-    return max(1, min(255, round(BUCKET_SCALE * math.log2(count))))
+    return max(1, min(cap, round(BUCKET_SCALE * math.log2(count))))
 
 
 FILE_RE = re.compile(r"^([a-z_0-9]+)-([a-z-]+)\.(\d+)$")
@@ -166,6 +171,8 @@ def read_scowl(scowl_dir):
             if sub != "roman-numerals":
                 continue
             flags = F_ROMAN
+        elif spelling == "variant_3" and sub not in VARIANT_3_SUBCATEGORIES:
+            continue
         elif spelling in SPELLING and sub in SUBCATEGORY:
             flags = SPELLING[spelling] | SUBCATEGORY[sub]
         else:
@@ -198,7 +205,8 @@ def fold(word):
     return "".join(FOLD.get(ch, ch) for ch in word)
 
 
-FOLD = {}
+FOLD = {"æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe"}
+
 for _plain, _accented in [
     ("a", "àáâãäåā"), ("A", "ÀÁÂÃÄÅĀ"), ("c", "çćč"), ("C", "ÇĆČ"), ("e", "èéêëēėę"),
     ("E", "ÈÉÊËĒĖĘ"), ("i", "ìíîïī"), ("I", "ÌÍÎÏĪ"), ("n", "ñń"), ("N", "ÑŃ"),
@@ -236,7 +244,7 @@ def build_bigrams(counts):
         parts = key.split(" ")
         if len(parts) != 2 or not all(parts):
             continue
-        rows[key] = bucket(c)
+        rows[key] = bucket(c, cap=1 << 16)
     return rows
 
 
@@ -276,7 +284,8 @@ def main():
 
     deb = os.path.basename(sorted(glob.glob(os.path.join(args.src, "scowl_*.deb")))[-1])
     with open(os.path.join(args.out, "SOURCES"), "w", encoding="utf-8") as f:
-        f.write(f"scowl: Debian {deb}, levels <= {MAX_LEVEL}, variants 1-2, roman numerals\n")
+        f.write(f"scowl: Debian {deb}, levels <= {MAX_LEVEL}, variants 1-2, variant-3 "
+                "abbreviations, roman numerals\n")
         f.write(f"symspellpy: PyPI {os.path.basename(wheel)}: {SYMSPELL_WORDS}, "
                 f"{SYMSPELL_BIGRAMS}\n")
         f.write(f"words: {n_words}; accented words (accents.tsv): {n_accents}; "

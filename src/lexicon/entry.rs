@@ -68,7 +68,7 @@ impl Entry {
         let flag = |f: u64| v & f != 0;
         let national = v & (F_AMERICAN | F_BRITISH | F_CANADIAN | F_AUSTRALIAN) != 0;
         Entry {
-            frequency: bucket_count((v & 0xff) as u8),
+            frequency: bucket_count(v & 0xff),
             level: ((v >> 8) & 0xff) as u8,
             proper: flag(F_PROPER),
             abbreviation: flag(F_ABBREV),
@@ -91,13 +91,15 @@ impl Entry {
     }
 }
 
-/// The approximate count a frequency bucket stands for (0 for bucket 0).
-pub(crate) fn bucket_count(bucket: u8) -> u64 {
+/// The approximate count a frequency bucket stands for (0 for bucket 0). Word buckets fit
+/// in 8 bits; bigram buckets are not capped (saturates at `u64::MAX`, never panics).
+pub(crate) fn bucket_count(bucket: u64) -> u64 {
     if bucket == 0 {
         return 0;
     }
-    // 2^(b/7) for b <= 255 is below 2^37: no overflow.
-    (f64::from(bucket) / BUCKET_SCALE).exp2().round() as u64
+    (bucket.min(u64::from(u16::MAX)) as f64 / BUCKET_SCALE)
+        .exp2()
+        .round() as u64
 }
 
 #[cfg(test)]
@@ -126,16 +128,17 @@ mod tests {
         assert_eq!(bucket_count(0), 0);
         assert_eq!(bucket_count(7), 2);
         let mut last = 0;
-        for b in 1..=255u8 {
+        for b in 1..=300u64 {
             let c = bucket_count(b);
             assert!(c >= last && c >= 1, "bucket {b}");
             last = c;
         }
         // Within 5% of the count a bucket was made from.
         let count = 1_000_000f64;
-        let b = (BUCKET_SCALE * count.log2()).round() as u8;
+        let b = (BUCKET_SCALE * count.log2()).round() as u64;
         let back = bucket_count(b) as f64;
         assert!((back / count - 1.0).abs() < 0.05, "{back}");
+        assert_eq!(bucket_count(u64::MAX), u64::MAX);
         // The count of "the" (about 2.3e10) is representable.
         assert!(bucket_count(241) > 20_000_000_000);
     }

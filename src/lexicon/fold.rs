@@ -2,30 +2,53 @@
 
 use std::borrow::Cow;
 
-/// Replace typographic apostrophes (’ ‘ ʼ ′) by the ASCII apostrophe the lexicon uses.
-pub fn normalize_apostrophes(word: &str) -> Cow<'_, str> {
-    if word.contains(is_apostrophe_like) {
-        Cow::Owned(
-            word.chars()
-                .map(|c| if is_apostrophe_like(c) { '\'' } else { c })
-                .collect(),
-        )
-    } else {
-        Cow::Borrowed(word)
+/// Replace typographic apostrophes (’ ‘ ʼ ′) by the ASCII apostrophe the lexicon uses, and
+/// expand the ligature presentation forms (ﬁ ﬂ ﬀ ﬃ ﬄ ﬅ ﬆ) into their letters.
+pub fn normalize_typography(word: &str) -> Cow<'_, str> {
+    if !word.contains(needs_normalizing) {
+        return Cow::Borrowed(word);
     }
+    let mut out = String::with_capacity(word.len() + 4);
+    for c in word.chars() {
+        match c {
+            '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{2032}' => out.push('\''),
+            'ﬀ' => out.push_str("ff"),
+            'ﬁ' => out.push_str("fi"),
+            'ﬂ' => out.push_str("fl"),
+            'ﬃ' => out.push_str("ffi"),
+            'ﬄ' => out.push_str("ffl"),
+            'ﬅ' | 'ﬆ' => out.push_str("st"),
+            other => out.push(other),
+        }
+    }
+    Cow::Owned(out)
 }
 
-fn is_apostrophe_like(c: char) -> bool {
-    matches!(c, '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{2032}')
+fn needs_normalizing(c: char) -> bool {
+    matches!(
+        c,
+        '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{2032}' | '\u{FB00}'..='\u{FB06}'
+    )
 }
 
-/// The word without diacritics on Latin letters ("café" → "cafe", "Zürich" → "Zurich").
+/// The word without diacritics on Latin letters ("café" → "cafe", "Zürich" → "Zurich"),
+/// æ and œ written as two letters ("Cœlestial" → "Coelestial").
 /// Same table as `fold` in `scripts/build_lexicon.py`; letters outside it are kept.
 pub fn fold_diacritics(word: &str) -> Cow<'_, str> {
     if word.is_ascii() {
         return Cow::Borrowed(word);
     }
-    Cow::Owned(word.chars().map(fold_char).collect())
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        match c {
+            'æ' => out.push_str("ae"),
+            'Æ' => out.push_str("Ae"),
+            'œ' => out.push_str("oe"),
+            'Œ' => out.push_str("Oe"),
+            other => out.push(fold_char(other)),
+        }
+    }
+    Cow::Owned(out)
 }
 
 fn fold_char(c: char) -> char {
@@ -61,9 +84,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn apostrophes() {
-        assert_eq!(normalize_apostrophes("don\u{2019}t"), "don't");
-        assert!(matches!(normalize_apostrophes("plain"), Cow::Borrowed(_)));
+    fn typography() {
+        assert_eq!(normalize_typography("don\u{2019}t"), "don't");
+        assert_eq!(normalize_typography("ﬁrst ﬂow oﬃce"), "first flow office");
+        assert!(matches!(normalize_typography("plain"), Cow::Borrowed(_)));
     }
 
     #[test]
@@ -72,12 +96,16 @@ mod tests {
         assert_eq!(fold_diacritics("Ångström"), "Angstrom");
         assert_eq!(fold_diacritics("naïve"), "naive");
         assert_eq!(fold_diacritics("Straße"), "Straße");
+        assert_eq!(
+            fold_diacritics("Cœlestial encyclopædia"),
+            "Coelestial encyclopaedia"
+        );
         assert!(matches!(fold_diacritics("plain"), Cow::Borrowed(_)));
     }
 }
 
 /// The word without a possessive ending: "London's" → "London", "workers'" → "workers",
-/// "NATO'S" → "NATO". Expects ASCII apostrophes (see [`normalize_apostrophes`]).
+/// "NATO'S" → "NATO". Expects ASCII apostrophes (see [`normalize_typography`]).
 pub fn strip_possessive(word: &str) -> Option<&str> {
     let b = word.as_bytes();
     let n = b.len();

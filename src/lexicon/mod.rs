@@ -41,6 +41,10 @@ pub const COMMON_LEVEL: u8 = 70;
 /// Highest SCOWL level in the embedded data.
 pub const MAX_LEVEL: u8 = 80;
 
+/// Dotted Latin abbreviations that SCOWL lacks (written without the final dot), found by
+/// [`Lexicon::find`] with level 35.
+pub const DOTTED: &[&str] = &["e.g", "i.e", "n.b", "q.v", "a.k.a"];
+
 static WORDS_FST: &[u8] = include_bytes!("../../data/lexicon/words.fst");
 static BIGRAMS_FST: &[u8] = include_bytes!("../../data/lexicon/bigrams.fst");
 static ACCENTS_TSV: &str = include_str!("../../data/lexicon/accents.tsv");
@@ -130,9 +134,9 @@ impl Lexicon {
     }
 
     /// The entry of `word` spelled exactly so (case and diacritics included; typographic
-    /// apostrophes count as `'`), at any level.
+    /// apostrophes count as `'`, ligatures such as "ﬁ" as their letters), at any level.
     pub fn lookup(&self, word: &str) -> Option<Entry> {
-        self.get(&fold::normalize_apostrophes(word))
+        self.get(&fold::normalize_typography(word))
     }
 
     /// The entry of `word` under the case policy ("The", "THE" → "the"; "LONDON" →
@@ -145,65 +149,150 @@ impl Lexicon {
     /// True when `word`, as written, is a common word: found by [`Lexicon::find`] with a
     /// level up to [`COMMON_LEVEL`].
     pub fn contains(&self, word: &str) -> bool {
-        self.find(word).is_some_and(|f| f.entry.is_common())
+        self.entry(word).is_some_and(|e| e.is_common())
     }
 
     /// The approximate count of `word` (found as by [`Lexicon::find`]), 0 when unknown.
     pub fn frequency(&self, word: &str) -> u64 {
-        self.find(word).map_or(0, |f| f.entry.frequency)
+        self.entry(word).map_or(0, |e| e.frequency)
     }
 
-    /// Find `word` as written: exact spelling, then the case policy ([`case::candidates`]),
-    /// then without a possessive ending ("Korea's", "workers'"), each also with diacritics
-    /// added or removed ("cafe" ↔ "café"). Typographic apostrophes count as `'`. Any level.
+    /// The entry [`Lexicon::find`] would give, without building its spelling when the exact
+    /// spelling is a common word (the usual case).
+    fn entry(&self, word: &str) -> Option<Entry> {
+        if let Some(e) = self
+            .get(&fold::normalize_typography(word))
+            .filter(Entry::is_common)
+        {
+            return Some(e);
+        }
+        self.find(word).map(|f| f.entry)
+    }
+
+    /// Find `word` as written, at any level: the exact spelling and the case policy
+    /// ([`case::candidates`]), each also with diacritics added or removed ("cafe" ↔ "café");
+    /// then without a possessive ending ("Korea's", "workers'"); then as a dotted
+    /// abbreviation ("Mr.", "U.S.", "e.g.", see [`Lexicon::find_dotted`]). Typographic
+    /// apostrophes count as `'` and ligatures ("ﬁ") as their letters. Other punctuation is
+    /// the caller's to strip: "the." and "(the" are not found.
     pub fn find(&self, word: &str) -> Option<Found> {
-        let word = fold::normalize_apostrophes(word);
+        let word = fold::normalize_typography(word);
         if word.is_empty() {
             return None;
         }
         if let Some(found) = self.find_cased(&word) {
             return Some(found);
         }
-        let base = fold::strip_possessive(&word)?;
-        self.find_cased(base).map(|f| Found {
-            possessive: true,
-            ..f
-        })
+        if let Some(base) = fold::strip_possessive(&word) {
+            if let Some(f) = self.find_cased(base) {
+                return Some(Found {
+                    possessive: true,
+                    ..f
+                });
+            }
+        }
+        self.find_dotted(&word)
     }
 
-    fn find_cased(&self, word: &str) -> Option<Found> {
-        let found = |spelling: String, entry: Entry, accents: bool| Found {
-            spelling,
-            entry,
-            possessive: false,
-            accents,
-        };
-        if let Some(e) = self.get(word) {
-            return Some(found(word.to_string(), e, false));
+    /// A dotted abbreviation: "Mr.", "etc.", "approx." (an abbreviation entry plus a final
+    /// dot); "U.S.", "U.K", "a.m." (letters with dots whose undotted form is an abbreviation
+    /// entry); or one of [`DOTTED`] ("e.g.", "i.e."). Returns the lexicon's (undotted)
+    /// spelling, or the dotted form for the built-in ones.
+    fn find_dotted(&self, word: &str) -> Option<Found> {
+        let base = word.strip_suffix('.').unwrap_or(word);
+        if base.is_empty() || base.starts_with('.') || base.ends_with('.') {
+            return None;
         }
-        let candidates = case::candidates(word);
-        for c in candidates.iter().skip(1) {
-            if let Some(e) = self.get(c) {
-                return Some(found(c.clone(), e, false));
+        if !base.contains('.') {
+            if base.len() == word.len() {
+                return None;
             }
+            return self.find_cased(base).filter(|f| f.entry.abbreviation);
+        }
+        let segments: Vec<&str> = base.split('.').collect();
+        if segments
+            .iter()
+            .any(|s| s.is_empty() || s.chars().count() > 3 || !s.chars().all(char::is_alphabetic))
+        {
+            return None;
+        }
+        let lower = base.to_lowercase();
+        if DOTTED.contains(&lower.as_str()) {
+            return Some(Found {
+                spelling: format!("{lower}."),
+                entry: Entry {
+                    frequency: 0,
+                    level: 35,
+                    proper: false,
+                    abbreviation: true,
+                    contraction: false,
+                    roman: false,
+                    variant: false,
+                    regions: Regions {
+                        american: true,
+                        british: true,
+                        canadian: true,
+                        australian: true,
+                    },
+                },
+                possessive: false,
+                accents: false,
+            });
+        }
+        self.find_cased(&segments.concat())
+            .filter(|f| f.entry.abbreviation)
+    }
+
+    /// The exact spelling when it is a common word; else, of the case candidates of `word`
+    /// and the same with diacritics added or removed, the commonest the lexicon lists (lowest
+    /// level; the earliest on a tie). So "Polish" is the name, "POLISH" the word "polish",
+    /// and a Title-case token whose exact form is only a rare name is the common word.
+    fn find_cased(&self, word: &str) -> Option<Found> {
+        let mut best: Option<Found> = None;
+        if let Some(e) = self.get(word).filter(Entry::is_common) {
+            return Some(Found {
+                spelling: word.to_string(),
+                entry: e,
+                possessive: false,
+                accents: false,
+            });
+        }
+        let consider = |best: &mut Option<Found>, spelling: &str, entry: Entry, accents: bool| {
+            if best.as_ref().is_none_or(|b| entry.level < b.entry.level) {
+                *best = Some(Found {
+                    spelling: spelling.to_string(),
+                    entry,
+                    possessive: false,
+                    accents,
+                });
+            }
+        };
+        let candidates = case::candidates(word);
+        for c in &candidates {
+            if let Some(e) = self.get(c) {
+                consider(&mut best, c, e, false);
+            }
+        }
+        if best.is_some() {
+            return best;
         }
         let folded = fold::fold_diacritics(word);
         if folded != word {
             for c in case::candidates(&folded) {
                 if let Some(e) = self.get(&c) {
-                    return Some(found(c, e, true));
+                    consider(&mut best, &c, e, true);
                 }
             }
         } else {
             for c in &candidates {
                 if let Some(accented) = self.accented(c) {
                     if let Some(e) = self.get(accented) {
-                        return Some(found(accented.to_string(), e, true));
+                        consider(&mut best, accented, e, true);
                     }
                 }
             }
         }
-        None
+        best
     }
 
     /// How a hyphenated `word` is known: listed itself, listed without hyphens, or made of
@@ -242,8 +331,8 @@ impl Lexicon {
 
     /// The approximate count of the bigram "`a` `b`" (case-insensitive), 0 when unknown.
     pub fn bigram(&self, a: &str, b: &str) -> u64 {
-        let a = fold::normalize_apostrophes(a).to_lowercase();
-        let b = fold::normalize_apostrophes(b).to_lowercase();
+        let a = fold::normalize_typography(a).to_lowercase();
+        let b = fold::normalize_typography(b).to_lowercase();
         let mut key = String::with_capacity(a.len() + b.len() + 1);
         key.push_str(&a);
         key.push(' ');
@@ -251,7 +340,7 @@ impl Lexicon {
         self.bigrams
             .as_ref()
             .and_then(|m| m.get(key.as_bytes()))
-            .map_or(0, |v| entry::bucket_count((v & 0xff) as u8))
+            .map_or(0, entry::bucket_count)
     }
 
     fn get(&self, word: &str) -> Option<Entry> {

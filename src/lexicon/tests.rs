@@ -86,9 +86,12 @@ fn case_policy() {
     assert_eq!(spelling("NATO").as_deref(), Some("NATO"));
     assert_eq!(spelling("london"), None);
     assert_eq!(spelling("tHE"), None);
-    // A lower-case word is preferred over a name for an ALL-CAPS token.
+    // A lower-case word is preferred over a name for an ALL-CAPS token; an exact common
+    // spelling wins.
     assert_eq!(spelling("POLISH").as_deref(), Some("polish"));
     assert_eq!(spelling("Polish").as_deref(), Some("Polish"));
+    assert_eq!(spelling("US").as_deref(), Some("US"));
+    assert_eq!(spelling("Us").as_deref(), Some("us"));
     assert!(lex().lookup("The").is_none(), "lookup is exact");
     assert_eq!(
         lex().lookup_any_case("The"),
@@ -232,4 +235,29 @@ fn every_level_is_in_range() {
         n += 1;
     }
     assert_eq!(n, lex().len());
+}
+
+#[test]
+fn dotted_abbreviations() {
+    let spelling = |w: &str| lex().find(w).map(|f| f.spelling);
+    assert_eq!(spelling("Mr.").as_deref(), Some("Mr"));
+    assert_eq!(spelling("etc.").as_deref(), Some("etc"));
+    assert_eq!(spelling("U.S.").as_deref(), Some("US"));
+    assert_eq!(spelling("U.K").as_deref(), Some("UK"));
+    assert_eq!(spelling("e.g.").as_deref(), Some("e.g."));
+    assert_eq!(spelling("I.E.").as_deref(), Some("i.e."));
+    for w in [
+        "the.", "tbe.", "t.b.e.", ".", "..", "U..S.", ".US", "e.g..", "1.2.", "house.x",
+    ] {
+        assert_eq!(spelling(w), None, "{w}");
+    }
+}
+
+#[test]
+fn ligatures() {
+    assert_eq!(
+        lex().find("ﬁrst").map(|f| f.spelling).as_deref(),
+        Some("first")
+    );
+    assert!(lex().contains("oﬃce"));
 }

@@ -75,13 +75,13 @@ impl WordList {
     /// Add one word.
     pub fn insert(&mut self, word: &str) {
         self.words
-            .insert(fold::normalize_apostrophes(word).into_owned());
+            .insert(fold::normalize_typography(word).into_owned());
     }
 
     /// True when `word`, as written, is a user word under the case policy, possibly with a
     /// possessive ending.
     pub fn contains(&self, word: &str) -> bool {
-        let word = fold::normalize_apostrophes(word);
+        let word = fold::normalize_typography(word);
         let known = |w: &str| case::candidates(w).iter().any(|c| self.words.contains(c));
         known(&word) || fold::strip_possessive(&word).is_some_and(known)
     }

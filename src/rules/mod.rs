@@ -9,6 +9,7 @@ use serde::Serialize;
 use std::ops::Range;
 use std::sync::OnceLock;
 
+pub mod confusion;
 pub mod furniture;
 pub mod hyphen;
 pub mod linejoin;
@@ -161,6 +162,7 @@ pub fn registry() -> Vec<Box<dyn Rule>> {
     rules.extend(pagebreak::rules());
     rules.extend(hyphen::rules());
     rules.extend(paragraph::rules());
+    rules.extend(confusion::rules());
     rules.extend(spacing::rules());
     rules.sort_by_key(|r| r.info().family);
     rules

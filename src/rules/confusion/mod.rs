@@ -1,0 +1,87 @@
+//! OCR confusions: misread words fixed with evidence from the embedded lexicon, the OCR
+//! confusion model and the document's own vocabulary.
+
+pub mod model;
+pub mod tokens;
+pub mod vocab;
+pub mod word;
+
+use super::{Context, Family, FnRule, Rule, RuleInfo};
+use crate::edit::Edit;
+
+/// The rules of this family.
+pub fn rules() -> Vec<Box<dyn Rule>> {
+    vec![Box::new(FnRule {
+        info: RuleInfo {
+            code: "C001",
+            name: "misread-word",
+            family: Family::Confusion,
+            summary: "Fix a word the OCR misread, when the lexicon, the document and the OCR confusion model agree",
+            example: ("tbe cat sat on whioh mat", "the cat sat on which mat"),
+            default_on: true,
+        },
+        check: misread_words,
+    })]
+}
+
+/// True when the token sits at a line-end hyphen ("organi-\n", "-\nsation"): its other
+/// half is on the next or previous line, and the hyphenation rules own it.
+fn at_line_end_hyphen(text: &str, range: &std::ops::Range<usize>) -> bool {
+    let after = &text[range.end..];
+    let before = &text[..range.start];
+    let hyphen_break = |s: &str| {
+        let s = s.trim_start_matches([' ', '\t']);
+        s.starts_with('\n') || s.starts_with('\r') || s.starts_with('\x0c')
+    };
+    (after.starts_with(['-', '\u{ad}']) && hyphen_break(&after[1..]))
+        || before
+            .trim_end_matches([' ', '\t', '\n', '\r', '\x0c'])
+            .ends_with('-')
+            && before.ends_with(['\n', '\r', '\x0c', ' ', '\t'])
+            && before
+                .trim_end_matches([' ', '\t'])
+                .ends_with(['\n', '\r', '\x0c'])
+}
+
+/// Whether the text between two tokens keeps them in one phrase (for bigram context).
+fn same_phrase(between: &str) -> bool {
+    between.len() <= 4
+        && !between.contains(['.', '!', '?', ';', ':', '(', ')', '"', '“', '”'])
+        && between.matches('\n').count() <= 1
+}
+
+/// A short token followed by a full stop ("cf.", "Jo.", "vol.") is probably an
+/// abbreviation the lexicon does not list.
+fn is_abbreviation(text: &str, t: &tokens::Token<'_>) -> bool {
+    t.text.chars().count() <= 3 && text[t.range.end..].starts_with('.')
+}
+
+fn misread_words(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
+    let toks = tokens::tokens(cx.text);
+    let vocab = vocab::Vocabulary::new(&toks);
+    let mut corrector = word::Corrector::new(&vocab);
+    for (i, t) in toks.iter().enumerate() {
+        if at_line_end_hyphen(cx.text, &t.range) || is_abbreviation(cx.text, t) {
+            continue;
+        }
+        let prev = i
+            .checked_sub(1)
+            .map(|p| &toks[p])
+            .filter(|p| same_phrase(&cx.text[p.range.end..t.range.start]))
+            .map(|p| p.text);
+        let next = toks
+            .get(i + 1)
+            .filter(|n| same_phrase(&cx.text[t.range.end..n.range.start]))
+            .map(|n| n.text);
+        if let Some(c) = corrector.correct(t, prev, next) {
+            out.push(Edit::new(
+                t.range.clone(),
+                c.word,
+                info.code,
+                c.confidence,
+                c.safety,
+                c.reason,
+            ));
+        }
+    }
+}

@@ -1,0 +1,451 @@
+//! Misread words: a noisy-channel choice between the token as written and the spellings
+//! the confusion model reaches from it. A candidate wins only when it is a lexicon or
+//! document word and clearly more probable than the token itself and than every other
+//! candidate; the margin (in nats) becomes the edit's confidence and its safety.
+
+use super::model::{self, GENERIC_COST};
+use super::tokens::Token;
+use super::vocab::Vocabulary;
+use crate::edit::Safety;
+use crate::lexicon::Lexicon;
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+
+/// Approximate number of words behind the lexicon's frequency counts.
+const CORPUS_WORDS: f64 = 4e11;
+/// The count a lexicon word stands for: its frequency, or for words the frequency list
+/// lacks, a count that fits their SCOWL commonness level.
+fn count_of(e: &crate::lexicon::Entry) -> f64 {
+    let by_level = match e.level {
+        0..=20 => 1e6,
+        21..=35 => 2e5,
+        36..=50 => 5e4,
+        51..=70 => 1e4,
+        _ => 2e3,
+    };
+    (e.frequency as f64).max(by_level)
+}
+/// Count assumed for a word the lexicon does not know, in context scoring.
+const UNKNOWN_COUNT: f64 = 2e3;
+/// Bigram counts run on a larger scale than word counts (a bigger corpus).
+const BIGRAM_SCALE: f64 = 8.0;
+/// Smallest count in the bigram list: a missing pair is rarer than this.
+const BIGRAM_FLOOR: f64 = 3.2e6;
+/// Context can move a decision by at most this many nats.
+const MAX_CONTEXT: f64 = 6.0;
+/// A real word is replaced only when the context favours the candidate by this much.
+const KNOWN_CONTEXT_MIN: f64 = 1.5;
+/// Words more frequent than this share of all words are never questioned.
+const COMMON_SKIP: f64 = 1e-4;
+/// Candidates kept per spelling for the context stage.
+const TOP_K: usize = 5;
+/// Prior of a word the lexicon does not know: a name, a term — or an OCR error.
+const UNKNOWN_LOGP: f64 = -18.4;
+/// Weight of the document's own counts against the lexicon's.
+const DOC_WEIGHT: f64 = 0.5;
+/// A token the document repeats is trusted with this share of its document frequency.
+const REPEAT_TRUST: f64 = 0.1;
+/// A candidate must beat the token by this many nats to be proposed at all…
+pub const MIN_MARGIN: f64 = 3.0;
+/// …and by this many, and the runner-up by `SAFE_GAP`, to be applied by default.
+pub const SAFE_MARGIN: f64 = 5.0;
+/// See [`SAFE_MARGIN`].
+pub const SAFE_GAP: f64 = 2.0;
+/// Generic (non-table) edits can only win for words at least this probable.
+const GENERIC_MIN_LOGP: f64 = UNKNOWN_LOGP + MIN_MARGIN + GENERIC_COST as f64;
+
+/// How a token is capitalised.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Shape {
+    Lower,
+    Title,
+    Upper,
+    Mixed,
+}
+
+fn shape(word: &str) -> Shape {
+    let mut chars = word.chars().filter(|c| c.is_alphabetic());
+    let Some(first) = chars.next() else {
+        return Shape::Lower;
+    };
+    let rest: Vec<char> = chars.collect();
+    let rest_upper = rest.iter().filter(|c| c.is_uppercase()).count();
+    match (first.is_uppercase(), rest_upper) {
+        (false, 0) => Shape::Lower,
+        (true, 0) => Shape::Title,
+        (true, n) if n == rest.len() => Shape::Upper,
+        _ => Shape::Mixed,
+    }
+}
+
+fn recase(word: &str, shape: Shape) -> String {
+    match shape {
+        Shape::Lower | Shape::Mixed => word.to_string(),
+        Shape::Upper => word.to_uppercase(),
+        Shape::Title => {
+            let mut c = word.chars();
+            match c.next() {
+                Some(f) => f.to_uppercase().chain(c).collect(),
+                None => String::new(),
+            }
+        }
+    }
+}
+
+/// A proposed correction of one token.
+#[derive(Clone, Debug)]
+pub struct Correction {
+    /// The replacement, cased like the token.
+    pub word: String,
+    /// Margin over the token, in nats.
+    pub margin: f64,
+    /// Margin over the runner-up candidate, in nats.
+    pub gap: f64,
+    /// Applied by default or not.
+    pub safety: Safety,
+    /// Confidence from 0 to 1.
+    pub confidence: f32,
+    /// The evidence, in words.
+    pub reason: String,
+}
+
+/// What is known about one candidate spelling.
+#[derive(Clone, Debug)]
+struct Scored {
+    word: String,
+    channel: f64,
+    logp: f64,
+    doc_count: u32,
+    lexicon: bool,
+}
+
+impl Scored {
+    fn score(&self) -> f64 {
+        self.logp - self.channel
+    }
+}
+
+/// The word-level corrector for one document.
+pub struct Corrector<'a> {
+    lex: &'static Lexicon,
+    vocab: &'a Vocabulary,
+    /// Lower-case words the document uses often enough for a generic edit (a dropped or
+    /// wrong letter, outside the confusion table) to reach them.
+    generic_targets: HashSet<String>,
+    cache: HashMap<String, Rc<(f64, Vec<Scored>)>>,
+}
+
+impl<'a> Corrector<'a> {
+    /// A corrector using the embedded lexicon and the document's vocabulary.
+    pub fn new(vocab: &'a Vocabulary) -> Self {
+        let mut generic_targets: HashSet<String> = HashSet::new();
+        let total = vocab.total().max(1) as f64;
+        for (w, n) in vocab.words_at_least(2) {
+            let p = DOC_WEIGHT * f64::from(n) / total;
+            if p.ln() >= GENERIC_MIN_LOGP && w.chars().all(char::is_alphabetic) {
+                generic_targets.insert(w.to_string());
+            }
+        }
+        Corrector {
+            lex: Lexicon::embedded(),
+            vocab,
+            generic_targets,
+            cache: HashMap::new(),
+        }
+    }
+
+    /// Log-probability of a word as a prior, from the lexicon and the document; `None`
+    /// when neither knows it (or the lexicon knows it only as a rare word or an
+    /// abbreviation and the document does not use it).
+    fn prior(&self, word: &str, exclude_self: u32) -> Option<(f64, u32, bool)> {
+        let doc = self.vocab.count_any_case(word).saturating_sub(exclude_self);
+        let total = self.vocab.total().max(1) as f64;
+        let p_doc = DOC_WEIGHT * f64::from(doc) / total;
+        let lex = self
+            .lex
+            .find(word)
+            .filter(|f| f.entry.is_common() && !f.entry.abbreviation && !f.accents);
+        let p_lex = lex
+            .as_ref()
+            .map_or(0.0, |f| count_of(&f.entry) / CORPUS_WORDS);
+        if p_lex == 0.0 && doc == 0 {
+            return None;
+        }
+        Some(((p_lex + p_doc).ln(), doc, lex.is_some()))
+    }
+
+    /// The token's own log-probability as written.
+    fn own_logp(&self, token: &str) -> f64 {
+        let repeats = self.vocab.count(token);
+        let total = self.vocab.total().max(1) as f64;
+        let trusted = if repeats >= 2 {
+            (REPEAT_TRUST * f64::from(repeats) / total).ln()
+        } else {
+            UNKNOWN_LOGP
+        };
+        let lex = self
+            .lex
+            .find(token)
+            .map(|f| (count_of(&f.entry) / CORPUS_WORDS).ln());
+        lex.map_or(trusted, |l| l.max(trusted)).max(UNKNOWN_LOGP)
+    }
+
+    /// The token's own log-probability and its best candidates by unigram score (at most
+    /// [`TOP_K`]), cached per spelling.
+    fn unigram(&mut self, token: &str) -> Rc<(f64, Vec<Scored>)> {
+        if let Some(hit) = self.cache.get(token) {
+            return Rc::clone(hit);
+        }
+        let result = Rc::new((self.own_logp(token), self.candidates(token)));
+        self.cache.insert(token.to_string(), Rc::clone(&result));
+        result
+    }
+
+    fn candidates(&self, token: &str) -> Vec<Scored> {
+        let shape = shape(token);
+        let base = match shape {
+            Shape::Title | Shape::Upper => token.to_lowercase(),
+            Shape::Lower | Shape::Mixed => token.to_string(),
+        };
+        let mut scored: Vec<Scored> = Vec::new();
+        let mut seen: HashSet<String> = HashSet::new();
+        let mut consider = |cand: &str, channel: f64, scored: &mut Vec<Scored>| {
+            let cased = recase(cand, shape);
+            if cased.to_lowercase() == token.to_lowercase() || !seen.insert(cased.clone()) {
+                return;
+            }
+            if let Some((logp, doc_count, lexicon)) = self.prior(&cased, 0) {
+                scored.push(Scored {
+                    word: cased,
+                    channel,
+                    logp,
+                    doc_count,
+                    lexicon,
+                });
+            }
+        };
+        let first = model::table_swaps(&base);
+        for (cand, cost) in &first {
+            consider(cand, f64::from(*cost), &mut scored);
+        }
+        if base.chars().count() <= 12 {
+            for (cand, cost) in first.iter().filter(|(_, c)| *c <= 4.0) {
+                for (cand2, cost2) in model::table_swaps(cand) {
+                    if cost2 <= 4.0 {
+                        consider(&cand2, f64::from(cost + cost2), &mut scored);
+                    }
+                }
+            }
+        }
+        let lower = base.to_lowercase();
+        for cand in model::generic_edits(&lower) {
+            if self.generic_targets.contains(&cand) {
+                consider(&cand, f64::from(GENERIC_COST), &mut scored);
+            }
+        }
+        scored.sort_by(|a, b| b.score().total_cmp(&a.score()));
+        scored.truncate(TOP_K);
+        scored
+    }
+
+    /// The count behind a word for context scoring.
+    fn count(&self, word: &str) -> f64 {
+        self.lex
+            .find(word)
+            .map_or(UNKNOWN_COUNT, |f| count_of(&f.entry))
+    }
+
+    /// How much the neighbours favour `word`, in nats: the bigram counts with the previous
+    /// and next word against what the word's own frequency leads one to expect. A pair
+    /// missing from the bigram list counts as just below the list's smallest count, or
+    /// as expected when the expectation is lower than that (rare neighbours say nothing).
+    fn context(&self, prev: Option<&str>, word: &str, next: Option<&str>) -> f64 {
+        let fw = self.count(word);
+        let side = |pair: u64, other: &str| {
+            let expected = fw * self.count(other) * BIGRAM_SCALE / CORPUS_WORDS;
+            let floor = expected.min(BIGRAM_FLOOR);
+            ((pair as f64).max(floor).max(1.0) / fw).ln()
+        };
+        let mut total = 0.0;
+        if let Some(p) = prev {
+            total += side(self.lex.bigram(p, word), p);
+        }
+        if let Some(n) = next {
+            total += side(self.lex.bigram(word, n), n);
+        }
+        total
+    }
+
+    /// Decide on one token occurrence, given the words before and after it in the same
+    /// sentence.
+    pub fn correct(
+        &mut self,
+        token: &Token<'_>,
+        prev: Option<&str>,
+        next: Option<&str>,
+    ) -> Option<Correction> {
+        let full = token.text;
+        // Correct the stem before an apostrophe ("he's", "workers'"): the ending stays.
+        let text = match full.find(['\'', '’']) {
+            Some(i) if i > 0 => &full[..i],
+            _ => full,
+        };
+        let suffix = &full[text.len()..];
+        if !worth_checking(text) {
+            return None;
+        }
+        let known = self.lex.find(text);
+        if known.as_ref().is_some_and(|f| {
+            let short = text.chars().count() <= 2 && f.entry.is_common();
+            short || f.entry.frequency as f64 > COMMON_SKIP * CORPUS_WORDS
+        }) {
+            return None;
+        }
+        let unigram = self.unigram(text);
+        let (own, cands) = (&unigram.0, &unigram.1);
+        if cands.is_empty() {
+            return None;
+        }
+        let own_context = self.context(prev, text, next);
+        let mut ranked: Vec<(f64, f64, &Scored)> = cands
+            .iter()
+            .map(|c| {
+                let ctx = self.context(prev, &c.word, next);
+                let delta = (ctx - own_context).clamp(-MAX_CONTEXT, MAX_CONTEXT);
+                (c.score() + delta, delta, c)
+            })
+            .collect();
+        ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let (best_total, best_ctx, best) = ranked[0];
+        let runner_up = ranked.get(1).map_or(f64::NEG_INFINITY, |r| r.0);
+        let margin = best_total - own;
+        let gap = best_total - runner_up;
+        // A real word is changed only when its neighbours speak against it, or at least
+        // do not speak for it and the candidate is far more probable.
+        let real_word =
+            known.as_ref().is_some_and(|f| f.entry.is_common()) || self.vocab.count(text) >= 2;
+        let context_ok =
+            best_ctx >= KNOWN_CONTEXT_MIN || (best_ctx >= 0.0 && margin >= SAFE_MARGIN);
+        if margin < MIN_MARGIN || (real_word && !context_ok) {
+            return None;
+        }
+        let safe = margin >= SAFE_MARGIN && gap >= SAFE_GAP;
+        let confidence = (1.0 - (-margin).exp()).clamp(0.0, 0.999) as f32;
+        Some(Correction {
+            reason: explain(text, best, known.is_some(), best_ctx, margin),
+            word: format!("{}{suffix}", best.word),
+            margin,
+            gap,
+            safety: if safe {
+                Safety::Safe
+            } else {
+                Safety::Suggestion
+            },
+            confidence,
+        })
+    }
+}
+
+/// Tokens the word rule leaves alone: single characters, numbers and codes, short
+/// acronyms, Roman numerals.
+fn worth_checking(token: &str) -> bool {
+    let letters = token.chars().filter(|c| c.is_alphabetic()).count();
+    let chars = token.chars().count();
+    if chars < 2 || letters + 1 < chars || letters == 0 {
+        return false;
+    }
+    if shape(token) == Shape::Upper && chars <= 4 {
+        return false;
+    }
+    if token.chars().all(|c| "IVXLCDM".contains(c)) {
+        return false;
+    }
+    true
+}
+
+fn explain(token: &str, best: &Scored, token_known: bool, context: f64, margin: f64) -> String {
+    let what = if token_known {
+        format!("'{token}' is a rare word")
+    } else {
+        format!("'{token}' is not a word")
+    };
+    let mut evidence = Vec::new();
+    if best.lexicon {
+        evidence.push("a common word".to_string());
+    }
+    match best.doc_count {
+        0 => {}
+        1 => evidence.push("used once elsewhere in this document".to_string()),
+        n => evidence.push(format!("used {n} times in this document")),
+    }
+    let mut how = if best.channel >= f64::from(GENERIC_COST) {
+        "one letter differs".to_string()
+    } else {
+        "a typical OCR misreading".to_string()
+    };
+    if context >= 1.0 {
+        how.push_str(", fits the neighbouring words");
+    }
+    format!(
+        "{what}; '{}' is {} ({how}; {:.0}× likelier)",
+        best.word,
+        evidence.join(" and "),
+        margin.exp().min(1e9)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokens;
+    use super::*;
+
+    fn fix(text: &str) -> Vec<(String, String, Safety)> {
+        let toks = tokens(text);
+        let vocab = Vocabulary::new(&toks);
+        let mut c = Corrector::new(&vocab);
+        toks.iter()
+            .enumerate()
+            .filter_map(|(i, t)| {
+                let prev = i.checked_sub(1).map(|p| toks[p].text);
+                let next = toks.get(i + 1).map(|n| n.text);
+                c.correct(t, prev, next)
+                    .map(|k| (t.text.to_string(), k.word, k.safety))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn fixes_typical_misreads() {
+        let got = fix("tbe cat sat on whioh mat and Tbe dog");
+        let pairs: Vec<(&str, &str)> = got
+            .iter()
+            .map(|(a, b, _)| (a.as_str(), b.as_str()))
+            .collect();
+        assert!(pairs.contains(&("tbe", "the")), "{got:?}");
+        assert!(pairs.contains(&("whioh", "which")), "{got:?}");
+        assert!(pairs.contains(&("Tbe", "The")), "{got:?}");
+    }
+
+    #[test]
+    fn document_evidence_fixes_dropped_letters() {
+        let text = "The communist party. A communist leader. Communist ideas. \
+                    The communist press. One commuist view.";
+        let got = fix(text);
+        assert!(
+            got.iter()
+                .any(|(a, b, _)| a == "commuist" && b == "communist"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn names_and_acronyms_left_alone() {
+        let text = "Lalkar reported that the WPK met in Pyongyang. Lalkar added more.";
+        assert!(fix(text).is_empty(), "{:?}", fix(text));
+    }
+
+    #[test]
+    fn real_common_words_left_alone() {
+        assert!(fix("the modern modem was in an arid land near the bee hive").is_empty());
+    }
+}
