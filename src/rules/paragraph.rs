@@ -20,8 +20,8 @@ pub fn rules() -> Vec<Box<dyn Rule>> {
             family: Family::Paragraph,
             summary: "One paragraph per line: join the lines of each paragraph (--unwrap)",
             example: (
-                "Heading\n\nA paragraph that is printed over\nthree lines of type, all of them\nthree lines of type, all of them\njoined to one.\n",
-                "Heading\n\nA paragraph that is printed over three lines of type, all of them three lines of type, all of them joined to one.\n",
+                "Heading\n\nA paragraph that is printed over\nfour lines of type, all of which\nare full but the last one, and\nwill be joined into one.\n",
+                "Heading\n\nA paragraph that is printed over four lines of type, all of which are full but the last one, and will be joined into one.\n",
             ),
             default_on: false,
         },
