@@ -58,6 +58,24 @@ enum Fit {
     No,
 }
 
+/// A letter of a script with case (Latin, Greek, Cyrillic...): lower case is evidence only
+/// there.
+fn is_cased(c: char) -> bool {
+    c.is_lowercase() || c.is_uppercase()
+}
+
+/// The first word of a line is made of cased letters (after opening punctuation).
+fn first_word_cased(line: &str) -> bool {
+    let w = line
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric());
+    !w.is_empty()
+        && w.chars()
+            .all(|c| is_cased(c) || c == '-' || c == '\'' || c == '’')
+}
+
 fn fit(prev: &str, next: &str) -> Fit {
     let prev = prev.trim_end();
     let Some(first) = first_letter(next) else {
@@ -75,11 +93,11 @@ fn fit(prev: &str, next: &str) -> Fit {
     let Some(last) = last else {
         return Fit::No;
     };
-    let continues = last.is_alphabetic() || matches!(last, ',' | ';');
+    let continues = is_cased(last) || matches!(last, ',' | ';');
     if !continues {
         return Fit::No;
     }
-    if first.is_lowercase() || matches!(last, ',' | ';') {
+    if (first.is_lowercase() && first_word_cased(next)) || matches!(last, ',' | ';') {
         Fit::Sentence
     } else {
         Fit::Maybe
@@ -245,6 +263,7 @@ mod tests {
             "in 1953\n\n(a) list",
             "page\n\x0c\nnext",
             "Dear Sir,\n\nI write",
+            "日本\n\nfi日本",
         ];
         assert_eq!(
             fix(r.as_ref(), "say,\n\n‘[:upper:]’, then"),
