@@ -12,6 +12,8 @@ Examples:
   clean --check scan.txt             exit 1 if anything would change
   cat scan.txt | clean - > out.txt   as a filter
   clean --in-place scan.txt          rewrite the file, keeping scan.txt.orig
+  clean scan.txt --review -o out.txt step through every change and keep what you accept
+  clean --decisions out.txt.decisions.json scan.txt -o out.txt   replay a review
   clean rules                        list every rule";
 
 /// Turn OCR'd text into clean text, and show every change.
@@ -45,6 +47,15 @@ pub enum Format {
     Text,
     /// One JSON document with every change.
     Json,
+}
+
+/// Which changes `--review` shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReviewScope {
+    /// Every change, safe or suggestion.
+    All,
+    /// Only suggestions; safe changes are applied.
+    Suggestions,
 }
 
 /// When to colour output.
@@ -113,4 +124,19 @@ pub struct RunArgs {
     /// May be given more than once.
     #[arg(long, value_name = "FILE")]
     pub dict: Vec<PathBuf>,
+    /// Step through every change in the terminal and keep what you accept; with
+    /// `--review=suggestions` only the suggestions are shown and safe changes are applied.
+    /// Each answer is saved at once to the decisions file; run again to resume.
+    #[arg(long, value_enum, num_args = 0..=1, require_equals = true, default_missing_value = "all",
+          value_name = "WHICH", conflicts_with_all = ["diff", "changes", "check", "in_place"])]
+    pub review: Option<ReviewScope>,
+    /// The decisions file of a review (default with --review: OUT.decisions.json beside -o
+    /// OUT, else INPUT.decisions.json). Without --review, apply its saved answers without
+    /// prompting.
+    #[arg(long, value_name = "FILE")]
+    pub decisions: Option<PathBuf>,
+    /// Pairs and words learned from "always" answers in review (TOML; default with --review
+    /// or --decisions: clean-learned.toml beside the decisions file). Loaded when it exists.
+    #[arg(long, value_name = "FILE")]
+    pub learn: Option<PathBuf>,
 }

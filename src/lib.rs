@@ -19,6 +19,7 @@ pub mod input;
 pub mod lexicon;
 pub mod output;
 pub mod pipeline;
+pub mod review;
 pub mod rules;
 pub mod visible;
 pub mod vocab;
@@ -98,6 +99,12 @@ impl Cleaner {
             rules,
             apply_suggestions: opts.apply_suggestions,
         })
+    }
+
+    /// Add a rule built at run time (e.g. the rule of pairs learned in review); it runs in
+    /// its family's stage.
+    pub fn add_rule(&mut self, rule: Box<dyn Rule>) {
+        self.rules.push(rule);
     }
 
     /// The rules this cleaner runs.

@@ -3,11 +3,12 @@
 //! found under `--check`, 2 error). A closed pipe ends the program quietly.
 
 mod cli;
+mod review_tui;
 
 use anyhow::{Context, Result};
 use clap::{CommandFactory, Parser};
 use cli::{Cli, ColorChoice, Command, Format, RunArgs};
-use ocrclean::{fsio, input, output, Cleaner, Options, Report, Selection};
+use ocrclean::{fsio, input, output, Options, Report, Selection};
 use std::borrow::Cow;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
@@ -82,7 +83,7 @@ fn clean(args: RunArgs) -> Result<ExitCode> {
     for path in &args.dict {
         words.add_file(path)?;
     }
-    let opts = Options {
+    let mut opts = Options {
         selection: Selection {
             select: args.select.clone(),
             ignore: args.ignore.clone(),
@@ -95,7 +96,8 @@ fn clean(args: RunArgs) -> Result<ExitCode> {
         unwrap: args.unwrap,
         words,
     };
-    let cleaner = Cleaner::new(&opts)?;
+    let setup = review_tui::Setup::prepare(&args, &mut opts)?;
+    let cleaner = setup.cleaner(&opts)?;
     let is_stdin = args.input.as_os_str() == "-";
     if let Some(out) = &args.output {
         if !is_stdin && fsio::same_file(&args.input, out) {
@@ -108,11 +110,15 @@ fn clean(args: RunArgs) -> Result<ExitCode> {
     if args.in_place && is_stdin {
         anyhow::bail!("--in-place needs a file, not standard input");
     }
+    if args.review.is_some() {
+        return review_tui::run(&args, cleaner, setup);
+    }
     let loaded = input::load_path(&args.input, &opts.load)?;
-    let report = cleaner.clean(loaded);
+    let mut report = cleaner.clean(loaded);
     for w in report.source.warnings() {
         eprintln!("clean: warning: {w}");
     }
+    setup.finish_report(&mut report, args.quiet)?;
 
     let rendered = render(&args, &report);
     if args.in_place {
