@@ -347,8 +347,10 @@ fn line_end_hyphens(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
         // The first part as printed: from the start of its whitespace-separated chunk
         // (so a leading quote stays out, but "‘-" is seen).
         let chunk_start = text[..t.end - 1]
-            .rfind(char::is_whitespace)
-            .map_or(0, |i| i + 1);
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8());
         let raw_first = &text[chunk_start..t.end - 1];
         let first = if first.is_empty() || !first.chars().any(char::is_alphanumeric) {
             raw_first
@@ -630,6 +632,11 @@ mod tests {
         assert_eq!(
             crate::rules::fix(r.as_ref(), t),
             "the organisation\nof anti-Japanese\nunits"
+        );
+        // Any whitespace before the first part, even a no-break space.
+        assert_eq!(
+            crate::rules::fix(r.as_ref(), "a\u{a0}‘-\nf b"),
+            "a\u{a0}‘-f\nb"
         );
         // Not a line end, or a blank line between: left alone.
         let t = "a well- known and organi-\n\nsation";
