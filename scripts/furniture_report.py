@@ -2,6 +2,7 @@
 """Check page-furniture removal on generated documents.
 
 furniture_report.py [--clean PATH] [--args 'ARGS'] DOC_DIR...
+  --input NAME  the input in each folder (default ocr.txt; born.pdf for the PDFs)
   DOC_DIR  a folder with ocr.txt, truth.txt and meta.json (header_text), such as
            ../shared/corpus/generated/*/
 Runs `clean ARGS DOC_DIR/ocr.txt` (ARGS default: --select furniture,pagebreak,hyphen) and
@@ -30,15 +31,34 @@ def similar(a, b):
     return difflib.SequenceMatcher(None, a, b).ratio()
 
 
+def original_text(out_bytes, changes):
+    """The text `clean` read (for a PDF, the extracted text), rebuilt from the output and the
+    applied changes of its JSON report."""
+    orig, pos, o = [], 0, 0
+    for c in changes:
+        if not c["applied"]:
+            continue
+        keep = c["start"] - pos
+        orig.append(out_bytes[o:o + keep])
+        orig.append(c["old"].encode())
+        o += keep + len(c["new"].encode())
+        pos = c["end"]
+    orig.append(out_bytes[o:])
+    return b"".join(orig)
+
+
 def main():
     args = sys.argv[1:]
     clean = "target/release/clean"
     extra = ["--select", "furniture,pagebreak,hyphen"]
+    input_name = "ocr.txt"
     dirs = []
     i = 0
     while i < len(args):
         if args[i] == "--clean":
             clean = args[i + 1]; i += 2; continue
+        if args[i] == "--input":
+            input_name = args[i + 1]; i += 2; continue
         if args[i] == "--args":
             extra = args[i + 1].split(); i += 2; continue
         dirs.append(args[i]); i += 1
@@ -48,11 +68,13 @@ def main():
     tot_left = tot_lost = tot_removed = 0
     for d in dirs:
         name = os.path.basename(os.path.normpath(d))
-        src = os.path.join(d, "ocr.txt")
+        src = os.path.join(d, input_name)
         meta = json.load(open(os.path.join(d, "meta.json")))
         head = meta.get("header_text", "")
-        out = subprocess.run([clean, "-q", *extra, src], capture_output=True, check=True).stdout.decode()
-        raw = open(src, encoding="utf-8").read()
+        report = json.loads(subprocess.run([clean, "-q", "--format", "json", *extra, src],
+                                           capture_output=True, check=True).stdout)
+        out = report["output"]
+        raw = original_text(out.encode(), sorted(report["changes"], key=lambda c: c["start"])).decode()
         left = []
         for p, page in enumerate(out.split("\f")):
             lines = [l for l in page.split("\n") if l.strip()]
@@ -65,10 +87,13 @@ def main():
         removed = [l for l in raw.split("\n") if l.strip() and l not in out.split("\n")
                    and l.replace("\f", "") not in out.replace("\f", "\n").split("\n")]
         tmp = f"/tmp/furniture_report_{os.getpid()}.txt"
+        tmp_raw = f"/tmp/furniture_report_{os.getpid()}.raw.txt"
         open(tmp, "w", encoding="utf-8").write(out)
-        sc = json.loads(subprocess.run(["python3", score, os.path.join(d, "truth.txt"), src, tmp,
+        open(tmp_raw, "w", encoding="utf-8").write(raw)
+        sc = json.loads(subprocess.run(["python3", score, os.path.join(d, "truth.txt"), tmp_raw, tmp,
                                         "--no-hyphen", "--json"], capture_output=True, check=True).stdout)
         os.remove(tmp)
+        os.remove(tmp_raw)
         tot_left += len(left); tot_lost += sc["broken"]; tot_removed += len(removed)
         print(f"{name}: left {len(left)}  lost {sc['broken']}  fixed {sc['fixed']}  "
               f"WER {sc['wer_raw']:.4f} -> {sc['wer_clean']:.4f}")

@@ -2,8 +2,10 @@
 """List every line-end hyphen of an input and what `clean` made of it, against the truth.
 
 hyphen_report.py [--clean PATH] [--args 'ARGS'] [--quiet] DOC_DIR... 
-  DOC_DIR  a folder with the input (ocr.txt, or --input NAME) and truth.txt (one paragraph
-           a line), such as ../shared/corpus/generated/*/
+  DOC_DIR  a folder with the input (ocr.txt, or --input NAME such as born.pdf) and
+           truth.txt (one paragraph a line), such as ../shared/corpus/generated/*/
+The input text is the one `clean` read (for a PDF, its extracted text), rebuilt from the
+JSON report.
 For each hyphen at a line end in the input (a hyphen right after a non-space character,
 followed only by spaces before the line break or page break), the script finds the word
 the output has there (through the JSON change list: the original offset mapped into the
@@ -31,6 +33,22 @@ def strip(w):
 
 def tokens_with_offsets(text):
     return [(m.start(), m.group()) for m in re.finditer(r"\S+", text.replace("\f", "\n"))]
+
+
+def original_text(out_bytes, changes):
+    """The document text `clean` read (for a PDF, the extracted text), rebuilt from the
+    output and the applied changes."""
+    orig, pos, o = [], 0, 0
+    for c in changes:
+        if not c["applied"]:
+            continue
+        keep = c["start"] - pos
+        orig.append(out_bytes[o:o + keep])
+        orig.append(c["old"].encode())
+        o += keep + len(c["new"].encode())
+        pos = c["end"]
+    orig.append(out_bytes[o:])
+    return b"".join(orig)
 
 
 def map_offset(changes, pos):
@@ -85,13 +103,13 @@ def main():
     for d in dirs:
         name = os.path.basename(os.path.normpath(d))
         src = os.path.join(d, input_name)
-        raw = open(src, "rb").read()
         truth = open(os.path.join(d, "truth.txt"), encoding="utf-8").read()
         res = subprocess.run([clean, "--format", "json", "-q", *extra, src],
                              capture_output=True, check=True)
         report = json.loads(res.stdout)
         out_bytes = report["output"].encode()
         changes = sorted(report["changes"], key=lambda c: (c["start"], c["end"]))
+        raw = original_text(out_bytes, changes)
         out_toks = [t for _, t in tokens_with_offsets(report["output"])]
         truth_toks = truth.split()
         sm = difflib.SequenceMatcher(None, out_toks, truth_toks, autojunk=False)

@@ -2,6 +2,7 @@
 """Measure `clean --unwrap` paragraph boundaries against the truth.
 
 unwrap_report.py [--clean PATH] [--args 'ARGS'] [-v] DOC_DIR...
+  --input NAME  the input in each folder (default ocr.txt; born.pdf for the PDFs)
   DOC_DIR  a folder with ocr.txt and truth.txt (one paragraph a line), such as
            ../shared/corpus/generated/*/
 Runs `clean --unwrap ARGS DOC_DIR/ocr.txt`, takes each non-blank output line as a paragraph
@@ -22,11 +23,14 @@ def main():
     clean = "target/release/clean"
     extra = []
     verbose = False
+    input_name = "ocr.txt"
     dirs = []
     i = 0
     while i < len(args):
         if args[i] == "--clean":
             clean = args[i + 1]; i += 2; continue
+        if args[i] == "--input":
+            input_name = args[i + 1]; i += 2; continue
         if args[i] == "--args":
             extra = args[i + 1].split(); i += 2; continue
         if args[i] == "-v":
@@ -35,7 +39,7 @@ def main():
     total = right = 0
     for d in dirs:
         name = d.rstrip("/").split("/")[-1]
-        out = subprocess.run([clean, "-q", "--unwrap", *extra, f"{d}/ocr.txt"],
+        out = subprocess.run([clean, "-q", "--unwrap", *extra, f"{d}/{input_name}"],
                              capture_output=True, check=True).stdout.decode()
         truth = open(f"{d}/truth.txt", encoding="utf-8").read()
         tp, op = paragraphs(truth), paragraphs(out)

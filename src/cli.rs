@@ -72,7 +72,7 @@ pub enum ColorChoice {
 /// Options of a cleaning run.
 #[derive(Args, Debug)]
 pub struct RunArgs {
-    /// Input file (text), or - for standard input.
+    /// Input file (PDF or text), or - for standard input.
     #[arg(default_value = "-")]
     pub input: PathBuf,
     /// Write to this file instead of standard output.
@@ -139,4 +139,13 @@ pub struct RunArgs {
     /// or --decisions: clean-learned.toml beside the decisions file). Loaded when it exists.
     #[arg(long, value_name = "FILE")]
     pub learn: Option<PathBuf>,
+    /// PDF input: only these pages, e.g. 1-3,7 (5- runs to the end).
+    #[arg(long, value_name = "PAGES")]
+    pub pages: Option<String>,
+    /// PDF input: the password of an encrypted PDF (the empty password is tried first).
+    #[arg(long, value_name = "PASSWORD")]
+    pub password: Option<String>,
+    /// Print the input as read (PDF: the extracted text) with every rule off.
+    #[arg(long, conflicts_with_all = ["select", "all"])]
+    pub no_fix: bool,
 }

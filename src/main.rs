@@ -79,6 +79,18 @@ fn print_stdout(s: &str) -> std::io::Result<()> {
 }
 
 fn clean(args: RunArgs) -> Result<ExitCode> {
+    let pages = match &args.pages {
+        Some(spec) => Some(input::pdf::parse_pages(spec).map_err(anyhow::Error::msg)?),
+        None => None,
+    };
+    let mut ignore = args.ignore.clone();
+    if args.no_fix {
+        ignore.extend(
+            ocrclean::rules::registry()
+                .iter()
+                .map(|r| r.info().code.to_string()),
+        );
+    }
     let mut words = ocrclean::lexicon::WordList::new();
     for path in &args.dict {
         words.add_file(path)?;
@@ -86,12 +98,16 @@ fn clean(args: RunArgs) -> Result<ExitCode> {
     let mut opts = Options {
         selection: Selection {
             select: args.select.clone(),
-            ignore: args.ignore.clone(),
+            ignore,
         },
         apply_suggestions: args.all,
         load: ocrclean::LoadOptions {
             encoding: args.encoding.clone(),
             strict: args.strict,
+            pdf: input::pdf::PdfOptions {
+                pages,
+                password: args.password.clone(),
+            },
         },
         unwrap: args.unwrap,
         words,

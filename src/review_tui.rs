@@ -626,6 +626,14 @@ fn load_options(args: &RunArgs) -> ocrclean::LoadOptions {
     ocrclean::LoadOptions {
         encoding: args.encoding.clone(),
         strict: args.strict,
+        // `--pages` was validated by `clean` before review starts.
+        pdf: ocrclean::input::pdf::PdfOptions {
+            pages: args
+                .pages
+                .as_deref()
+                .and_then(|s| ocrclean::input::pdf::parse_pages(s).ok()),
+            password: args.password.clone(),
+        },
     }
 }
 

@@ -333,7 +333,15 @@ mod tests {
         assert_eq!(back, l);
         assert_eq!(back.keep, vec!["Lalkar".to_string()]);
 
-        let mut cleaner = Cleaner::new(&Options::default()).unwrap();
+        // The built-in C003 rule knows this name too: leave the learned rule alone here.
+        let opts = Options {
+            selection: crate::Selection {
+                select: vec![],
+                ignore: vec!["confusion".into()],
+            },
+            ..Options::default()
+        };
+        let mut cleaner = Cleaner::new(&opts).unwrap();
         cleaner.add_rule(Box::new(back.rule().unwrap()));
         let loaded = crate::input::load_bytes(
             b"Kim II Sung met Kim II Sungs; World War II.\n".to_vec(),

@@ -292,6 +292,10 @@ fn running_heads(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
         return;
     }
     let median = median_line_len(&pl);
+    let strays: Vec<(usize, String)> = stray_candidates(&pl)
+        .into_iter()
+        .map(|(p, i)| (p, key(pl.line(i))))
+        .collect();
     // Keys of the heads and feet removed with confidence, to find them inside pages too.
     let mut found: Vec<String> = Vec::new();
     // Lines already taken as heads or feet.
@@ -313,6 +317,14 @@ fn running_heads(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
                         n += 1;
                     }
                     best = best.max(s);
+                }
+                // A page whose head reading order put inside the page supports it too.
+                for (_, sk) in strays.iter().filter(|(sp, _)| *sp != c.page) {
+                    let s = similarity(k, sk);
+                    if s >= 0.7 && k.chars().count() >= 5 {
+                        n += 1;
+                        best = best.max(s);
+                    }
                 }
                 (n, best)
             };
@@ -443,9 +455,9 @@ fn stray_titles(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     }
 }
 
-/// A running head that OCR read in the middle of a page (two-column pages put it between
-/// the columns): a line standing alone between blank lines, like a head found at the top
-/// or bottom of other pages.
+/// A running head that OCR or PDF reading order put in the middle of a page (two-column
+/// pages put it between the columns): a line set apart by a blank line, inside a sentence,
+/// like a head found at the top or bottom of other pages.
 fn stray_heads(
     info: &RuleInfo,
     pl: &PageLines<'_>,
@@ -456,32 +468,54 @@ fn stray_heads(
     if heads.is_empty() {
         return;
     }
+    for (p, i) in stray_candidates(pl) {
+        let k = key(pl.line(i));
+        if taken.contains(&i) || !heads.iter().any(|h| similarity(&k, h) >= 0.7) {
+            continue;
+        }
+        let nb = pl.nonblank(p);
+        let Some(at) = nb.iter().position(|&j| j == i) else {
+            continue;
+        };
+        let (before, after) = (nb[at - 1], nb[at + 1]);
+        let range = if i + 1 < after {
+            pl.lines[i].start..pl.lines[after].start
+        } else {
+            pl.lines[before].next..pl.lines[i].next
+        };
+        out.push(Edit::new(
+            range,
+            "",
+            info.code,
+            0.85,
+            Safety::Safe,
+            format!(
+                "running head '{}' inside page {}: it interrupts a sentence and matches the head of other pages",
+                pl.line(i).trim(),
+                p + 1
+            ),
+        ));
+    }
+}
+
+/// Lines inside a page that may be a running head out of place: set apart by a blank line
+/// on one side at least, after a line that does not end a sentence (a chapter heading that
+/// reads like the head follows a finished sentence), with five letters or more.
+fn stray_candidates(pl: &PageLines<'_>) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
     for p in 0..pl.count() {
         let nb = pl.nonblank(p);
         for w in nb.windows(3) {
             let (before, i, after) = (w[0], w[1], w[2]);
-            let alone = before + 1 < i && i + 1 < after;
-            if !alone || taken.contains(&i) {
-                continue;
+            if (before + 1 < i || i + 1 < after)
+                && !ends_sentence(pl.line(before))
+                && key(pl.line(i)).chars().count() >= 5
+            {
+                out.push((p, i));
             }
-            let k = key(pl.line(i));
-            if k.chars().count() < 5 || !heads.iter().any(|h| similarity(&k, h) >= 0.7) {
-                continue;
-            }
-            out.push(Edit::new(
-                pl.lines[i].start..pl.lines[after].start,
-                "",
-                info.code,
-                0.85,
-                Safety::Safe,
-                format!(
-                    "running head '{}' inside page {}: it stands alone and matches the head of other pages",
-                    pl.line(i).trim(),
-                    p + 1
-                ),
-            ));
         }
     }
+    out
 }
 
 fn page_numbers(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
@@ -655,17 +689,28 @@ mod tests {
 
     #[test]
     fn a_head_inside_a_page_goes_too() {
-        let t = format!(
-            "The Book of Things\n\n{}\x0cThe Book of Things\n\n{}\nThe Book of Thngs\n\n{}\x0cThe Book of Things\n\n{}",
+        let page = |middle: &str| {
+            format!(
+                "The Book of Things\n\n{}\x0cThe Book of Things\n\n{}{middle}\x0cThe Book of Things\n\n{}",
+                body(0),
+                body(1),
+                body(2)
+            )
+        };
+        // Inside a sentence, after or before a blank line: a head out of place.
+        let t = page("and so the sentence goes on\n\nThe Book of Thngs\n\nacross it.\n");
+        let want = format!(
+            "{}\x0c{}and so the sentence goes on\n\nacross it.\n\x0c{}",
             body(0),
             body(1),
-            body(2),
-            body(3)
+            body(2)
         );
-        assert_eq!(
-            both(&t),
-            format!("{}\x0c{}\n{}\x0c{}", body(0), body(1), body(2), body(3))
-        );
+        assert_eq!(both(&t), want);
+        let t = page("and so the sentence goes on\nThe Book of Things\n\nacross it.\n");
+        assert!(both(&t).contains("goes on\nacross it."), "{}", both(&t));
+        // After a finished sentence it may be a chapter heading: kept.
+        let t = page("The sentence ends.\n\nThe Book of Things\n\nA new one.\n");
+        assert!(both(&t).contains("\nThe Book of Things\n"), "{}", both(&t));
     }
 
     #[test]

@@ -79,7 +79,7 @@ fn full_line_len(text: &str, ls: &[Line]) -> usize {
 const SHORT_PERCENT: usize = 80;
 
 /// A page's last line that ends a sentence and is shorter than this percentage of a full
-/// line ends its paragraph.
+/// line ends its paragraph; so does any such line in text without blank lines.
 const PAGE_END_FULL_PERCENT: usize = 95;
 
 /// Whether the text is wrapped at a fixed measure: the usual line is 20 to 200 characters
@@ -110,6 +110,7 @@ fn paragraph_ends(
     a: &str,
     b: &str,
     across_page: bool,
+    no_blank_lines: bool,
     full: usize,
     base_indent: usize,
 ) -> bool {
@@ -119,7 +120,8 @@ fn paragraph_ends(
     // A sentence that ends a page ends its paragraph unless the line is quite full: OCR
     // keeps no indentation, so the next page cannot say.
     let a_short = short_len(a_len)
-        || (across_page && ends_sentence(a) && a_len * 100 < full * PAGE_END_FULL_PERCENT);
+        || (across_page && ends_sentence(a) && a_len * 100 < full * PAGE_END_FULL_PERCENT)
+        || (no_blank_lines && ends_sentence(a) && a_len * 100 < full * PAGE_END_FULL_PERCENT);
     if starts_list_item(b) || starts_list_item(a) && a_short {
         return true;
     }
@@ -157,6 +159,13 @@ fn unwrap(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
         ind.get(ind.len() / 2).copied().unwrap_or(0)
     };
     let nonblank: Vec<usize> = (0..ls.len()).filter(|&i| !ls[i].is_blank(text)).collect();
+    // Text that marks no paragraph with a blank line (PDF text without indentation): a
+    // sentence that ends a line that is not quite full ends its paragraph too.
+    let blank = ls
+        .iter()
+        .filter(|l| l.is_blank(text) && !(l.ends_page && l.start == l.end))
+        .count();
+    let no_blank_lines = blank * 50 < nonblank.len();
     for w in nonblank.windows(2) {
         let (a, b) = (&ls[w[0]], &ls[w[1]]);
         // A real blank line between them ends the paragraph; the empty "line" that a form
@@ -170,7 +179,7 @@ fn unwrap(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
         let across_page = ls[w[0]..w[1]].iter().any(|l| l.ends_page);
         let (at, bt) = (a.text(text), b.text(text));
         let prev = (w[0] > 0 && !ls[w[0] - 1].is_blank(text)).then(|| ls[w[0] - 1].text(text));
-        if paragraph_ends(prev, at, bt, across_page, full, base_indent) {
+        if paragraph_ends(prev, at, bt, across_page, no_blank_lines, full, base_indent) {
             continue;
         }
         let start = a.start + at.trim_end().len();

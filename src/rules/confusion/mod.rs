@@ -3,6 +3,7 @@
 
 pub mod model;
 pub mod pronoun;
+pub mod roman;
 pub mod tokens;
 pub mod vocab;
 pub mod word;
@@ -34,7 +35,35 @@ pub fn rules() -> Vec<Box<dyn Rule>> {
             default_on: true,
         },
         check: pronoun_i,
+    }),
+    Box::new(FnRule {
+        info: RuleInfo {
+            code: "C003",
+            name: "il-not-roman",
+            family: Family::Confusion,
+            summary: "Read 'II' as the name 'Il' and 'III' as 'Ill' when a known name, the document or the next word says so; Roman numerals stay",
+            example: ("Kim II Sung and World War II", "Kim Il Sung and World War II"),
+            default_on: true,
+        },
+        check: il_not_roman,
     })]
+}
+
+fn il_not_roman(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
+    let toks = tokens::tokens(cx.text);
+    let lex = crate::lexicon::Lexicon::embedded();
+    for (i, t) in toks.iter().enumerate() {
+        if let Some((fixed, why)) = roman::fix(cx.text, &toks, i, lex) {
+            out.push(Edit::new(
+                t.range.clone(),
+                fixed,
+                info.code,
+                0.95,
+                crate::Safety::Safe,
+                why,
+            ));
+        }
+    }
 }
 
 fn pronoun_i(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {

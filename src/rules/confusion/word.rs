@@ -52,6 +52,8 @@ const REPEAT_TRUST: f64 = 0.1;
 pub const MIN_MARGIN: f64 = 3.0;
 /// …and by this many, and the runner-up by `SAFE_GAP`, to be applied by default.
 pub const SAFE_MARGIN: f64 = 5.0;
+/// A lexicon word the document uses this often, replacing a token it uses once, is safe.
+pub const DOC_SAFE_COUNT: u32 = 3;
 /// See [`SAFE_MARGIN`].
 pub const SAFE_GAP: f64 = 2.0;
 /// Generic edits only reach words this long: short words are too close to each other.
@@ -364,7 +366,12 @@ impl<'a> Corrector<'a> {
         if margin < MIN_MARGIN || (real_word && !real_word_ok) {
             return None;
         }
-        let safe = margin >= SAFE_MARGIN && gap >= SAFE_GAP;
+        // "A word spelled right three times and wrong once is strong evidence."
+        let document_says = best.lexicon
+            && best.doc_count >= DOC_SAFE_COUNT
+            && self.vocab.count_any_case(text) == 1
+            && gap >= SAFE_GAP;
+        let safe = (margin >= SAFE_MARGIN && gap >= SAFE_GAP) || document_says;
         let confidence = (1.0 - (-margin).exp()).clamp(0.0, 0.999) as f32;
         Some(Correction {
             reason: explain(text, best, known.is_some(), best_ctx, margin),
