@@ -123,6 +123,9 @@ pub struct RunArgs {
     /// Apply suggestions too, not only safe changes.
     #[arg(long)]
     pub all: bool,
+    /// Write one paragraph per line, joining the lines of each paragraph.
+    #[arg(long)]
+    pub unwrap: bool,
     /// Decode text input with this encoding (a WHATWG label such as windows-1252).
     #[arg(long, value_name = "LABEL")]
     pub encoding: Option<String>,

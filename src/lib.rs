@@ -23,6 +23,7 @@ pub mod pipeline;
 pub mod review;
 pub mod rules;
 pub mod visible;
+pub mod vocab;
 
 pub use document::{Document, Position};
 pub use edit::{Edit, Safety};
@@ -42,6 +43,9 @@ pub struct Options {
     pub apply_suggestions: bool,
     /// How input is loaded.
     pub load: LoadOptions,
+    /// Write one paragraph per line (`--unwrap`): adds the default-off unwrap rule
+    /// unless it is ignored.
+    pub unwrap: bool,
     /// User words (`--dict FILE`): always valid, never changed by a rule.
     pub words: lexicon::WordList,
 }
@@ -82,9 +86,15 @@ impl Cleaner {
     pub fn new(opts: &Options) -> Result<Self> {
         let all = rules::registry();
         opts.selection.validate(&all)?;
+        let unwrap = Selection {
+            select: vec![rules::paragraph::UNWRAP.to_string()],
+            ignore: opts.selection.ignore.clone(),
+        };
         let rules = all
             .into_iter()
-            .filter(|r| opts.selection.includes(r.info()))
+            .filter(|r| {
+                opts.selection.includes(r.info()) || (opts.unwrap && unwrap.includes(r.info()))
+            })
             .collect();
         Ok(Cleaner {
             rules,

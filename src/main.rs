@@ -153,6 +153,7 @@ fn clean(args: RunArgs) -> Result<ExitCode> {
                 password: args.password.clone(),
             },
         },
+        unwrap: args.unwrap,
         words,
     };
     let setup = review_tui::Setup::prepare(&args, &mut opts)?;
