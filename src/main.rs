@@ -68,6 +68,7 @@ fn eval(args: EvalArgs) -> Result<ExitCode> {
         apply_suggestions: args.all,
         load: load.clone(),
         words,
+        unwrap: false,
     };
     let cleaner = Cleaner::new(&opts)?;
     let eval_opts = eval::EvalOptions {
