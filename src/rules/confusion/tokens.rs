@@ -47,15 +47,13 @@ impl<'a> Iterator for Tokens<'a> {
         };
         let mut end = start;
         while let Some((c, len)) = char_at(text, end) {
-            if c.is_alphanumeric() {
-                end += len;
-            } else if is_apostrophe(c)
-                && char_at(text, end + len).is_some_and(|(n, _)| n.is_alphanumeric())
-            {
-                end += len;
-            } else {
+            let inside = c.is_alphanumeric()
+                || (is_apostrophe(c)
+                    && char_at(text, end + len).is_some_and(|(n, _)| n.is_alphanumeric()));
+            if !inside {
                 break;
             }
+            end += len;
         }
         self.pos = end;
         Some(Token {
