@@ -205,24 +205,44 @@ fn key(line: &str) -> String {
 }
 
 /// Similarity of two strings from 0 to 1 (1 − edit distance / longer length).
+/// Strings whose lengths differ more than this are never similar, so the edit distance is
+/// not computed for them (it is at least the length difference).
 fn similarity(a: &str, b: &str) -> f32 {
-    let a: Vec<char> = a.chars().take(120).collect();
-    let b: Vec<char> = b.chars().take(120).collect();
-    if a.is_empty() || b.is_empty() {
+    const MAX: usize = 120;
+    let (mut ab, mut bb) = (['\0'; MAX], ['\0'; MAX]);
+    let mut la = 0;
+    for c in a.chars().take(MAX) {
+        ab[la] = c;
+        la += 1;
+    }
+    let mut lb = 0;
+    for c in b.chars().take(MAX) {
+        bb[lb] = c;
+        lb += 1;
+    }
+    if la == 0 || lb == 0 {
         return 0.0;
     }
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut cur = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let v = (prev[j + 1] + 1)
-                .min(cur[j] + 1)
-                .min(prev[j] + usize::from(ca != cb));
-            cur.push(v);
-        }
-        prev = cur;
+    let longer = la.max(lb) as f32;
+    // The distance is at least the length difference: skip pairs that cannot be similar.
+    if 1.0 - (la.abs_diff(lb) as f32) / longer < SIMILAR.min(0.5) {
+        return 0.0;
     }
-    1.0 - prev[b.len()] as f32 / a.len().max(b.len()) as f32
+    let mut prev = [0usize; MAX + 1];
+    let mut cur = [0usize; MAX + 1];
+    for (j, p) in prev.iter_mut().enumerate().take(lb + 1) {
+        *p = j;
+    }
+    for i in 0..la {
+        cur[0] = i + 1;
+        for j in 0..lb {
+            cur[j + 1] = (prev[j + 1] + 1)
+                .min(cur[j] + 1)
+                .min(prev[j] + usize::from(ab[i] != bb[j]));
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    1.0 - prev[lb] as f32 / longer
 }
 
 const SIMILAR: f32 = 0.6;
