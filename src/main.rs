@@ -2,12 +2,13 @@
 //! library, writes where it was asked to and maps errors to exit codes (0 ok, 1 changes
 //! found under `--check`, 2 error). A closed pipe ends the program quietly.
 
+mod app;
 mod cli;
 
 use anyhow::{Context, Result};
 use clap::{CommandFactory, Parser};
 use cli::{Cli, ColorChoice, Command, Format, RunArgs};
-use ocrclean::{fsio, input, output, Cleaner, Options, Report, Selection};
+use ocrclean::{fsio, input, output, Cleaner, Report};
 use std::borrow::Cow;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
@@ -44,7 +45,18 @@ fn run(cli: Cli) -> Result<ExitCode> {
             print_stdout(&String::from_utf8_lossy(&buf))?;
             Ok(ExitCode::SUCCESS)
         }
-        None => clean(cli.run),
+        Some(Command::Config { show: _, settings }) => {
+            print_stdout(&app::show_config(&settings)?)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Man) => {
+            std::io::stdout().lock().write_all(&app::man_page()?)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        None => match app::mode(&cli.run) {
+            app::Mode::Single => clean(cli.run),
+            mode => app::run_many(cli.run, mode),
+        },
     }
 }
 
@@ -78,26 +90,11 @@ fn print_stdout(s: &str) -> std::io::Result<()> {
 }
 
 fn clean(args: RunArgs) -> Result<ExitCode> {
-    let mut words = ocrclean::lexicon::WordList::new();
-    for path in &args.dict {
-        words.add_file(path)?;
-    }
-    let opts = Options {
-        selection: Selection {
-            select: args.select.clone(),
-            ignore: args.ignore.clone(),
-        },
-        apply_suggestions: args.all,
-        load: ocrclean::LoadOptions {
-            encoding: args.encoding.clone(),
-            strict: args.strict,
-        },
-        words,
-    };
+    let opts = app::options::build(&args.settings, args.encoding.clone(), args.strict)?;
     let cleaner = Cleaner::new(&opts)?;
-    let is_stdin = args.input.as_os_str() == "-";
+    let is_stdin = args.input().as_os_str() == "-";
     if let Some(out) = &args.output {
-        if !is_stdin && fsio::same_file(&args.input, out) {
+        if !is_stdin && fsio::same_file(args.input(), out) {
             anyhow::bail!(
                 "{}: -o names the input file; use --in-place to rewrite it",
                 out.display()
@@ -107,7 +104,7 @@ fn clean(args: RunArgs) -> Result<ExitCode> {
     if args.in_place && is_stdin {
         anyhow::bail!("--in-place needs a file, not standard input");
     }
-    let loaded = input::load_path(&args.input, &opts.load)?;
+    let loaded = input::load_path(args.input(), &opts.load)?;
     let report = cleaner.clean(loaded);
     for w in report.source.warnings() {
         eprintln!("clean: warning: {w}");
@@ -115,7 +112,7 @@ fn clean(args: RunArgs) -> Result<ExitCode> {
 
     let rendered = render(&args, &report);
     if args.in_place {
-        write_in_place(&args.input, &report.output, args.no_backup)?;
+        write_in_place(args.input(), &report.output, args.no_backup)?;
     }
     if let Some(text) = rendered {
         match (&args.output, args.check) {
@@ -126,7 +123,7 @@ fn clean(args: RunArgs) -> Result<ExitCode> {
     if !args.quiet {
         eprintln!(
             "clean: {}: {}",
-            args.input.display(),
+            args.input().display(),
             output::summary(&report)
         );
     }
@@ -152,7 +149,7 @@ fn render<'a>(args: &RunArgs, report: &'a Report) -> Option<Cow<'a, str>> {
             .filter(|c| c.applied)
             .map(|c| &c.edit)
             .collect();
-        let name = args.input.display().to_string();
+        let name = args.input().display().to_string();
         return Some(
             output::diff::unified(
                 report.document.text(),
