@@ -15,16 +15,20 @@ pub fn line_of_key(text: &str, key: &str) -> usize {
     line_of_key_in(text, &(0..text.len()), key).unwrap_or(0)
 }
 
-/// The line of the first `key = …` within `range` of `text`.
+/// The line of the first `key = …` in the table that starts within `range` of `text`
+/// (from `range.start` to the end of `range` or the next table header, whichever is later).
 pub fn line_of_key_in(text: &str, range: &Range<usize>, key: &str) -> Option<usize> {
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
         let start = offset;
         offset += line.len();
-        if start < range.start || start >= range.end {
+        if start + line.len() <= range.start {
             continue;
         }
         let t = line.trim_start();
+        if start >= range.end && t.starts_with('[') {
+            return None;
+        }
         let name = t.split('=').next().unwrap_or("").trim().trim_matches('"');
         if t.contains('=') && name == key {
             return Some(line_of(text, start));
