@@ -285,7 +285,7 @@ mod tests {
         };
         touch(&job.input);
         assert!(!up_to_date(&job));
-        std::thread::sleep(std::time::Duration::from_millis(20));
+        std::thread::sleep(std::time::Duration::from_millis(50));
         touch(job.output.as_ref().unwrap());
         assert!(up_to_date(&job));
     }

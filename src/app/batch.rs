@@ -59,7 +59,10 @@ pub fn run(args: &RunArgs) -> Result<ExitCode> {
     let cleaner = Cleaner::new(&opts)?;
     if let Some(out) = &args.output {
         if out.exists() && !out.is_dir() {
-            bail!("{}: -o must name a directory for many inputs", out.display());
+            bail!(
+                "{}: -o must name a directory for many inputs",
+                out.display()
+            );
         }
     }
     let plan = plan(
@@ -155,7 +158,8 @@ impl Work<'_> {
                     source,
                 })?;
             }
-            fsio::write_atomic(out, report.output.as_bytes())?;
+            // No fsync per output: see docs/batch.md ("Durability").
+            fsio::write_replace(out, report.output.as_bytes(), false)?;
         }
         if self.args.in_place && report.applied() > 0 {
             write_in_place(&job.input, &report.output, self.args.no_backup)?;

@@ -143,7 +143,12 @@ fn one(cleaner: &Cleaner, load: &ocrclean::LoadOptions, (line, bytes): Line) -> 
     };
     let req: Request = match serde_json::from_slice(&bytes) {
         Ok(r) => r,
-        Err(e) => return fail(&null, format!("not a JSON object of the expected shape: {e}")),
+        Err(e) => {
+            return fail(
+                &null,
+                format!("not a JSON object of the expected shape: {e}"),
+            )
+        }
     };
     let input = match (req.text, req.path) {
         (Some(text), None) => Input::Text(text),

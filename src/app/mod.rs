@@ -28,7 +28,10 @@ pub fn mode(args: &RunArgs) -> Mode {
     }
     let many = args.inputs.len() > 1 || args.inputs.iter().any(|p| p.is_dir());
     let to_dir = args.output.as_ref().is_some_and(|o| {
-        o.is_dir() || o.as_os_str().to_string_lossy().ends_with(std::path::MAIN_SEPARATOR)
+        o.is_dir()
+            || o.as_os_str()
+                .to_string_lossy()
+                .ends_with(std::path::MAIN_SEPARATOR)
     }) && args.input().as_os_str() != "-";
     if many || to_dir {
         Mode::Batch

@@ -31,7 +31,10 @@ pub fn effective(s: &SettingsArgs) -> Result<(Config, Option<PathBuf>)> {
         config.all = true;
     }
     if let Some(t) = s.threshold {
-        anyhow::ensure!((0.0..=1.0).contains(&t), "--threshold {t} is not between 0 and 1");
+        anyhow::ensure!(
+            (0.0..=1.0).contains(&t),
+            "--threshold {t} is not between 0 and 1"
+        );
         config.threshold = t;
     }
     config.words.extend(s.dict.iter().cloned());

@@ -145,7 +145,8 @@ impl Config {
     /// Parse and check the text of a configuration file; `path` names it in errors, and
     /// relative word-list paths are resolved against its directory.
     pub fn parse(text: &str, path: &Path) -> Result<Config> {
-        let mut config: Config = toml::from_str(text).map_err(|e| span::toml_error(&e, text, path))?;
+        let mut config: Config =
+            toml::from_str(text).map_err(|e| span::toml_error(&e, text, path))?;
         let err = |line: usize, key: &str, message: String| Error::Config {
             path: path.to_path_buf(),
             line,
@@ -173,7 +174,8 @@ impl Config {
         let mut seen = std::collections::HashSet::new();
         for (i, rule) in config.rules.iter().enumerate() {
             let line = span::line_of(text, rule.span().start);
-            let key_line = |key: &str| span::line_of_key_in(text, &rule.span(), key).unwrap_or(line);
+            let key_line =
+                |key: &str| span::line_of_key_in(text, &rule.span(), key).unwrap_or(line);
             if let Err(e) = UserRule::new(rule.get_ref().spec()) {
                 use crate::rules::user::UserRuleError as U;
                 let key = match e {
@@ -181,7 +183,11 @@ impl Config {
                     U::EmptyFind | U::BadRegex(_) => "find",
                     U::BadConfidence(_) => "confidence",
                 };
-                return Err(err(key_line(key), &format!("rules[{i}].{key}"), e.to_string()));
+                return Err(err(
+                    key_line(key),
+                    &format!("rules[{i}].{key}"),
+                    e.to_string(),
+                ));
             }
             if !seen.insert(rule.get_ref().code.clone()) {
                 return Err(err(
@@ -229,9 +235,8 @@ impl Config {
         }
         let mut user_rules = Vec::new();
         for rule in &self.rules {
-            let compiled = UserRule::new(rule.get_ref().spec()).map_err(|e| {
-                Error::Usage(format!("rule {}: {e}", rule.get_ref().code))
-            })?;
+            let compiled = UserRule::new(rule.get_ref().spec())
+                .map_err(|e| Error::Usage(format!("rule {}: {e}", rule.get_ref().code)))?;
             user_rules.push(Arc::new(compiled));
         }
         Ok(Options {

@@ -77,11 +77,9 @@ pub fn run_with(
                     .is_some_and(|old| old != e.replacement)
         });
         let proposed = resolve_conflicts(proposed);
-        let (to_apply, to_show): (Vec<Edit>, Vec<Edit>) = proposed
-            .into_iter()
-            .partition(|e| {
-                (apply_suggestions || e.safety == Safety::Safe) && e.confidence >= min_confidence
-            });
+        let (to_apply, to_show): (Vec<Edit>, Vec<Edit>) = proposed.into_iter().partition(|e| {
+            (apply_suggestions || e.safety == Safety::Safe) && e.confidence >= min_confidence
+        });
         suggestions.extend(compose::map_unapplied(&applied, to_show));
         if to_apply.is_empty() {
             continue;
