@@ -69,6 +69,11 @@ type Line = (usize, Result<Vec<u8>, String>);
 
 /// Run the stream: read, clean in parallel chunks, write in order.
 pub fn run(args: &RunArgs) -> Result<ExitCode> {
+    if args.inputs.iter().any(|p| p.as_os_str() != "-") {
+        anyhow::bail!(
+            "--jsonl reads standard input; name files with {{\"path\": …}} lines instead"
+        );
+    }
     let opts = options::build(&args.settings, args.encoding.clone(), args.strict)?;
     let cleaner = Cleaner::new(&opts)?;
     let pool = rayon::ThreadPoolBuilder::new()

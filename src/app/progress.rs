@@ -42,9 +42,8 @@ impl Progress {
         } else {
             ProgressBar::hidden()
         };
-        let style =
-            ProgressStyle::with_template("{bar:30} {pos}/{len} files  {msg}  {per_sec}  ETA {eta}")
-                .unwrap_or_else(|_| ProgressStyle::default_bar());
+        let style = ProgressStyle::with_template("{bar:30} {pos}/{len} files  {msg}  ETA {eta}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar());
         bar.set_style(style);
         if visible {
             bar.enable_steady_tick(Duration::from_millis(200));
@@ -61,10 +60,12 @@ impl Progress {
         self.bar.inc(1);
         if !self.bar.is_hidden() {
             let c = &self.counts;
+            let rate = self.bar.position() as f64 / self.started.elapsed().as_secs_f64().max(1e-3);
             self.bar.set_message(format!(
-                "{} pages, {} changes",
+                "{} pages, {} changes, {:.1} files/s",
                 c.pages.load(Relaxed),
-                c.applied.load(Relaxed)
+                c.applied.load(Relaxed),
+                rate
             ));
         }
     }
