@@ -12,6 +12,8 @@ Examples:
   clean --check scan.txt             exit 1 if anything would change
   cat scan.txt | clean - > out.txt   as a filter
   clean --in-place scan.txt          rewrite the file, keeping scan.txt.orig
+  clean scan.txt --review -o out.txt step through every change and keep what you accept
+  clean --decisions out.txt.decisions.json scan.txt -o out.txt   replay a review
   clean rules                        list every rule
 
 Many files:
@@ -71,6 +73,15 @@ pub enum Format {
     Json,
 }
 
+/// Which changes `--review` shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReviewScope {
+    /// Every change, safe or suggestion.
+    All,
+    /// Only suggestions; safe changes are applied.
+    Suggestions,
+}
+
 /// When to colour output.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
@@ -85,7 +96,7 @@ pub enum ColorChoice {
 /// Options of a cleaning run.
 #[derive(Args, Debug)]
 pub struct RunArgs {
-    /// Input files or directories (text; .pdf files are listed too), or - for standard
+    /// Input files (PDF or text) or directories, or - for standard
     /// input. More than one, or a directory, makes a batch.
     #[arg(default_value = "-", value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
@@ -137,6 +148,30 @@ pub struct RunArgs {
     /// Refuse input with bytes that cannot be decoded.
     #[arg(long)]
     pub strict: bool,
+    /// Step through every change in the terminal and keep what you accept; with
+    /// `--review=suggestions` only the suggestions are shown and safe changes are applied.
+    /// Each answer is saved at once to the decisions file; run again to resume.
+    #[arg(long, value_enum, num_args = 0..=1, require_equals = true, default_missing_value = "all",
+          value_name = "WHICH", conflicts_with_all = ["diff", "changes", "check", "in_place"])]
+    pub review: Option<ReviewScope>,
+    /// The decisions file of a review (default with --review: OUT.decisions.json beside -o
+    /// OUT, else INPUT.decisions.json). Without --review, apply its saved answers without
+    /// prompting.
+    #[arg(long, value_name = "FILE")]
+    pub decisions: Option<PathBuf>,
+    /// Pairs and words learned from "always" answers in review (TOML; default with --review
+    /// or --decisions: clean-learned.toml beside the decisions file). Loaded when it exists.
+    #[arg(long, value_name = "FILE")]
+    pub learn: Option<PathBuf>,
+    /// PDF input: only these pages, e.g. 1-3,7 (5- runs to the end).
+    #[arg(long, value_name = "PAGES")]
+    pub pages: Option<String>,
+    /// PDF input: the password of an encrypted PDF (the empty password is tried first).
+    #[arg(long, value_name = "PASSWORD")]
+    pub password: Option<String>,
+    /// Print the input as read (PDF: the extracted text) with every rule off.
+    #[arg(long, conflicts_with_all = ["select", "all"])]
+    pub no_fix: bool,
     /// Rules, threshold, word lists and configuration file.
     #[command(flatten)]
     pub settings: SettingsArgs,

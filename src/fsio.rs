@@ -31,13 +31,27 @@ pub fn write_replace(path: &Path, bytes: &[u8], durable: bool) -> Result<()> {
     if durable {
         tmp.as_file().sync_all().map_err(io)?;
     }
-    if let Ok(meta) = std::fs::metadata(path) {
-        // Keep the permissions of a file being replaced.
-        let _ = std::fs::set_permissions(tmp.path(), meta.permissions());
+    match std::fs::metadata(path) {
+        // Keep the permissions of a file being replaced…
+        Ok(meta) => {
+            let _ = std::fs::set_permissions(tmp.path(), meta.permissions());
+        }
+        // …and give a new file the usual ones, not the temporary file's private mode.
+        Err(_) => set_default_mode(tmp.path()),
     }
     tmp.persist(path).map_err(|e| io(e.error))?;
     Ok(())
 }
+
+#[cfg(unix)]
+fn set_default_mode(path: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    // The mode a plain `File::create` would give under a common umask (022).
+    let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o644));
+}
+
+#[cfg(not(unix))]
+fn set_default_mode(_path: &Path) {}
 
 /// Whether two paths name the same existing file.
 pub fn same_file(a: &Path, b: &Path) -> bool {

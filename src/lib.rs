@@ -35,6 +35,7 @@ pub mod input;
 pub mod lexicon;
 pub mod output;
 pub mod pipeline;
+pub mod review;
 pub mod rules;
 pub mod visible;
 
@@ -149,6 +150,12 @@ impl Cleaner {
             apply_suggestions: opts.apply_suggestions,
             min_confidence: opts.min_confidence,
         })
+    }
+
+    /// Add a rule built at run time (e.g. the rule of pairs learned in review); it runs in
+    /// its family's stage.
+    pub fn add_rule(&mut self, rule: Box<dyn Rule>) {
+        self.rules.push(rule);
     }
 
     /// The rules this cleaner runs.

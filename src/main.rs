@@ -4,11 +4,12 @@
 
 mod app;
 mod cli;
+mod review_tui;
 
 use anyhow::{Context, Result};
 use clap::{CommandFactory, Parser};
 use cli::{Cli, ColorChoice, Command, Format, RunArgs};
-use ocrclean::{fsio, input, output, Cleaner, Report};
+use ocrclean::{fsio, input, output, Report};
 use std::borrow::Cow;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
@@ -90,8 +91,9 @@ fn print_stdout(s: &str) -> std::io::Result<()> {
 }
 
 fn clean(args: RunArgs) -> Result<ExitCode> {
-    let opts = app::options::build(&args.settings, args.encoding.clone(), args.strict)?;
-    let cleaner = Cleaner::new(&opts)?;
+    let mut opts = app::options::build(&args)?;
+    let setup = review_tui::Setup::prepare(&args, &mut opts)?;
+    let cleaner = setup.cleaner(&opts)?;
     let is_stdin = args.input().as_os_str() == "-";
     if let Some(out) = &args.output {
         if !is_stdin && fsio::same_file(args.input(), out) {
@@ -104,11 +106,15 @@ fn clean(args: RunArgs) -> Result<ExitCode> {
     if args.in_place && is_stdin {
         anyhow::bail!("--in-place needs a file, not standard input");
     }
+    if args.review.is_some() {
+        return review_tui::run(&args, cleaner, setup);
+    }
     let loaded = input::load_path(args.input(), &opts.load)?;
-    let report = cleaner.clean(loaded);
+    let mut report = cleaner.clean(loaded);
     for w in report.source.warnings() {
         eprintln!("clean: warning: {w}");
     }
+    setup.finish_report(&mut report, args.quiet)?;
 
     let rendered = render(&args, &report);
     if args.in_place {

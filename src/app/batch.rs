@@ -55,7 +55,7 @@ pub fn run(args: &RunArgs) -> Result<ExitCode> {
     if view == View::None && args.output.is_none() && !args.in_place {
         bail!("many inputs need -o DIR for the cleaned files (or --in-place, --check, --diff, --changes, --format json)");
     }
-    let opts = options::build(&args.settings, args.encoding.clone(), args.strict)?;
+    let opts = options::build(args)?;
     let cleaner = Cleaner::new(&opts)?;
     if let Some(out) = &args.output {
         if out.exists() && !out.is_dir() {
@@ -83,6 +83,7 @@ pub fn run(args: &RunArgs) -> Result<ExitCode> {
     }
     let work = Work {
         args,
+        load: &opts.load,
         cleaner: &cleaner,
         view,
         progress: &progress,
@@ -114,6 +115,7 @@ pub fn run(args: &RunArgs) -> Result<ExitCode> {
 /// What every job shares.
 struct Work<'a> {
     args: &'a RunArgs,
+    load: &'a ocrclean::LoadOptions,
     cleaner: &'a Cleaner,
     view: View,
     progress: &'a Progress,
@@ -143,7 +145,7 @@ impl Work<'_> {
     }
 
     fn clean(&self, job: &Job) -> Result<Option<String>> {
-        let loaded = input::load_path(&job.input, &self.cleaner_load())?;
+        let loaded = input::load_path(&job.input, self.load)?;
         let report = self.cleaner.clean(loaded);
         for w in report.source.warnings() {
             self.progress.note(&format!("clean: warning: {w}"));
@@ -173,13 +175,6 @@ impl Work<'_> {
             c.changed.fetch_add(1, Relaxed);
         }
         Ok(render(self.view, &job.input, &report))
-    }
-
-    fn cleaner_load(&self) -> ocrclean::LoadOptions {
-        ocrclean::LoadOptions {
-            encoding: self.args.encoding.clone(),
-            strict: self.args.strict,
-        }
     }
 }
 

@@ -74,7 +74,7 @@ pub fn run(args: &RunArgs) -> Result<ExitCode> {
             "--jsonl reads standard input; name files with {{\"path\": …}} lines instead"
         );
     }
-    let opts = options::build(&args.settings, args.encoding.clone(), args.strict)?;
+    let opts = options::build(args)?;
     let cleaner = Cleaner::new(&opts)?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.jobs.map_or(0, usize::from))

@@ -1,6 +1,6 @@
 //! From flags and configuration file to library [`Options`]: the file first, then flags.
 
-use crate::cli::SettingsArgs;
+use crate::cli::{RunArgs, SettingsArgs};
 use anyhow::{Context, Result};
 use ocrclean::config::Config;
 use ocrclean::{LoadOptions, Options};
@@ -41,10 +41,32 @@ pub fn effective(s: &SettingsArgs) -> Result<(Config, Option<PathBuf>)> {
     Ok((config, path))
 }
 
-/// Options for a run: the effective configuration plus how to load input.
-pub fn build(s: &SettingsArgs, encoding: Option<String>, strict: bool) -> Result<Options> {
-    let (config, _) = effective(s)?;
+/// Options for a run: the effective configuration, `--no-fix`, and how to load input
+/// (encoding, `--strict`, PDF pages and password).
+pub fn build(args: &RunArgs) -> Result<Options> {
+    let (config, _) = effective(&args.settings)?;
     let mut opts = config.to_options()?;
-    opts.load = LoadOptions { encoding, strict };
+    if args.no_fix {
+        opts.selection.ignore.extend(
+            ocrclean::rules::registry()
+                .iter()
+                .map(|r| r.info().code.to_string()),
+        );
+        opts.selection
+            .ignore
+            .extend(opts.user_rules.iter().map(|r| r.spec().code.clone()));
+    }
+    let pages = match &args.pages {
+        Some(spec) => Some(ocrclean::input::pdf::parse_pages(spec).map_err(anyhow::Error::msg)?),
+        None => None,
+    };
+    opts.load = LoadOptions {
+        encoding: args.encoding.clone(),
+        strict: args.strict,
+        pdf: ocrclean::input::pdf::PdfOptions {
+            pages,
+            password: args.password.clone(),
+        },
+    };
     Ok(opts)
 }

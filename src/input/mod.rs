@@ -1,5 +1,6 @@
 //! Loading input: sniff PDF or text, decode, and build the [`Document`].
 
+pub mod pdf;
 pub mod text;
 
 use crate::document::Document;
@@ -25,6 +26,8 @@ pub struct LoadOptions {
     pub encoding: Option<String>,
     /// Refuse input with undecodable bytes instead of reporting them.
     pub strict: bool,
+    /// How to extract text from PDF input (pages, password).
+    pub pdf: pdf::PdfOptions,
 }
 
 /// Where a document came from and how it was read.
@@ -42,12 +45,23 @@ pub struct Source {
     pub bom: bool,
     /// Undecodable byte sequences (each replaced by U+FFFD in the text).
     pub undecodable: Option<Malformed>,
+    /// PDF input: the page number of each page in the text, in order.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page_numbers: Option<Vec<usize>>,
+    /// Warnings from reading the input (PDF extraction: damaged or empty pages, unmapped
+    /// glyphs).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
 }
 
 impl Source {
     /// Warnings a user should see about how the input was read.
     pub fn warnings(&self) -> Vec<String> {
-        let mut w = Vec::new();
+        let mut w: Vec<String> = self
+            .notes
+            .iter()
+            .map(|n| format!("{}: {n}", self.path.display()))
+            .collect();
         if let Some(m) = self.undecodable {
             w.push(format!(
                 "{}: {} byte sequence(s) are not valid {} (first at byte {}); each became U+FFFD",
@@ -78,9 +92,22 @@ pub fn is_pdf(bytes: &[u8]) -> bool {
 /// Load input from bytes; `path` names it in messages (`-` for standard input).
 pub fn load_bytes(bytes: Vec<u8>, path: &Path, opts: &LoadOptions) -> Result<Loaded> {
     if is_pdf(&bytes) {
-        return Err(Error::Pdf {
+        let extracted = pdf::extract(&bytes, &opts.pdf).map_err(|e| Error::Pdf {
             path: path.to_path_buf(),
-            reason: "this is a PDF, and PDF input is not supported yet; extract its text first (e.g. with pdftotext) and clean that".into(),
+            reason: e.to_string(),
+        })?;
+        return Ok(Loaded {
+            source: Source {
+                path: path.to_path_buf(),
+                kind: Kind::Pdf,
+                encoding: "UTF-8",
+                encoding_detected: false,
+                bom: false,
+                undecodable: None,
+                page_numbers: Some(extracted.page_numbers),
+                notes: extracted.warnings,
+            },
+            document: Document::new(extracted.text),
         });
     }
     let forced = match &opts.encoding {
@@ -110,6 +137,8 @@ pub fn load_bytes(bytes: Vec<u8>, path: &Path, opts: &LoadOptions) -> Result<Loa
             encoding_detected: decoded.detected,
             bom: decoded.bom,
             undecodable: decoded.malformed,
+            page_numbers: None,
+            notes: Vec::new(),
         },
         document: Document::new(decoded.text),
     })

@@ -33,8 +33,11 @@ const BIGRAM_SCALE: f64 = 8.0;
 const BIGRAM_FLOOR: f64 = 3.2e6;
 /// Context can move a decision by at most this many nats.
 const MAX_CONTEXT: f64 = 6.0;
-/// A real word is replaced only when the context favours the candidate by this much.
-const KNOWN_CONTEXT_MIN: f64 = 1.5;
+/// A real word ("tho") is replaced only by a word at least e^6.9 ≈ 1000 times as
+/// frequent ("the")…
+const REAL_WORD_RATIO: f64 = 6.9;
+/// …reached by one common misreading, and only when the context does not favour it.
+const REAL_WORD_MAX_CHANNEL: f64 = 4.0;
 /// Words more frequent than this share of all words are never questioned.
 const COMMON_SKIP: f64 = 1e-4;
 /// Candidates kept per spelling for the context stage.
@@ -49,8 +52,12 @@ const REPEAT_TRUST: f64 = 0.1;
 pub const MIN_MARGIN: f64 = 3.0;
 /// …and by this many, and the runner-up by `SAFE_GAP`, to be applied by default.
 pub const SAFE_MARGIN: f64 = 5.0;
+/// A lexicon word the document uses this often, replacing a token it uses once, is safe.
+pub const DOC_SAFE_COUNT: u32 = 3;
 /// See [`SAFE_MARGIN`].
 pub const SAFE_GAP: f64 = 2.0;
+/// Generic edits only reach words this long: short words are too close to each other.
+const GENERIC_MIN_LEN: usize = 5;
 /// Generic (non-table) edits can only win for words at least this probable.
 const GENERIC_MIN_LOGP: f64 = UNKNOWN_LOGP + MIN_MARGIN + GENERIC_COST as f64;
 
@@ -142,7 +149,8 @@ impl<'a> Corrector<'a> {
         let total = vocab.total().max(1) as f64;
         for (w, n) in vocab.words_at_least(2) {
             let p = DOC_WEIGHT * f64::from(n) / total;
-            if p.ln() >= GENERIC_MIN_LOGP && w.chars().all(char::is_alphabetic) {
+            let long = w.chars().count() >= GENERIC_MIN_LEN;
+            if long && p.ln() >= GENERIC_MIN_LOGP && w.chars().all(char::is_alphabetic) {
                 generic_targets.insert(w.to_string());
             }
         }
@@ -157,8 +165,11 @@ impl<'a> Corrector<'a> {
     /// Log-probability of a word as a prior, from the lexicon and the document; `None`
     /// when neither knows it (or the lexicon knows it only as a rare word or an
     /// abbreviation and the document does not use it).
-    fn prior(&self, word: &str, exclude_self: u32) -> Option<(f64, u32, bool)> {
-        let doc = self.vocab.count_any_case(word).saturating_sub(exclude_self);
+    /// A word the lexicon lacks counts as evidence only when the document uses it at
+    /// least three times and twice as often as the token it would replace: the document's OCR
+    /// errors are in its vocabulary too.
+    fn prior(&self, word: &str, token: &str) -> Option<(f64, u32, bool)> {
+        let doc = self.vocab.count_any_case(word);
         let total = self.vocab.total().max(1) as f64;
         let p_doc = DOC_WEIGHT * f64::from(doc) / total;
         let lex = self
@@ -168,15 +179,27 @@ impl<'a> Corrector<'a> {
         let p_lex = lex
             .as_ref()
             .map_or(0.0, |f| count_of(&f.entry) / CORPUS_WORDS);
-        if p_lex == 0.0 && doc == 0 {
+        let doc_attested = doc >= 3 && doc >= 2 * self.vocab.count_any_case(token);
+        if p_lex == 0.0 && !doc_attested {
             return None;
         }
         Some(((p_lex + p_doc).ln(), doc, lex.is_some()))
     }
 
+    /// How often the document repeats a token, as evidence that it is right. Only names
+    /// and acronyms (capitalised tokens) earn this trust: OCR engines repeat their
+    /// misreadings of lower-case words ("whioh", "bas") page after page.
+    fn trusted_repeats(&self, token: &str) -> u32 {
+        if token.starts_with(char::is_uppercase) {
+            self.vocab.count(token)
+        } else {
+            0
+        }
+    }
+
     /// The token's own log-probability as written.
     fn own_logp(&self, token: &str) -> f64 {
-        let repeats = self.vocab.count(token);
+        let repeats = self.trusted_repeats(token);
         let total = self.vocab.total().max(1) as f64;
         let trusted = if repeats >= 2 {
             (REPEAT_TRUST * f64::from(repeats) / total).ln()
@@ -186,6 +209,7 @@ impl<'a> Corrector<'a> {
         let lex = self
             .lex
             .find(token)
+            .filter(|f| !f.accents)
             .map(|f| (count_of(&f.entry) / CORPUS_WORDS).ln());
         lex.map_or(trusted, |l| l.max(trusted)).max(UNKNOWN_LOGP)
     }
@@ -214,7 +238,7 @@ impl<'a> Corrector<'a> {
             if cased.to_lowercase() == token.to_lowercase() || !seen.insert(cased.clone()) {
                 return;
             }
-            if let Some((logp, doc_count, lexicon)) = self.prior(&cased, 0) {
+            if let Some((logp, doc_count, lexicon)) = self.prior(&cased, token) {
                 scored.push(Scored {
                     word: cased,
                     channel,
@@ -285,16 +309,21 @@ impl<'a> Corrector<'a> {
         next: Option<&str>,
     ) -> Option<Correction> {
         let full = token.text;
-        // Correct the stem before an apostrophe ("he's", "workers'"): the ending stays.
+        if full.contains(['\'', '’']) && self.lex.find(full).is_some() {
+            return None;
+        }
+        // Correct the stem of a possessive ("Korea's", "workers'"): the ending stays.
+        // Other apostrophes (contractions the lexicon lacks) are left alone.
         let text = match full.find(['\'', '’']) {
-            Some(i) if i > 0 => &full[..i],
-            _ => full,
+            None => full,
+            Some(i) if i > 0 && matches!(&full[i..], "'s" | "’s" | "'" | "’") => &full[..i],
+            Some(_) => return None,
         };
         let suffix = &full[text.len()..];
         if !worth_checking(text) {
             return None;
         }
-        let known = self.lex.find(text);
+        let known = self.lex.find(text).filter(|f| !f.accents);
         if known.as_ref().is_some_and(|f| {
             let short = text.chars().count() <= 2 && f.entry.is_common();
             short || f.entry.frequency as f64 > COMMON_SKIP * CORPUS_WORDS
@@ -303,12 +332,19 @@ impl<'a> Corrector<'a> {
         }
         let unigram = self.unigram(text);
         let (own, cands) = (&unigram.0, &unigram.1);
+        // A capitalised word inside a sentence is probably a name: only the document's own
+        // spelling of a name may replace it ("Auhert" → "Aubert").
+        let mid_sentence_name = prev.is_some() && shape(text) == Shape::Title;
+        let cands: Vec<&Scored> = cands
+            .iter()
+            .filter(|c| !mid_sentence_name || c.doc_count >= 2)
+            .collect();
         if cands.is_empty() {
             return None;
         }
         let own_context = self.context(prev, text, next);
         let mut ranked: Vec<(f64, f64, &Scored)> = cands
-            .iter()
+            .into_iter()
             .map(|c| {
                 let ctx = self.context(prev, &c.word, next);
                 let delta = (ctx - own_context).clamp(-MAX_CONTEXT, MAX_CONTEXT);
@@ -320,16 +356,22 @@ impl<'a> Corrector<'a> {
         let runner_up = ranked.get(1).map_or(f64::NEG_INFINITY, |r| r.0);
         let margin = best_total - own;
         let gap = best_total - runner_up;
-        // A real word is changed only when its neighbours speak against it, or at least
-        // do not speak for it and the candidate is far more probable.
+        // A real word is changed only for a far more frequent word, reached by one common
+        // misreading, that the neighbouring words do not speak against.
         let real_word =
-            known.as_ref().is_some_and(|f| f.entry.is_common()) || self.vocab.count(text) >= 2;
-        let context_ok =
-            best_ctx >= KNOWN_CONTEXT_MIN || (best_ctx >= 0.0 && margin >= SAFE_MARGIN);
-        if margin < MIN_MARGIN || (real_word && !context_ok) {
+            known.as_ref().is_some_and(|f| f.entry.is_common()) || self.trusted_repeats(text) >= 2;
+        let real_word_ok = best.logp - own >= REAL_WORD_RATIO
+            && best.channel <= REAL_WORD_MAX_CHANNEL
+            && best_ctx >= 0.0;
+        if margin < MIN_MARGIN || (real_word && !real_word_ok) {
             return None;
         }
-        let safe = margin >= SAFE_MARGIN && gap >= SAFE_GAP;
+        // "A word spelled right three times and wrong once is strong evidence."
+        let document_says = best.lexicon
+            && best.doc_count >= DOC_SAFE_COUNT
+            && self.vocab.count_any_case(text) == 1
+            && gap >= SAFE_GAP;
+        let safe = (margin >= SAFE_MARGIN && gap >= SAFE_GAP) || document_says;
         let confidence = (1.0 - (-margin).exp()).clamp(0.0, 0.999) as f32;
         Some(Correction {
             reason: explain(text, best, known.is_some(), best_ctx, margin),
@@ -351,7 +393,7 @@ impl<'a> Corrector<'a> {
 fn worth_checking(token: &str) -> bool {
     let letters = token.chars().filter(|c| c.is_alphabetic()).count();
     let chars = token.chars().count();
-    if chars < 2 || letters + 1 < chars || letters == 0 {
+    if chars < 2 || letters + 1 < chars || letters == 0 || (letters < chars && letters < 3) {
         return false;
     }
     if shape(token) == Shape::Upper && chars <= 4 {
@@ -416,7 +458,7 @@ mod tests {
 
     #[test]
     fn fixes_typical_misreads() {
-        let got = fix("tbe cat sat on whioh mat and Tbe dog");
+        let got = fix("Tbe dog and tbe cat sat on whioh mat");
         let pairs: Vec<(&str, &str)> = got
             .iter()
             .map(|(a, b, _)| (a.as_str(), b.as_str()))

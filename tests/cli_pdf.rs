@@ -1,0 +1,111 @@
+//! The `clean` binary on PDF input: `--pages`, `--password`, `--no-fix` and clear errors.
+
+use assert_cmd::Command;
+use lopdf::{dictionary, Document, Object, Stream};
+use predicates::prelude::PredicateBooleanExt;
+use predicates::str::contains;
+use std::path::{Path, PathBuf};
+
+fn write_pdf(dir: &Path, name: &str, pages: &[&str]) -> PathBuf {
+    let mut doc = Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let font = doc.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+        "Encoding" => "WinAnsiEncoding",
+    });
+    let mut kids = Vec::new();
+    for content in pages {
+        let cid = doc.add_object(Stream::new(dictionary! {}, content.as_bytes().to_vec()));
+        kids.push(Object::Reference(doc.add_object(dictionary! {
+            "Type" => "Page", "Parent" => pages_id, "Contents" => cid,
+            "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
+            "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } },
+        })));
+    }
+    let count = kids.len() as i64;
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => count }),
+    );
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog);
+    let path = dir.join(name);
+    doc.save(&path).unwrap();
+    path
+}
+
+fn clean() -> Command {
+    Command::cargo_bin("clean").unwrap()
+}
+
+#[test]
+fn pages_and_no_fix() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = write_pdf(
+        dir.path(),
+        "a.pdf",
+        &[
+            "BT /F1 12 Tf 72 700 Td (first  page) Tj ET",
+            "BT /F1 12 Tf 72 700 Td (the \\337rst line) Tj ET",
+            "BT /F1 12 Tf 72 700 Td (third) Tj ET",
+        ],
+    );
+    clean()
+        .args(["--no-fix", "--pages", "2-3"])
+        .arg(&pdf)
+        .assert()
+        .success()
+        .stdout("the ßrst line\n\x0cthird\n");
+    clean()
+        .args(["--no-fix", "--pages", "0"])
+        .arg(&pdf)
+        .assert()
+        .code(2)
+        .stderr(contains("bad page selection"));
+    clean()
+        .args(["--pages", "9"])
+        .arg(&pdf)
+        .assert()
+        .code(2)
+        .stderr(contains("selects no page"));
+}
+
+#[test]
+fn image_only_pdf_says_it_needs_ocr() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = write_pdf(dir.path(), "scan.pdf", &["q Q", "q Q", "q Q"]);
+    clean()
+        .arg(&pdf)
+        .assert()
+        .code(2)
+        .stderr(contains("no text layer on pages 1–3").and(contains("ocrmypdf")));
+}
+
+#[test]
+fn not_a_pdf_at_all_names_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("broken.pdf");
+    std::fs::write(&path, b"%PDF-1.4\n1 0 obj garbage").unwrap();
+    clean()
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stderr(contains("broken.pdf").and(contains("cannot read this PDF")));
+}
+
+#[test]
+fn password_option_reaches_the_reader() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = write_pdf(
+        dir.path(),
+        "plain.pdf",
+        &["BT /F1 12 Tf 72 700 Td (open) Tj ET"],
+    );
+    // A password on an unencrypted file is harmless.
+    clean()
+        .args(["--no-fix", "--password", "x"])
+        .arg(&pdf)
+        .assert()
+        .success()
+        .stdout("open\n");
+}
