@@ -13,13 +13,13 @@ const RULES: &str = r#"
 ignore = ["spacing"]
 
 [[rules]]
-code = "X001"
+code = "X101"
 find = "teh"
 replace = "the"
 reason = "a slip this archive makes often"
 
 [[rules]]
-code = "X002"
+code = "X102"
 find = '(\d+) ?per ?cent'
 replace = "$1%"
 regex = true
@@ -49,11 +49,11 @@ fn clean_toml_in_a_parent_directory_is_used() {
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            "1:1:1  X001  'teh' → 'the'  a slip this archive makes often",
+            "1:1:1  X101  'teh' → 'the'  a slip this archive makes often",
         ));
     // Flags override the file; --no-config ignores it.
     clean(&sub)
-        .args(["-q", "--ignore", "X001", "in.txt"])
+        .args(["-q", "--ignore", "X101", "in.txt"])
         .assert()
         .stdout("teh tehran, 5 per cent\n");
     clean(&sub)
@@ -77,7 +77,7 @@ fn errors_name_file_line_and_key() {
         .stderr(predicate::str::contains("my.toml:2: colour: unknown field"));
     std::fs::write(
         &cfg,
-        "[[rules]]\ncode = \"X001\"\nfind = \"(\"\nreplace = \"\"\nreason = \"r\"\nregex = true\n",
+        "[[rules]]\ncode = \"X101\"\nfind = \"(\"\nreplace = \"\"\nreason = \"r\"\nregex = true\n",
     )
     .unwrap();
     clean(d.path())
@@ -131,7 +131,7 @@ fn show_prints_the_effective_configuration() {
     assert!(text.contains("clean.toml, then flags"), "{text}");
     assert!(text.contains("threshold = 0.3"), "{text}");
     assert!(text.contains("ignore = [\"spacing\"]"), "{text}");
-    assert!(text.contains("code = \"X002\""), "{text}");
+    assert!(text.contains("code = \"X102\""), "{text}");
     // What it prints is itself a valid configuration.
     let body: String = text
         .lines()

@@ -9,7 +9,7 @@
 //! threshold = 0.5
 //!
 //! [[rules]]
-//! code = "X001"
+//! code = "X101"
 //! find = "teh"
 //! replace = "the"
 //! reason = "a typing slip this archive makes often"
@@ -96,7 +96,7 @@ fn default_confidence() -> f32 {
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct RuleConfig {
-    /// `X` and three digits, e.g. `X001`.
+    /// `X` and three digits, e.g. `X101`.
     pub code: String,
     /// The text to find, or a regex when `regex = true`.
     pub find: String,
@@ -187,6 +187,16 @@ impl Config {
                     key_line(key),
                     &format!("rules[{i}].{key}"),
                     e.to_string(),
+                ));
+            }
+            if rule.get_ref().code == crate::review::learn::LEARNED_CODE {
+                return Err(err(
+                    key_line("code"),
+                    &format!("rules[{i}].code"),
+                    format!(
+                        "{} is the rule learned in review (clean-learned.toml); use another code",
+                        crate::review::learn::LEARNED_CODE
+                    ),
                 ));
             }
             if !seen.insert(rule.get_ref().code.clone()) {

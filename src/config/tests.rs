@@ -28,14 +28,14 @@ fn unknown_key_names_line_and_key() {
 
 #[test]
 fn unknown_key_in_a_rule() {
-    let text = "[[rules]]\ncode = \"X001\"\nfind = \"a\"\nreplace = \"b\"\nreason = \"r\"\nregexp = true\n";
+    let text = "[[rules]]\ncode = \"X101\"\nfind = \"a\"\nreplace = \"b\"\nreason = \"r\"\nregexp = true\n";
     let (line, key, _) = config_error(text);
     assert_eq!((line, key.as_str()), (6, "regexp"));
 }
 
 #[test]
 fn bad_regex_names_the_rule_and_line() {
-    let text = "threshold = 0.1\n[[rules]]\ncode = \"X001\"\nfind = \"a\"\nreplace = \"b\"\nreason = \"r\"\n\n[[rules]]\ncode = \"X002\"\nreason = \"r\"\nfind = \"(unclosed\"\nreplace = \"b\"\nregex = true\n";
+    let text = "threshold = 0.1\n[[rules]]\ncode = \"X101\"\nfind = \"a\"\nreplace = \"b\"\nreason = \"r\"\n\n[[rules]]\ncode = \"X102\"\nreason = \"r\"\nfind = \"(unclosed\"\nreplace = \"b\"\nregex = true\n";
     let (line, key, message) = config_error(text);
     assert_eq!(line, 11);
     assert_eq!(key, "rules[1].find");
@@ -53,8 +53,17 @@ fn language_and_threshold_are_checked() {
 }
 
 #[test]
+fn the_learned_rule_code_is_reserved() {
+    let code = crate::review::learn::LEARNED_CODE;
+    let text =
+        format!("[[rules]]\ncode = \"{code}\"\nfind = \"a\"\nreplace = \"b\"\nreason = \"r\"\n");
+    let (line, key, _) = config_error(&text);
+    assert_eq!((line, key.as_str()), (2, "rules[0].code"));
+}
+
+#[test]
 fn duplicate_codes_are_errors() {
-    let rule = "[[rules]]\ncode = \"X001\"\nfind = \"a\"\nreplace = \"b\"\nreason = \"r\"\n";
+    let rule = "[[rules]]\ncode = \"X101\"\nfind = \"a\"\nreplace = \"b\"\nreason = \"r\"\n";
     let (line, key, _) = config_error(&format!("{rule}{rule}"));
     assert_eq!((line, key.as_str()), (7, "rules[1].code"));
 }
@@ -68,7 +77,7 @@ fn word_paths_are_relative_to_the_file() {
 
 #[test]
 fn shows_as_toml_that_parses_back() {
-    let text = "select = [\"unicode\", \"user\"]\nthreshold = 0.25\n[[rules]]\ncode = \"X001\"\nfind = \"(\\\\d) ?pc\"\nreplace = \"$1%\"\nreason = \"r\"\nregex = true\n";
+    let text = "select = [\"unicode\", \"user\"]\nthreshold = 0.25\n[[rules]]\ncode = \"X101\"\nfind = \"(\\\\d) ?pc\"\nreplace = \"$1%\"\nreason = \"r\"\nregex = true\n";
     let c = parse(text).unwrap();
     let shown = c.to_toml();
     let back = Config::parse(&shown, Path::new("/tmp/x/clean.toml")).unwrap();
@@ -79,7 +88,7 @@ fn shows_as_toml_that_parses_back() {
 
 #[test]
 fn threshold_keeps_weak_edits_out() {
-    let text = "[[rules]]\ncode = \"X001\"\nfind = \"teh\"\nreplace = \"the\"\nreason = \"r\"\nconfidence = 0.4\n";
+    let text = "[[rules]]\ncode = \"X101\"\nfind = \"teh\"\nreplace = \"the\"\nreason = \"r\"\nconfidence = 0.4\n";
     let mut c = parse(text).unwrap();
     let report = crate::clean_text("teh", &c.to_options().unwrap()).unwrap();
     assert_eq!(report.output, "the");

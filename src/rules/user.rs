@@ -1,5 +1,5 @@
 //! User rules: literal or regex replacements from the configuration (`[[rules]]` in
-//! `clean.toml`), each with its own code (`X001`…, family `user`) and reason, so their
+//! `clean.toml`), each with its own code (`X101`…, family `user`) and reason, so their
 //! edits are reviewable like those of any built-in rule.
 
 use super::{Context, Family, Rule, RuleInfo};
@@ -11,7 +11,7 @@ use std::sync::{Mutex, OnceLock};
 /// What a user rule replaces and with what: the plain description a configuration holds.
 #[derive(Clone, Debug, PartialEq)]
 pub struct UserRuleSpec {
-    /// Code, `X` and three digits (e.g. `X001`).
+    /// Code, `X` and three digits (e.g. `X101`).
     pub code: String,
     /// The text (or, with `regex`, the pattern) to find.
     pub find: String,
@@ -35,7 +35,7 @@ pub struct UserRuleSpec {
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum UserRuleError {
     /// The code is not `X` followed by three digits.
-    #[error("code '{0}' must be X followed by three digits (e.g. X001)")]
+    #[error("code '{0}' must be X followed by three digits (e.g. X101)")]
     BadCode(String),
     /// `find` is empty.
     #[error("'find' is empty")]
@@ -62,7 +62,7 @@ impl UserRule {
     /// ```
     /// use ocrclean::rules::user::{UserRule, UserRuleSpec};
     /// let spec = UserRuleSpec {
-    ///     code: "X001".into(), find: "teh".into(), replace: "the".into(), regex: false,
+    ///     code: "X101".into(), find: "teh".into(), replace: "the".into(), regex: false,
     ///     word_boundary: true, ignore_case: false, reason: "common typo".into(),
     ///     confidence: 0.9, safety: ocrclean::Safety::Safe,
     /// };
@@ -71,7 +71,7 @@ impl UserRule {
     /// opts.user_rules.push(std::sync::Arc::new(rule));
     /// let report = ocrclean::clean_text("teh tehran\n", &opts).unwrap();
     /// assert_eq!(report.output, "the tehran\n");
-    /// assert_eq!(report.changes[0].edit.rule, "X001");
+    /// assert_eq!(report.changes[0].edit.rule, "X101");
     /// ```
     pub fn new(spec: UserRuleSpec) -> Result<UserRule, UserRuleError> {
         let c = spec.code.as_bytes();
@@ -197,7 +197,7 @@ mod tests {
 
     fn spec(find: &str, replace: &str, regex: bool) -> UserRuleSpec {
         UserRuleSpec {
-            code: "X001".into(),
+            code: "X101".into(),
             find: find.into(),
             replace: replace.into(),
             regex,
