@@ -46,6 +46,9 @@ pub struct Cli {
 pub enum Command {
     /// List every rule with its code, family, summary and an example.
     Rules,
+    /// Score the cleaner against ground truth: error rates before and after, words fixed
+    /// and broken, and what each rule's edits did.
+    Eval(EvalArgs),
     /// Print a shell completion script.
     Completions {
         /// The shell.
@@ -70,6 +73,15 @@ pub enum Format {
     /// Plain text (the cleaned text, a diff or a change list).
     Text,
     /// One JSON document with every change.
+    Json,
+}
+
+/// Output format of `clean eval`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum EvalFormat {
+    /// Tables: one row per set and the total, then the rules.
+    Text,
+    /// One JSON document with every set, the total and the per-rule counts.
     Json,
 }
 
@@ -210,6 +222,53 @@ pub struct SettingsArgs {
     pub threshold: Option<f32>,
     /// Words that are always valid and never changed: one per line, '#' starts a comment.
     /// May be given more than once.
+    #[arg(long, value_name = "FILE")]
+    pub dict: Vec<PathBuf>,
+}
+
+/// Options of `clean eval`.
+#[derive(Args, Debug)]
+#[command(after_help = "\
+Examples:
+  clean eval --truth truth.txt scan.txt          one document
+  clean eval --no-hyphen corpus/real             every SET/ocr/*.txt against SET/truth/*.txt
+  clean eval --input-name scan.pdf corpus/gen    every DOC/scan.pdf against DOC/truth.txt
+  clean eval --format json --all corpus/real     with suggestions applied, as JSON")]
+pub struct EvalArgs {
+    /// A corpus directory; with --truth, the one input file to clean.
+    pub path: PathBuf,
+    /// The ground truth of the single input PATH.
+    #[arg(long, value_name = "FILE")]
+    pub truth: Option<PathBuf>,
+    /// In DOC/truth.txt corpora, the input file beside the truth.
+    #[arg(long, value_name = "NAME", default_value = "ocr.txt")]
+    pub input_name: String,
+    /// Fold hyphenation away on all sides before scoring (as score.py --no-hyphen).
+    #[arg(long)]
+    pub no_hyphen: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = EvalFormat::Text)]
+    pub format: EvalFormat,
+    /// Also print the per-rule table of each set.
+    #[arg(long)]
+    pub rules_per_set: bool,
+    /// Show up to N applied edits per rule and set that moved the text away from the
+    /// truth, with the truth they were judged against.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub show_away: usize,
+    /// Run only these rules: codes or family names, comma-separated.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub select: Vec<String>,
+    /// Never run these rules: codes or family names, comma-separated.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub ignore: Vec<String>,
+    /// Apply suggestions too, not only safe changes.
+    #[arg(long)]
+    pub all: bool,
+    /// Decode text inputs with this encoding (a WHATWG label such as windows-1252).
+    #[arg(long, value_name = "LABEL")]
+    pub encoding: Option<String>,
+    /// Words that are always right (one a line), as for a cleaning run; repeatable.
     #[arg(long, value_name = "FILE")]
     pub dict: Vec<PathBuf>,
 }

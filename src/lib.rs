@@ -30,6 +30,7 @@ pub mod config;
 pub mod document;
 pub mod edit;
 pub mod error;
+pub mod eval;
 pub mod fsio;
 pub mod input;
 pub mod lexicon;

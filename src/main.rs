@@ -8,8 +8,8 @@ mod review_tui;
 
 use anyhow::{Context, Result};
 use clap::{CommandFactory, Parser};
-use cli::{Cli, ColorChoice, Command, Format, RunArgs};
-use ocrclean::{fsio, input, output, Report};
+use cli::{Cli, ColorChoice, Command, EvalArgs, EvalFormat, Format, RunArgs};
+use ocrclean::{eval, fsio, input, output, Cleaner, Options, Report, Selection};
 use std::borrow::Cow;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
@@ -40,6 +40,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             print_stdout(&render_rules())?;
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Eval(args)) => eval(args),
         Some(Command::Completions { shell }) => {
             let mut buf = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "clean", &mut buf);
@@ -59,6 +60,51 @@ fn run(cli: Cli) -> Result<ExitCode> {
             mode => app::run_many(cli.run, mode),
         },
     }
+}
+
+/// `clean eval`: score the cleaner against ground truth.
+fn eval(args: EvalArgs) -> Result<ExitCode> {
+    let load = ocrclean::LoadOptions {
+        encoding: args.encoding.clone(),
+        ..ocrclean::LoadOptions::default()
+    };
+    let mut words = ocrclean::lexicon::WordList::new();
+    for path in &args.dict {
+        words.add_file(path)?;
+    }
+    let opts = Options {
+        selection: Selection {
+            select: args.select.clone(),
+            ignore: args.ignore.clone(),
+        },
+        apply_suggestions: args.all,
+        load: load.clone(),
+        words,
+        // Evaluation scores the built-in rules: no clean.toml threshold or user rules.
+        ..Options::default()
+    };
+    let cleaner = Cleaner::new(&opts)?;
+    let eval_opts = eval::EvalOptions {
+        no_hyphen: args.no_hyphen,
+        load,
+        away_examples: args.show_away,
+    };
+    let report = match &args.truth {
+        Some(truth) => eval::evaluate_pair(&cleaner, truth, &args.path, &eval_opts)?,
+        None => eval::evaluate_corpus(&cleaner, &args.path, &args.input_name, &eval_opts)?,
+    };
+    for e in &report.total.errors {
+        eprintln!("clean: warning: {}", e.message());
+    }
+    let text = match args.format {
+        EvalFormat::Json => eval::report::json(&report),
+        EvalFormat::Text => eval::report::table(&report, args.rules_per_set),
+    };
+    print_stdout(&text)?;
+    if report.total.docs == 0 {
+        anyhow::bail!("{}: no document could be evaluated", args.path.display());
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn render_rules() -> String {

@@ -120,13 +120,13 @@ fn learned_pairs_and_kept_words_apply_in_later_runs() {
     let input = dir.path().join("in.txt");
     std::fs::write(
         &input,
-        "Kim II Sung spoke. World War II ended. The o\u{fb03}ce.\n",
+        "Mr Smyth spoke. World War II ended. The o\u{fb03}ce.\n",
     )
     .unwrap();
     let learn = dir.path().join("learned.toml");
     std::fs::write(
         &learn,
-        "keep = [\"o\u{fb03}ce\"]\n\n[[replace]]\nold = \"Kim II Sung\"\nnew = \"Kim Il Sung\"\n",
+        "keep = [\"o\u{fb03}ce\"]\n\n[[replace]]\nold = \"Mr Smyth\"\nnew = \"Mr Smith\"\n",
     )
     .unwrap();
     clean()
@@ -135,7 +135,7 @@ fn learned_pairs_and_kept_words_apply_in_later_runs() {
         .arg(&input)
         .assert()
         .success()
-        .stdout("Kim Il Sung spoke. World War II ended. The o\u{fb03}ce.\n");
+        .stdout("Mr Smith spoke. World War II ended. The o\u{fb03}ce.\n");
     clean()
         .arg("--learn")
         .arg(&learn)

@@ -24,6 +24,7 @@
 pub mod case;
 mod entry;
 pub mod fold;
+pub mod search;
 mod wordlist;
 
 pub use entry::{Entry, Regions};
@@ -341,6 +342,22 @@ impl Lexicon {
             .as_ref()
             .and_then(|m| m.get(key.as_bytes()))
             .map_or(0, entry::bucket_count)
+    }
+
+    /// Words reachable from `token` (spelled exactly, case included) by one to
+    /// `max_swaps` of the given swaps at a total cost up to `max_cost`: the candidate
+    /// search of the OCR confusion rules. See [`search`].
+    pub fn confusable(
+        &self,
+        token: &str,
+        swaps: &[search::Swap],
+        max_swaps: usize,
+        max_cost: f32,
+    ) -> Vec<search::Hit> {
+        match &self.words {
+            Some(map) => search::search(map.as_fst(), token, swaps, max_swaps, max_cost),
+            None => Vec::new(),
+        }
     }
 
     fn get(&self, word: &str) -> Option<Entry> {

@@ -50,12 +50,22 @@ pub fn rules() -> Vec<Box<dyn Rule>> {
 }
 
 fn il_not_roman(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
-    let toks = tokens::tokens(cx.text);
+    if !cx.text.contains("II") {
+        return;
+    }
     let lex = crate::lexicon::Lexicon::embedded();
-    for (i, t) in toks.iter().enumerate() {
-        if let Some((fixed, why)) = roman::fix(cx.text, &toks, i, lex) {
+    let il = roman::IlSpellings::of(cx.text);
+    // A window of two tokens on each side of the one examined.
+    let mut window: std::collections::VecDeque<tokens::Token<'_>> = Default::default();
+    let mut check = |window: &std::collections::VecDeque<tokens::Token<'_>>, at: usize| {
+        let slice: Vec<tokens::Token<'_>> = window.iter().cloned().collect();
+        if !matches!(slice[at].text, "II" | "III") {
+            return;
+        }
+        if let Some((fixed, why)) = roman::fix(cx.text, &slice, at, &il, lex) {
+            let range = slice[at].range.clone();
             out.push(Edit::new(
-                t.range.clone(),
+                range,
                 fixed,
                 info.code,
                 0.95,
@@ -63,14 +73,26 @@ fn il_not_roman(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
                 why,
             ));
         }
+    };
+    for t in tokens::iter(cx.text) {
+        window.push_back(t);
+        if window.len() > 5 {
+            window.pop_front();
+        }
+        if window.len() >= 3 {
+            check(&window, window.len() - 3);
+        }
+    }
+    // The last two tokens.
+    for at in window.len().saturating_sub(2)..window.len() {
+        check(&window, at);
     }
 }
 
 fn pronoun_i(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
-    let toks = tokens::tokens(cx.text);
     let lex = crate::lexicon::Lexicon::embedded();
-    for (i, t) in toks.iter().enumerate() {
-        if let Some((fixed, why)) = pronoun::as_pronoun(cx.text, t, toks.get(i + 1), lex) {
+    for (_, t, next) in tokens::windows(cx.text) {
+        if let Some((fixed, why)) = pronoun::as_pronoun(cx.text, &t, next.as_ref(), lex) {
             out.push(Edit::new(
                 t.range.clone(),
                 fixed,
@@ -123,35 +145,95 @@ fn is_abbreviation(text: &str, t: &tokens::Token<'_>) -> bool {
     t.text.chars().count() <= 3 && text[t.range.end..].starts_with('.')
 }
 
+/// The neighbours of a token that give it context: the previous and next word in the
+/// same phrase, as corrected so far (`fixed` maps a token's start to its correction).
+fn neighbours<'t>(
+    text: &'t str,
+    prev: Option<&tokens::Token<'t>>,
+    t: &tokens::Token<'t>,
+    next: Option<&tokens::Token<'t>>,
+    fixed: &std::collections::HashMap<usize, word::Correction>,
+) -> (Option<&'t str>, Option<&'t str>, bool) {
+    let mut changed = false;
+    let mut word = |tok: &tokens::Token<'t>| match fixed.get(&tok.range.start) {
+        Some(_) => {
+            changed = true;
+            None
+        }
+        None => Some(tok.text),
+    };
+    let p = prev.filter(|p| same_phrase(&text[p.range.end..t.range.start]));
+    let n = next.filter(|n| same_phrase(&text[t.range.end..n.range.start]));
+    let pw = p.and_then(&mut word);
+    let nw = n.and_then(&mut word);
+    (pw, nw, changed)
+}
+
 fn misread_words(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
-    let toks = tokens::tokens(cx.text);
-    let vocab = vocab::Vocabulary::new(&toks);
+    let text = cx.text;
+    let vocab = vocab::Vocabulary::new(tokens::iter(text));
     let mut corrector = word::Corrector::new(&vocab);
-    for (i, t) in toks.iter().enumerate() {
-        if at_line_end_hyphen(cx.text, &t.range)
-            || is_abbreviation(cx.text, t)
-            || is_code_like(cx.text, t)
-        {
+    let skip = |t: &tokens::Token<'_>| {
+        at_line_end_hyphen(text, &t.range) || is_abbreviation(text, t) || is_code_like(text, t)
+    };
+    // Pass 1: each token in the context of its neighbours as written.
+    let none = std::collections::HashMap::new();
+    let mut fixed: std::collections::HashMap<usize, word::Correction> = Default::default();
+    for (prev, t, next) in tokens::windows(text) {
+        if skip(&t) {
             continue;
         }
-        let prev = i
-            .checked_sub(1)
-            .map(|p| &toks[p])
-            .filter(|p| same_phrase(&cx.text[p.range.end..t.range.start]))
-            .map(|p| p.text);
-        let next = toks
-            .get(i + 1)
-            .filter(|n| same_phrase(&cx.text[t.range.end..n.range.start]))
-            .map(|n| n.text);
-        if let Some(c) = corrector.correct(t, prev, next) {
-            out.push(Edit::new(
-                t.range.clone(),
-                c.word,
-                info.code,
-                c.confidence,
-                c.safety,
-                c.reason,
-            ));
+        let (p, n, _) = neighbours(text, prev.as_ref(), &t, next.as_ref(), &none);
+        if let Some(c) = corrector.correct(&t, p, n) {
+            fixed.insert(t.range.start, c);
         }
+    }
+    // Pass 2: a token next to a corrected word is weighed again beside the correction, so
+    // that cleaning the output once more finds nothing new.
+    let mut second: Vec<(std::ops::Range<usize>, Option<word::Correction>)> = Vec::new();
+    if !fixed.is_empty() {
+        for (prev, t, next) in tokens::windows(text) {
+            if skip(&t) {
+                continue;
+            }
+            let (_, _, changed) = neighbours(text, prev.as_ref(), &t, next.as_ref(), &fixed);
+            if !changed {
+                continue;
+            }
+            let fixed_word = |tok: Option<&tokens::Token<'_>>| -> Option<String> {
+                let tok = tok?;
+                Some(
+                    fixed
+                        .get(&tok.range.start)
+                        .map_or(tok.text.to_string(), |c| c.word.clone()),
+                )
+            };
+            let p = prev
+                .as_ref()
+                .filter(|p| same_phrase(&text[p.range.end..t.range.start]));
+            let n = next
+                .as_ref()
+                .filter(|n| same_phrase(&text[t.range.end..n.range.start]));
+            let (pw, nw) = (fixed_word(p), fixed_word(n));
+            let c = corrector.correct(&t, pw.as_deref(), nw.as_deref());
+            second.push((t.range.clone(), c));
+        }
+    }
+    for (range, c) in second {
+        match c {
+            Some(c) => fixed.insert(range.start, c),
+            None => fixed.remove(&range.start),
+        };
+    }
+    for (start, c) in fixed {
+        let end = start + c.original_len;
+        out.push(Edit::new(
+            start..end,
+            c.word,
+            info.code,
+            c.confidence,
+            c.safety,
+            c.reason,
+        ));
     }
 }

@@ -3,18 +3,8 @@
 //! weights are set by hand from what OCR engines are known to do (shape similarity: e/o/c,
 //! h/b, rn/m, li/h, ligatures dropped), not fitted to any evaluation corpus.
 
-use std::collections::HashMap;
-
-/// One confusion: OCR wrote `seen` where the print had `meant`.
-#[derive(Clone, Copy, Debug)]
-pub struct Confusion {
-    /// What the OCR output shows.
-    pub seen: &'static str,
-    /// What was printed.
-    pub meant: &'static str,
-    /// Cost in nats (lower is more common).
-    pub cost: f32,
-}
+/// One confusion: OCR wrote `seen` where the print had `meant`, with its cost.
+pub type Confusion = crate::lexicon::search::Swap;
 
 const fn c(seen: &'static str, meant: &'static str, cost: f32) -> Confusion {
     Confusion { seen, meant, cost }
@@ -113,113 +103,73 @@ pub const TABLE: &[Confusion] = &[
     c("", "ffl", 5.5),
 ];
 
-/// Generate spellings within reach of `word` under the confusion table (up to two table
-/// swaps) and arbitrary single-character edits, each with the cheapest cost that reaches
-/// it. Candidates are returned as written (case as produced by the swaps).
-pub fn candidates(word: &str) -> HashMap<String, f32> {
-    let mut out: HashMap<String, f32> = HashMap::new();
-    let add = |s: String, cost: f32, out: &mut HashMap<String, f32>| {
-        let e = out.entry(s).or_insert(f32::INFINITY);
-        if cost < *e {
-            *e = cost;
-        }
-    };
-    let first = table_swaps(word);
-    for (s, cost) in &first {
-        add(s.clone(), *cost, &mut out);
-        for (s2, cost2) in table_swaps(s) {
-            add(s2, cost + cost2, &mut out);
-        }
-    }
-    for s in generic_edits(word) {
-        add(s, GENERIC_COST, &mut out);
-    }
-    out.remove(word);
-    out
-}
-
 /// Every single application of a table swap to `word`.
 pub fn table_swaps(word: &str) -> Vec<(String, f32)> {
+    let bytes = word.as_bytes();
     let mut out = Vec::new();
-    let boundaries: Vec<usize> = word
-        .char_indices()
-        .map(|(i, _)| i)
-        .chain(std::iter::once(word.len()))
-        .collect();
-    for conf in TABLE {
-        if conf.seen.is_empty() {
-            for &i in &boundaries {
-                out.push((
-                    format!("{}{}{}", &word[..i], conf.meant, &word[i..]),
-                    conf.cost,
-                ));
+    for i in (0..=bytes.len()).filter(|&i| word.is_char_boundary(i)) {
+        let rest = &bytes[i..];
+        for conf in TABLE {
+            let seen = conf.seen.as_bytes();
+            let applies = match seen.first() {
+                None => true,
+                Some(b) => rest.first() == Some(b) && rest.starts_with(seen),
+            };
+            if applies {
+                let mut s = String::with_capacity(word.len() + conf.meant.len());
+                s.push_str(&word[..i]);
+                s.push_str(conf.meant);
+                s.push_str(&word[i + seen.len()..]);
+                out.push((s, conf.cost));
             }
-            continue;
-        }
-        let mut from = 0;
-        while let Some(p) = word[from..].find(conf.seen) {
-            let i = from + p;
-            out.push((
-                format!(
-                    "{}{}{}",
-                    &word[..i],
-                    conf.meant,
-                    &word[i + conf.seen.len()..]
-                ),
-                conf.cost,
-            ));
-            from = i + conf.seen.len().max(1);
         }
     }
     out
 }
 
-const LETTERS: &str = "abcdefghijklmnopqrstuvwxyz";
-
-/// Every deletion, insertion, substitution of a lower-case letter, and transposition.
-pub fn generic_edits(word: &str) -> Vec<String> {
-    let chars: Vec<char> = word.chars().collect();
-    let mut out = Vec::with_capacity(chars.len() * 60);
-    for i in 0..=chars.len() {
-        let (a, b) = chars.split_at(i);
-        let head: String = a.iter().collect();
-        let tail: String = b.iter().collect();
-        for l in LETTERS.chars() {
-            out.push(format!("{head}{l}{tail}"));
-        }
-        if let Some((first, rest)) = b.split_first() {
-            let rest: String = rest.iter().collect();
-            out.push(format!("{head}{rest}"));
-            for l in LETTERS.chars() {
-                if l != *first {
-                    out.push(format!("{head}{l}{rest}"));
-                }
-            }
-            if let Some((second, rest2)) = rest.chars().next().map(|s| (s, &rest[s.len_utf8()..])) {
-                out.push(format!("{head}{second}{first}{rest2}"));
-            }
+/// Whether `a` becomes `b` by one deletion, insertion, substitution or transposition of
+/// adjacent characters.
+pub fn one_edit_apart(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a == b || a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let (ra, rb) = (&a[prefix..], &b[prefix..]);
+    match ra.len().cmp(&rb.len()) {
+        std::cmp::Ordering::Less => ra == &rb[1..],
+        std::cmp::Ordering::Greater => &ra[1..] == rb,
+        std::cmp::Ordering::Equal => {
+            ra[1..] == rb[1..]
+                || (ra.len() >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..])
         }
     }
-    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn reaches(from: &str, to: &str) -> bool {
+        table_swaps(from).iter().any(|(w, _)| w == to)
+            || table_swaps(from)
+                .iter()
+                .any(|(w, _)| table_swaps(w).iter().any(|(v, _)| v == to))
+    }
+
     #[test]
     fn reaches_typical_misreads() {
-        let c = candidates("tbe");
-        assert!(c["the"] <= 3.5);
-        let c = candidates("whioh");
-        assert!(c.contains_key("which"));
-        let c = candidates("stiU");
-        assert!(c.contains_key("still"));
-        let c = candidates("rst");
-        assert!(c.contains_key("first"));
-        let c = candidates("commuist");
-        assert_eq!(c["communist"], GENERIC_COST);
-        let c = candidates("corne");
-        assert!(c["come"] <= 3.5);
+        assert!(reaches("tbe", "the"));
+        assert!(reaches("whioh", "which"));
+        assert!(reaches("stiU", "still"));
+        assert!(reaches("rst", "first"));
+        assert!(reaches("corne", "come"));
+        assert!(one_edit_apart("commuist", "communist"));
+        assert!(one_edit_apart("teh", "the"));
+        assert!(one_edit_apart("thee", "the"));
+        assert!(one_edit_apart("tha", "the"));
+        assert!(!one_edit_apart("the", "the"));
+        assert!(!one_edit_apart("tbx", "the"));
     }
 }

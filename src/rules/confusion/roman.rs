@@ -4,8 +4,9 @@
 //! titles that contain "Il", the document's own spelling of the same phrase, and for
 //! "Ill" the word that follows.
 
-use super::tokens::Token;
+use super::tokens::{windows, Token};
 use crate::lexicon::Lexicon;
+use std::collections::HashSet;
 
 /// Names and titles with the word "Il", as token sequences.
 const IL_PHRASES: &[&[&str]] = &[
@@ -64,29 +65,56 @@ fn in_il_phrase(text: &str, tokens: &[Token<'_>], i: usize) -> Option<&'static [
     })
 }
 
-/// Whether the document itself spells "Il" beside the same neighbour as `tokens[i]`.
-fn document_spells_il(text: &str, tokens: &[Token<'_>], i: usize) -> bool {
-    let prev = i.checked_sub(1).map(|p| &tokens[p]);
-    let next = tokens.get(i + 1);
-    tokens.iter().enumerate().any(|(k, t)| {
-        if t.text != "Il" {
-            return false;
+/// Where the document itself spells "Il": the capitalised words right before and after.
+#[derive(Debug, Default)]
+pub struct IlSpellings {
+    before: HashSet<String>,
+    after: HashSet<String>,
+}
+
+impl IlSpellings {
+    /// Collect them in one pass over the text.
+    pub fn of(text: &str) -> Self {
+        let mut s = IlSpellings::default();
+        if !text.contains("Il") {
+            return s;
         }
-        let same_prev = prev.is_some_and(|p| {
-            k > 0 && tokens[k - 1].text == p.text && p.text.starts_with(char::is_uppercase)
-        });
-        let same_next = next.is_some_and(|n| {
-            tokens.get(k + 1).is_some_and(|m| m.text == n.text)
-                && n.text.starts_with(char::is_uppercase)
-        });
-        (same_prev && prev.is_some_and(|p| adjacent(text, p, &tokens[i])))
-            || (same_next && next.is_some_and(|n| adjacent(text, &tokens[i], n)))
-    })
+        for (prev, t, next) in windows(text) {
+            if t.text != "Il" {
+                continue;
+            }
+            if let Some(p) = prev.filter(|p| adjacent(text, p, &t)) {
+                if p.text.starts_with(char::is_uppercase) {
+                    s.before.insert(p.text.to_string());
+                }
+            }
+            if let Some(n) = next.filter(|n| adjacent(text, &t, n)) {
+                if n.text.starts_with(char::is_uppercase) {
+                    s.after.insert(n.text.to_string());
+                }
+            }
+        }
+        s
+    }
+
+    fn spells(&self, text: &str, tokens: &[Token<'_>], i: usize) -> bool {
+        let prev = i.checked_sub(1).map(|p| &tokens[p]);
+        let next = tokens.get(i + 1);
+        prev.is_some_and(|p| adjacent(text, p, &tokens[i]) && self.before.contains(p.text))
+            || next.is_some_and(|n| adjacent(text, &tokens[i], n) && self.after.contains(n.text))
+    }
 }
 
 /// The fix for `tokens[i]` when it is "II" standing for "Il" or "III" for "Ill", with
-/// the evidence.
-pub fn fix(text: &str, tokens: &[Token<'_>], i: usize, lex: &Lexicon) -> Option<(String, String)> {
+/// the evidence. `tokens` is a window of the text's tokens around `i` (two on each side
+/// suffice); `il` says where the document spells "Il" itself.
+pub fn fix(
+    text: &str,
+    tokens: &[Token<'_>],
+    i: usize,
+    il: &IlSpellings,
+    lex: &Lexicon,
+) -> Option<(String, String)> {
     match tokens[i].text {
         "II" => {
             if let Some(phrase) = in_il_phrase(text, tokens, i) {
@@ -98,7 +126,7 @@ pub fn fix(text: &str, tokens: &[Token<'_>], i: usize, lex: &Lexicon) -> Option<
                     ),
                 ));
             }
-            if document_spells_il(text, tokens, i) {
+            if il.spells(text, tokens, i) {
                 return Some((
                     "Il".into(),
                     "'II' here is 'Il': the document spells the same name with 'Il' elsewhere"
@@ -143,8 +171,11 @@ mod tests {
     fn fixes(text: &str) -> Vec<(String, String)> {
         let toks = tokens(text);
         let lex = Lexicon::embedded();
+        let il = IlSpellings::of(text);
         (0..toks.len())
-            .filter_map(|i| fix(text, &toks, i, lex).map(|(f, _)| (toks[i].text.to_string(), f)))
+            .filter_map(|i| {
+                fix(text, &toks, i, &il, lex).map(|(f, _)| (toks[i].text.to_string(), f))
+            })
             .collect()
     }
 

@@ -1,5 +1,6 @@
 //! Word tokens of a text for the confusion rules: runs of letters and digits, with
-//! apostrophes inside a word kept ("don't", "Korea’s").
+//! apostrophes inside a word kept ("don't", "Korea’s"). The scan is byte-wise for ASCII,
+//! so tokenising costs little next to the rules.
 
 use std::ops::Range;
 
@@ -12,43 +13,81 @@ pub struct Token<'a> {
     pub text: &'a str,
 }
 
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+/// The character at byte `i` and its length, or `None` at the end.
+fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b < 0x80 {
+        return Some((b as char, 1));
+    }
+    text[i..].chars().next().map(|c| (c, c.len_utf8()))
 }
 
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
+/// An iterator over the word tokens of a text.
+pub struct Tokens<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+impl<'a> Iterator for Tokens<'a> {
+    type Item = Token<'a>;
+
+    fn next(&mut self) -> Option<Token<'a>> {
+        let text = self.text;
+        // Skip to the start of a word.
+        let start = loop {
+            let (c, len) = char_at(text, self.pos)?;
+            if c.is_alphanumeric() {
+                break self.pos;
+            }
+            self.pos += len;
+        };
+        let mut end = start;
+        while let Some((c, len)) = char_at(text, end) {
+            // A letter or digit, or an apostrophe followed by one.
+            if c.is_alphanumeric()
+                || (is_apostrophe(c)
+                    && char_at(text, end + len).is_some_and(|(n, _)| n.is_alphanumeric()))
+            {
+                end += len;
+            } else {
+                break;
+            }
+        }
+        self.pos = end;
+        Some(Token {
+            range: start..end,
+            text: &text[start..end],
+        })
+    }
+}
+
+/// Iterate over the word tokens of `text`, in order.
+pub fn iter(text: &str) -> Tokens<'_> {
+    Tokens { text, pos: 0 }
+}
+
+/// Each token with the one before and the one after it.
+pub fn windows(
+    text: &str,
+) -> impl Iterator<Item = (Option<Token<'_>>, Token<'_>, Option<Token<'_>>)> {
+    let mut it = iter(text).peekable();
+    let mut prev: Option<Token<'_>> = None;
+    std::iter::from_fn(move || {
+        let cur = it.next()?;
+        let next = it.peek().cloned();
+        let out = (prev.take(), cur.clone(), next);
+        prev = Some(cur);
+        Some(out)
+    })
+}
+
 /// Every word token of `text`, in order.
 pub fn tokens(text: &str) -> Vec<Token<'_>> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let inside = is_word_char(c)
-            || (start.is_some()
-                && is_apostrophe(c)
-                && iter.peek().is_some_and(|&(_, n)| is_word_char(n)));
-        match (inside, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                out.push(Token {
-                    range: s..i,
-                    text: &text[s..i],
-                });
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        out.push(Token {
-            range: s..text.len(),
-            text: &text[s..],
-        });
-    }
-    out
+    iter(text).collect()
 }
 
 #[cfg(test)]
@@ -57,10 +96,13 @@ mod tests {
 
     #[test]
     fn words_and_apostrophes() {
-        let t: Vec<_> = tokens("Korea’s tbe don't 'quoted' l953—x")
+        let t: Vec<_> = tokens("Korea’s tbe don't 'quoted' l953—x naïve")
             .into_iter()
             .map(|t| t.text)
             .collect();
-        assert_eq!(t, vec!["Korea’s", "tbe", "don't", "quoted", "l953", "x"]);
+        assert_eq!(
+            t,
+            vec!["Korea’s", "tbe", "don't", "quoted", "l953", "x", "naïve"]
+        );
     }
 }

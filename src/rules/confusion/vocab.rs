@@ -3,7 +3,17 @@
 //! the document uses again and again (a name) is trusted.
 
 use super::tokens::Token;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
+
+/// Count one more `word`, allocating only for a word not seen before.
+fn bump(map: &mut HashMap<String, u32>, word: &str) {
+    match map.get_mut(word) {
+        Some(n) => *n += 1,
+        None => {
+            map.insert(word.to_string(), 1);
+        }
+    }
+}
 
 /// Counts of the document's word tokens.
 #[derive(Debug, Default)]
@@ -15,11 +25,15 @@ pub struct Vocabulary {
 
 impl Vocabulary {
     /// Count the tokens.
-    pub fn new(tokens: &[Token<'_>]) -> Self {
+    pub fn new<'t>(tokens: impl IntoIterator<Item = Token<'t>>) -> Self {
         let mut v = Vocabulary::default();
         for t in tokens {
-            *v.exact.entry(t.text.to_string()).or_default() += 1;
-            *v.lower.entry(t.text.to_lowercase()).or_default() += 1;
+            bump(&mut v.exact, t.text);
+            if t.text.chars().any(char::is_uppercase) {
+                bump(&mut v.lower, &t.text.to_lowercase());
+            } else {
+                bump(&mut v.lower, t.text);
+            }
             v.total += 1;
         }
         v
@@ -32,7 +46,12 @@ impl Vocabulary {
 
     /// Occurrences of this word in any case.
     pub fn count_any_case(&self, word: &str) -> u32 {
-        self.lower.get(&word.to_lowercase()).copied().unwrap_or(0)
+        let hit = if word.chars().any(char::is_uppercase) {
+            self.lower.get(&word.to_lowercase())
+        } else {
+            self.lower.get(word)
+        };
+        hit.copied().unwrap_or(0)
     }
 
     /// Number of tokens counted.

@@ -7,8 +7,8 @@ use super::model::{self, GENERIC_COST};
 use super::tokens::Token;
 use super::vocab::Vocabulary;
 use crate::edit::Safety;
-use crate::lexicon::Lexicon;
-use std::collections::{HashMap, HashSet};
+use crate::lexicon::{Entry, Lexicon};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::rc::Rc;
 
 /// Approximate number of words behind the lexicon's frequency counts.
@@ -40,6 +40,10 @@ const REAL_WORD_RATIO: f64 = 6.9;
 const REAL_WORD_MAX_CHANNEL: f64 = 4.0;
 /// Words more frequent than this share of all words are never questioned.
 const COMMON_SKIP: f64 = 1e-4;
+/// Candidates (best by unigram score) weighed in context.
+const CONTEXT_K: usize = 3;
+/// Highest channel cost searched (two common swaps).
+const MAX_CHANNEL: f32 = 8.0;
 /// Candidates kept per spelling for the context stage.
 const TOP_K: usize = 5;
 /// Prior of a word the lexicon does not know: a name, a term — or an OCR error.
@@ -104,6 +108,8 @@ fn recase(word: &str, shape: Shape) -> String {
 pub struct Correction {
     /// The replacement, cased like the token.
     pub word: String,
+    /// Length in bytes of the token it replaces.
+    pub original_len: usize,
     /// Margin over the token, in nats.
     pub margin: f64,
     /// Margin over the runner-up candidate, in nats.
@@ -138,27 +144,33 @@ pub struct Corrector<'a> {
     vocab: &'a Vocabulary,
     /// Lower-case words the document uses often enough for a generic edit (a dropped or
     /// wrong letter, outside the confusion table) to reach them.
-    generic_targets: HashSet<String>,
+    generic_targets: Vec<String>,
     cache: HashMap<String, Rc<(f64, Vec<Scored>)>>,
+    /// Context counts of words met as neighbours.
+    counts: std::cell::RefCell<HashMap<String, f64>>,
+    /// Spellings already found not worth questioning (common words, numbers, codes).
+    settled: HashSet<String>,
 }
 
 impl<'a> Corrector<'a> {
     /// A corrector using the embedded lexicon and the document's vocabulary.
     pub fn new(vocab: &'a Vocabulary) -> Self {
-        let mut generic_targets: HashSet<String> = HashSet::new();
+        let mut generic_targets: Vec<String> = Vec::new();
         let total = vocab.total().max(1) as f64;
         for (w, n) in vocab.words_at_least(2) {
             let p = DOC_WEIGHT * f64::from(n) / total;
             let long = w.chars().count() >= GENERIC_MIN_LEN;
             if long && p.ln() >= GENERIC_MIN_LOGP && w.chars().all(char::is_alphabetic) {
-                generic_targets.insert(w.to_string());
+                generic_targets.push(w.to_string());
             }
         }
         Corrector {
             lex: Lexicon::embedded(),
             vocab,
             generic_targets,
-            cache: HashMap::new(),
+            cache: HashMap::default(),
+            settled: HashSet::default(),
+            counts: Default::default(),
         }
     }
 
@@ -168,17 +180,14 @@ impl<'a> Corrector<'a> {
     /// A word the lexicon lacks counts as evidence only when the document uses it at
     /// least three times and twice as often as the token it would replace: the document's OCR
     /// errors are in its vocabulary too.
-    fn prior(&self, word: &str, token: &str) -> Option<(f64, u32, bool)> {
+    /// `entry` is the lexicon's entry when the caller already has it.
+    fn prior(&self, word: &str, token: &str, entry: Option<Entry>) -> Option<(f64, u32, bool)> {
         let doc = self.vocab.count_any_case(word);
         let total = self.vocab.total().max(1) as f64;
         let p_doc = DOC_WEIGHT * f64::from(doc) / total;
-        let lex = self
-            .lex
-            .find(word)
-            .filter(|f| f.entry.is_common() && !f.entry.abbreviation && !f.accents);
-        let p_lex = lex
-            .as_ref()
-            .map_or(0.0, |f| count_of(&f.entry) / CORPUS_WORDS);
+        let entry = entry.or_else(|| self.lex.find(word).filter(|f| !f.accents).map(|f| f.entry));
+        let lex = entry.filter(|e| e.is_common() && !e.abbreviation);
+        let p_lex = lex.as_ref().map_or(0.0, |e| count_of(e) / CORPUS_WORDS);
         let doc_attested = doc >= 3 && doc >= 2 * self.vocab.count_any_case(token);
         if p_lex == 0.0 && !doc_attested {
             return None;
@@ -232,39 +241,49 @@ impl<'a> Corrector<'a> {
             Shape::Lower | Shape::Mixed => token.to_string(),
         };
         let mut scored: Vec<Scored> = Vec::new();
-        let mut seen: HashSet<String> = HashSet::new();
-        let mut consider = |cand: &str, channel: f64, scored: &mut Vec<Scored>| {
-            let cased = recase(cand, shape);
-            if cased.to_lowercase() == token.to_lowercase() || !seen.insert(cased.clone()) {
-                return;
-            }
-            if let Some((logp, doc_count, lexicon)) = self.prior(&cased, token) {
-                scored.push(Scored {
-                    word: cased,
-                    channel,
-                    logp,
-                    doc_count,
-                    lexicon,
-                });
-            }
-        };
-        let first = model::table_swaps(&base);
-        for (cand, cost) in &first {
-            consider(cand, f64::from(*cost), &mut scored);
-        }
-        if base.chars().count() <= 12 {
-            for (cand, cost) in first.iter().filter(|(_, c)| *c <= 4.0) {
-                for (cand2, cost2) in model::table_swaps(cand) {
-                    if cost2 <= 4.0 {
-                        consider(&cand2, f64::from(cost + cost2), &mut scored);
-                    }
+        let mut seen: HashSet<String> = HashSet::default();
+        let lower_token = token.to_lowercase();
+        let mut consider =
+            |cand: &str, channel: f64, entry: Option<Entry>, scored: &mut Vec<Scored>| {
+                // A name found as written keeps its capitals; other words take the token's.
+                let cased = if cand.starts_with(char::is_uppercase) {
+                    cand.to_string()
+                } else {
+                    recase(cand, shape)
+                };
+                if cased.to_lowercase() == lower_token || !seen.insert(cased.clone()) {
+                    return;
                 }
+                if let Some((logp, doc_count, lexicon)) = self.prior(&cased, token, entry) {
+                    scored.push(Scored {
+                        word: cased,
+                        channel,
+                        logp,
+                        doc_count,
+                        lexicon,
+                    });
+                }
+            };
+        // Lexicon words: search the word automaton with the confusion table (up to two
+        // swaps); a capitalised token is also searched as written, for names.
+        let swaps = if base.chars().count() <= 3 { 1 } else { 2 };
+        let mut hits = self.lex.confusable(&base, model::TABLE, swaps, MAX_CHANNEL);
+        if shape == Shape::Title {
+            hits.extend(self.lex.confusable(token, model::TABLE, swaps, MAX_CHANNEL));
+        }
+        for hit in hits {
+            consider(&hit.word, f64::from(hit.cost), Some(hit.entry), &mut scored);
+        }
+        // Words only the document knows (names, terms): one swap, looked up in its counts.
+        for (cand, cost) in model::table_swaps(&base) {
+            if self.vocab.count_any_case(&cand) >= 2 {
+                consider(&cand, f64::from(cost), None, &mut scored);
             }
         }
         let lower = base.to_lowercase();
-        for cand in model::generic_edits(&lower) {
-            if self.generic_targets.contains(&cand) {
-                consider(&cand, f64::from(GENERIC_COST), &mut scored);
+        for target in &self.generic_targets {
+            if model::one_edit_apart(&lower, target) {
+                consider(target, f64::from(GENERIC_COST), None, &mut scored);
             }
         }
         scored.sort_by(|a, b| b.score().total_cmp(&a.score()));
@@ -274,9 +293,15 @@ impl<'a> Corrector<'a> {
 
     /// The count behind a word for context scoring.
     fn count(&self, word: &str) -> f64 {
-        self.lex
+        if let Some(&c) = self.counts.borrow().get(word) {
+            return c;
+        }
+        let c = self
+            .lex
             .find(word)
-            .map_or(UNKNOWN_COUNT, |f| count_of(&f.entry))
+            .map_or(UNKNOWN_COUNT, |f| count_of(&f.entry));
+        self.counts.borrow_mut().insert(word.to_string(), c);
+        c
     }
 
     /// How much the neighbours favour `word`, in nats: the bigram counts with the previous
@@ -309,7 +334,11 @@ impl<'a> Corrector<'a> {
         next: Option<&str>,
     ) -> Option<Correction> {
         let full = token.text;
+        if self.settled.contains(full) {
+            return None;
+        }
         if full.contains(['\'', '’']) && self.lex.find(full).is_some() {
+            self.settled.insert(full.to_string());
             return None;
         }
         // Correct the stem of a possessive ("Korea's", "workers'"): the ending stays.
@@ -321,6 +350,7 @@ impl<'a> Corrector<'a> {
         };
         let suffix = &full[text.len()..];
         if !worth_checking(text) {
+            self.settled.insert(full.to_string());
             return None;
         }
         let known = self.lex.find(text).filter(|f| !f.accents);
@@ -328,6 +358,7 @@ impl<'a> Corrector<'a> {
             let short = text.chars().count() <= 2 && f.entry.is_common();
             short || f.entry.frequency as f64 > COMMON_SKIP * CORPUS_WORDS
         }) {
+            self.settled.insert(full.to_string());
             return None;
         }
         let unigram = self.unigram(text);
@@ -338,8 +369,13 @@ impl<'a> Corrector<'a> {
         let cands: Vec<&Scored> = cands
             .iter()
             .filter(|c| !mid_sentence_name || c.doc_count >= 2)
+            .take(CONTEXT_K)
             .collect();
-        if cands.is_empty() {
+        // Context moves a score by at most MAX_CONTEXT: skip it when nothing can win.
+        if cands
+            .first()
+            .is_none_or(|c| c.score() + MAX_CONTEXT - own < MIN_MARGIN)
+        {
             return None;
         }
         let own_context = self.context(prev, text, next);
@@ -376,6 +412,7 @@ impl<'a> Corrector<'a> {
         Some(Correction {
             reason: explain(text, best, known.is_some(), best_ctx, margin),
             word: format!("{}{suffix}", best.word),
+            original_len: full.len(),
             margin,
             gap,
             safety: if safe {
@@ -443,7 +480,7 @@ mod tests {
 
     fn fix(text: &str) -> Vec<(String, String, Safety)> {
         let toks = tokens(text);
-        let vocab = Vocabulary::new(&toks);
+        let vocab = Vocabulary::new(toks.iter().cloned());
         let mut c = Corrector::new(&vocab);
         toks.iter()
             .enumerate()

@@ -1,0 +1,153 @@
+//! Searching the lexicon for the spellings an OCR confusion model reaches from a token.
+//!
+//! Instead of generating every variant of a token and looking each up, the search walks
+//! the word automaton itself: at each position it may follow the token's next byte, or
+//! apply a confusion (replace `seen` in the token by `meant` in the word). Only prefixes
+//! that some word has are explored, so a search costs microseconds.
+
+use super::entry::Entry;
+use fst::raw::{Fst, Node, Output};
+
+/// One confusion the search may apply: `seen` in the token stands for `meant` in a word.
+#[derive(Clone, Copy, Debug)]
+pub struct Swap {
+    /// Bytes of the token.
+    pub seen: &'static str,
+    /// Bytes of the word.
+    pub meant: &'static str,
+    /// Cost of applying it.
+    pub cost: f32,
+}
+
+/// A word found by `search`: its spelling, entry and the cost of the swaps used.
+#[derive(Clone, Debug)]
+pub struct Hit {
+    /// The word as the lexicon spells it.
+    pub word: String,
+    /// What the lexicon knows about it.
+    pub entry: Entry,
+    /// Sum of the swap costs.
+    pub cost: f32,
+}
+
+struct Search<'a> {
+    fst: &'a Fst<&'static [u8]>,
+    token: &'a [u8],
+    swaps: &'a [Swap],
+    /// For each token position, the swaps whose `seen` starts there.
+    applicable: Vec<Vec<usize>>,
+    max_swaps: usize,
+    max_cost: f32,
+    word: Vec<u8>,
+    hits: Vec<Hit>,
+    budget: usize,
+}
+
+impl Search<'_> {
+    fn walk(&mut self, node: Node<'_>, out: Output, i: usize, swaps: usize, cost: f32) {
+        if self.budget == 0 {
+            return;
+        }
+        self.budget -= 1;
+        if i == self.token.len() && node.is_final() && swaps > 0 {
+            if let Ok(word) = String::from_utf8(self.word.clone()) {
+                let value = out.cat(node.final_output()).value();
+                self.hits.push(Hit {
+                    word,
+                    entry: Entry::unpack(value),
+                    cost,
+                });
+            }
+        }
+        if let Some(&b) = self.token.get(i) {
+            if let Some(t) = node.find_input(b).map(|k| node.transition(k)) {
+                self.word.push(b);
+                let next = self.fst.node(t.addr);
+                self.walk(next, out.cat(t.out), i + 1, swaps, cost);
+                self.word.pop();
+            }
+        }
+        if swaps >= self.max_swaps {
+            return;
+        }
+        let Some(here) = self.applicable.get(i) else {
+            return;
+        };
+        for k in 0..here.len() {
+            let swap = self.swaps[self.applicable[i][k]];
+            let c = cost + swap.cost;
+            if c > self.max_cost {
+                continue;
+            }
+            // Follow `meant` through the automaton.
+            let mut n = node;
+            let mut o = out;
+            let depth = self.word.len();
+            let mut ok = true;
+            for &b in swap.meant.as_bytes() {
+                match n.find_input(b) {
+                    Some(k) => {
+                        let t = n.transition(k);
+                        o = o.cat(t.out);
+                        n = self.fst.node(t.addr);
+                        self.word.push(b);
+                    }
+                    None => {
+                        ok = false;
+                        break;
+                    }
+                }
+            }
+            if ok {
+                self.walk(n, o, i + swap.seen.len(), swaps + 1, c);
+            }
+            self.word.truncate(depth);
+        }
+    }
+}
+
+/// `hay.starts_with(needle)`, comparing the first byte before calling into memcmp.
+fn starts_with(hay: &[u8], needle: &[u8]) -> bool {
+    match (needle.first(), hay.first()) {
+        (None, _) => true,
+        (Some(n), Some(h)) if n == h => hay.starts_with(needle),
+        _ => false,
+    }
+}
+
+/// Words of `fst` reachable from `token` by one to `max_swaps` swaps (and otherwise the
+/// token's own bytes), at a total cost up to `max_cost`. A word reached several ways is
+/// listed once, at its cheapest cost.
+pub(crate) fn search(
+    fst: &Fst<&'static [u8]>,
+    token: &str,
+    swaps: &[Swap],
+    max_swaps: usize,
+    max_cost: f32,
+) -> Vec<Hit> {
+    let bytes = token.as_bytes();
+    let applicable = (0..=bytes.len())
+        .map(|i| {
+            (0..swaps.len())
+                .filter(|&k| starts_with(&bytes[i..], swaps[k].seen.as_bytes()))
+                .collect()
+        })
+        .collect();
+    let mut s = Search {
+        fst,
+        token: bytes,
+        swaps,
+        applicable,
+        max_swaps,
+        max_cost,
+        word: Vec::with_capacity(token.len() + 8),
+        hits: Vec::new(),
+        // A hard bound on the nodes visited, whatever the token.
+        budget: 20_000,
+    };
+    s.walk(fst.root(), Output::zero(), 0, 0, 0.0);
+    s.hits
+        .sort_by(|a, b| a.word.cmp(&b.word).then(a.cost.total_cmp(&b.cost)));
+    s.hits.dedup_by(|a, b| a.word == b.word);
+    s.hits
+}
