@@ -14,7 +14,20 @@ Examples:
   clean --in-place scan.txt          rewrite the file, keeping scan.txt.orig
   clean scan.txt --review -o out.txt step through every change and keep what you accept
   clean --decisions out.txt.decisions.json scan.txt -o out.txt   replay a review
-  clean rules                        list every rule";
+  clean rules                        list every rule
+
+Many files:
+  clean a.txt b.txt -o out/          clean each into out/a.txt, out/b.txt
+  clean scans/ -o cleaned/ -j 2      a whole tree, mirrored, two files at a time
+  clean scans/ -o cleaned/ --glob 'vol1/**' --glob '!*.pdf'
+  clean --check scans/               exit 1 if any file would change
+  clean --changes scans/             changes of every file, each line led by its name
+
+Streams and configuration:
+  clean --jsonl < in.jsonl > out.jsonl   {\"id\", \"text\"|\"path\"} per line in, report per line out
+  clean config --show                the effective configuration (clean.toml + flags)
+  clean --config my.toml scan.txt    use this configuration instead of ./clean.toml
+  clean man > clean.1                the manual page";
 
 /// Turn OCR'd text into clean text, and show every change.
 #[derive(Parser, Debug)]
@@ -41,6 +54,17 @@ pub enum Command {
         /// The shell.
         shell: clap_complete::Shell,
     },
+    /// Show the configuration in effect (clean.toml, then flags).
+    Config {
+        /// Print the effective configuration as TOML.
+        #[arg(long)]
+        show: bool,
+        /// Configuration settings, as for a cleaning run.
+        #[command(flatten)]
+        settings: SettingsArgs,
+    },
+    /// Print the manual page (roff) on standard output, e.g. `clean man > clean.1`.
+    Man,
 }
 
 /// Output format.
@@ -84,12 +108,28 @@ pub enum ColorChoice {
 /// Options of a cleaning run.
 #[derive(Args, Debug)]
 pub struct RunArgs {
-    /// Input file (PDF or text), or - for standard input.
-    #[arg(default_value = "-")]
-    pub input: PathBuf,
-    /// Write to this file instead of standard output.
-    #[arg(short, long, value_name = "FILE")]
+    /// Input files (PDF or text) or directories, or - for standard
+    /// input. More than one, or a directory, makes a batch.
+    #[arg(default_value = "-", value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    /// Write to this file instead of standard output; with many inputs or a directory, the
+    /// directory that receives one .txt per input, mirroring the tree.
+    #[arg(short, long, value_name = "FILE|DIR")]
     pub output: Option<PathBuf>,
+    /// Batch: clean only walked files whose path (relative to the directory given) matches;
+    /// `!GLOB` excludes. Default: *.txt and *.pdf. May be given more than once.
+    #[arg(long, value_name = "GLOB")]
+    pub glob: Vec<String>,
+    /// Batch: rewrite outputs even when they are newer than their inputs.
+    #[arg(long)]
+    pub force: bool,
+    /// Files (or JSON Lines chunks) cleaned at once; default: one per core.
+    #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+    /// Read JSON Lines on standard input ({"id", "text"} or {"id", "path"} per line) and
+    /// write one result per line, in input order.
+    #[arg(long, conflicts_with_all = ["output", "in_place", "diff", "changes", "check", "format"])]
+    pub jsonl: bool,
     /// Rewrite the input file (through a temporary file and rename), keeping FILE.orig.
     #[arg(long, conflicts_with = "output")]
     pub in_place: bool,
@@ -111,18 +151,9 @@ pub struct RunArgs {
     /// Colour the diff.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
-    /// No summary line on standard error.
+    /// No summary line (and no progress bar) on standard error.
     #[arg(short, long)]
     pub quiet: bool,
-    /// Run only these rules: codes or family names, comma-separated.
-    #[arg(long, value_delimiter = ',', value_name = "RULES")]
-    pub select: Vec<String>,
-    /// Never run these rules: codes or family names, comma-separated.
-    #[arg(long, value_delimiter = ',', value_name = "RULES")]
-    pub ignore: Vec<String>,
-    /// Apply suggestions too, not only safe changes.
-    #[arg(long)]
-    pub all: bool,
     /// Write one paragraph per line, joining the lines of each paragraph.
     #[arg(long)]
     pub unwrap: bool,
@@ -132,10 +163,6 @@ pub struct RunArgs {
     /// Refuse input with bytes that cannot be decoded.
     #[arg(long)]
     pub strict: bool,
-    /// Words that are always valid and never changed: one per line, '#' starts a comment.
-    /// May be given more than once.
-    #[arg(long, value_name = "FILE")]
-    pub dict: Vec<PathBuf>,
     /// Step through every change in the terminal and keep what you accept; with
     /// `--review=suggestions` only the suggestions are shown and safe changes are applied.
     /// Each answer is saved at once to the decisions file; run again to resume.
@@ -160,6 +187,46 @@ pub struct RunArgs {
     /// Print the input as read (PDF: the extracted text) with every rule off.
     #[arg(long, conflicts_with_all = ["select", "all"])]
     pub no_fix: bool,
+    /// Rules, threshold, word lists and configuration file.
+    #[command(flatten)]
+    pub settings: SettingsArgs,
+}
+
+impl RunArgs {
+    /// The single input of a one-file run.
+    pub fn input(&self) -> &std::path::Path {
+        self.inputs
+            .first()
+            .map_or(std::path::Path::new("-"), |p| p.as_path())
+    }
+}
+
+/// Settings that a configuration file can also give; flags override it.
+#[derive(Args, Debug, Clone, Default)]
+pub struct SettingsArgs {
+    /// Read this configuration file instead of looking for clean.toml in the working
+    /// directory and its parents.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+    /// Use no configuration file.
+    #[arg(long)]
+    pub no_config: bool,
+    /// Run only these rules: codes or family names, comma-separated.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub select: Vec<String>,
+    /// Never run these rules: codes or family names, comma-separated.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub ignore: Vec<String>,
+    /// Apply suggestions too, not only safe changes.
+    #[arg(long)]
+    pub all: bool,
+    /// Apply only edits at least this confident (0 to 1); others are reported only.
+    #[arg(long, value_name = "X")]
+    pub threshold: Option<f32>,
+    /// Words that are always valid and never changed: one per line, '#' starts a comment.
+    /// May be given more than once.
+    #[arg(long, value_name = "FILE")]
+    pub dict: Vec<PathBuf>,
 }
 
 /// Options of `clean eval`.

@@ -4,11 +4,11 @@
 //! how sure the rule is and why. The output of a run is `apply(original, accepted_edits)`;
 //! any subset of a run's (non-overlapping) edits applies cleanly.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
 /// Whether an edit is applied by default.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Safety {
     /// Strong evidence: applied unless the user rejects it.

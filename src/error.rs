@@ -5,8 +5,10 @@ use std::path::PathBuf;
 /// Everything that can go wrong while loading or cleaning a document.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    /// Reading or writing a file failed.
-    #[error("{path}: {source}")]
+    /// Reading or writing a file failed. Displays the path only: the operating-system
+    /// error is the error's `source()`, so chain-printing reporters (`{:#}` in anyhow,
+    /// [`crate::error::chain`]) show it once.
+    #[error("{path}")]
     Io {
         /// The file involved.
         path: PathBuf,
@@ -50,6 +52,39 @@ pub enum Error {
     /// The arguments do not make sense together.
     #[error("{0}")]
     Usage(String),
+    /// A configuration file (`clean.toml`) is malformed: a syntax error, an unknown key,
+    /// a bad value or a bad regular expression.
+    #[error("{path}:{line}: {key}: {message}")]
+    Config {
+        /// The configuration file.
+        path: PathBuf,
+        /// Line number, from 1 (0 when the position is unknown).
+        line: usize,
+        /// The key involved (dotted, e.g. `rules[2].find`), or `-` when none applies.
+        key: String,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// An error and all its causes, joined by `": "`, as one line: what a reporter without
+/// `anyhow` shows for a per-file failure.
+///
+/// ```
+/// let e = ocrclean::input::load_path(std::path::Path::new("/no/such/file"), &Default::default())
+///     .unwrap_err();
+/// let line = ocrclean::error::chain(&e);
+/// assert!(line.starts_with("/no/such/file: "));
+/// ```
+pub fn chain(e: &(dyn std::error::Error + 'static)) -> String {
+    let mut out = e.to_string();
+    let mut cur = e.source();
+    while let Some(s) = cur {
+        out.push_str(": ");
+        out.push_str(&s.to_string());
+        cur = s.source();
+    }
+    out
 }
 
 /// Result type of the library.

@@ -10,7 +10,23 @@
 //! assert_eq!(report.output, "The first line\n");
 //! assert_eq!(report.changes.len(), 2);
 //! ```
+//!
+//! The one entry point for any input is [`clean`]; the steps under it are
+//! [`input::load`] (bytes to a [`Document`]), [`Cleaner::clean`] (run the rules, which
+//! calls [`pipeline::run_with`] to decide and apply edits, see also [`edit::apply`]) and
+//! [`Report::diff`] (render the decisions as a unified diff). [`config`] reads
+//! `clean.toml`; [`batch`] plans many inputs onto many outputs.
+//!
+//! ```
+//! use ocrclean::{clean, Input, Options};
+//! let report = clean(Input::Text("ﬁve  \n".into()), &Options::default())?;
+//! assert_eq!(report.output, "five\n");
+//! print!("{}", report.diff("five.txt", false));
+//! # Ok::<(), ocrclean::Error>(())
+//! ```
 
+pub mod batch;
+pub mod config;
 pub mod document;
 pub mod edit;
 pub mod error;
@@ -28,11 +44,12 @@ pub mod vocab;
 pub use document::{Document, Position};
 pub use edit::{Edit, Safety};
 pub use error::{Error, Result};
-pub use input::{LoadOptions, Source};
+pub use input::{Input, LoadOptions, Source};
 pub use pipeline::Change;
 pub use rules::{Family, Rule, RuleInfo, Selection};
 
 use std::path::Path;
+use std::sync::Arc;
 
 /// Options of a cleaning run.
 #[derive(Clone, Debug, Default)]
@@ -48,6 +65,11 @@ pub struct Options {
     pub unwrap: bool,
     /// User words (`--dict FILE`): always valid, never changed by a rule.
     pub words: lexicon::WordList,
+    /// Edits whose confidence is below this are reported but not applied (`threshold` in
+    /// the configuration; 0 applies every accepted edit).
+    pub min_confidence: f32,
+    /// User rules from the configuration, run as the `user` family.
+    pub user_rules: Vec<Arc<rules::user::UserRule>>,
 }
 
 /// The result of cleaning one input.
@@ -73,18 +95,56 @@ impl Report {
     pub fn not_applied(&self) -> usize {
         self.changes.len() - self.applied()
     }
+
+    /// The applied changes as a unified diff (`--- a/NAME`, `+++ b/NAME`) that applies
+    /// with `patch -p1`; `color` adds ANSI colours. Empty when nothing was applied.
+    ///
+    /// ```
+    /// let report = ocrclean::clean_text("a  \n", &Default::default()).unwrap();
+    /// let diff = report.diff("notes.txt", false);
+    /// assert!(diff.starts_with("--- a/notes.txt\n+++ b/notes.txt\n"));
+    /// assert!(diff.contains("-a  \n+a\n"));
+    /// ```
+    pub fn diff(&self, name: &str, color: bool) -> String {
+        let edits: Vec<&Edit> = self
+            .changes
+            .iter()
+            .filter(|c| c.applied)
+            .map(|c| &c.edit)
+            .collect();
+        let name = name.trim_start_matches('/');
+        output::diff::unified(
+            self.document.text(),
+            &self.output,
+            &edits,
+            &format!("a/{name}"),
+            &format!("b/{name}"),
+            color,
+        )
+    }
 }
 
-/// The selected rules, ready to clean many documents.
+/// The selected rules, ready to clean many documents (from many threads: it is `Sync`).
 pub struct Cleaner {
     rules: Vec<Box<dyn Rule>>,
     apply_suggestions: bool,
+    min_confidence: f32,
 }
 
 impl Cleaner {
     /// Build a cleaner; fails on an unknown rule code or family in the selection.
+    ///
+    /// ```
+    /// let cleaner = ocrclean::Cleaner::new(&Default::default())?;
+    /// let loaded = ocrclean::input::load(ocrclean::Input::Text("ﬁx".into()), &Default::default())?;
+    /// assert_eq!(cleaner.clean(loaded).output, "fix");
+    /// # Ok::<(), ocrclean::Error>(())
+    /// ```
     pub fn new(opts: &Options) -> Result<Self> {
-        let all = rules::registry();
+        let mut all = rules::registry();
+        for rule in &opts.user_rules {
+            all.push(Box::new(Arc::clone(rule)));
+        }
         opts.selection.validate(&all)?;
         let unwrap = Selection {
             select: vec![rules::paragraph::UNWRAP.to_string()],
@@ -99,6 +159,7 @@ impl Cleaner {
         Ok(Cleaner {
             rules,
             apply_suggestions: opts.apply_suggestions,
+            min_confidence: opts.min_confidence,
         })
     }
 
@@ -116,7 +177,12 @@ impl Cleaner {
     /// Clean a loaded input.
     pub fn clean(&self, loaded: input::Loaded) -> Report {
         let rules: Vec<&dyn Rule> = self.rules().collect();
-        let outcome = pipeline::run(loaded.document.text(), &rules, self.apply_suggestions);
+        let outcome = pipeline::run_with(
+            loaded.document.text(),
+            &rules,
+            self.apply_suggestions,
+            self.min_confidence,
+        );
         Report {
             source: loaded.source,
             document: loaded.document,
@@ -124,6 +190,21 @@ impl Cleaner {
             output: outcome.output,
         }
     }
+}
+
+/// Load and clean any [`Input`]: a file, bytes or text.
+///
+/// ```
+/// use ocrclean::{clean, Input, Options};
+/// let bytes = Input::Bytes { bytes: b"caf\xe9  \n".to_vec(), name: "old.txt".into() };
+/// let report = clean(bytes, &Options::default())?;
+/// assert_eq!(report.output, "café\n");
+/// assert_eq!(report.source.encoding, "windows-1252");
+/// # Ok::<(), ocrclean::Error>(())
+/// ```
+pub fn clean(input: Input, opts: &Options) -> Result<Report> {
+    let cleaner = Cleaner::new(opts)?;
+    Ok(cleaner.clean(input::load(input, &opts.load)?))
 }
 
 /// Load and clean a file (`-` for standard input).

@@ -2,6 +2,7 @@
 //! library, writes where it was asked to and maps errors to exit codes (0 ok, 1 changes
 //! found under `--check`, 2 error). A closed pipe ends the program quietly.
 
+mod app;
 mod cli;
 mod review_tui;
 
@@ -46,7 +47,18 @@ fn run(cli: Cli) -> Result<ExitCode> {
             print_stdout(&String::from_utf8_lossy(&buf))?;
             Ok(ExitCode::SUCCESS)
         }
-        None => clean(cli.run),
+        Some(Command::Config { show: _, settings }) => {
+            print_stdout(&app::show_config(&settings)?)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Man) => {
+            std::io::stdout().lock().write_all(&app::man_page()?)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        None => match app::mode(&cli.run) {
+            app::Mode::Single => clean(cli.run),
+            mode => app::run_many(cli.run, mode),
+        },
     }
 }
 
@@ -68,7 +80,8 @@ fn eval(args: EvalArgs) -> Result<ExitCode> {
         apply_suggestions: args.all,
         load: load.clone(),
         words,
-        unwrap: false,
+        // Evaluation scores the built-in rules: no clean.toml threshold or user rules.
+        ..Options::default()
     };
     let cleaner = Cleaner::new(&opts)?;
     let eval_opts = eval::EvalOptions {
@@ -124,44 +137,12 @@ fn print_stdout(s: &str) -> std::io::Result<()> {
 }
 
 fn clean(args: RunArgs) -> Result<ExitCode> {
-    let pages = match &args.pages {
-        Some(spec) => Some(input::pdf::parse_pages(spec).map_err(anyhow::Error::msg)?),
-        None => None,
-    };
-    let mut ignore = args.ignore.clone();
-    if args.no_fix {
-        ignore.extend(
-            ocrclean::rules::registry()
-                .iter()
-                .map(|r| r.info().code.to_string()),
-        );
-    }
-    let mut words = ocrclean::lexicon::WordList::new();
-    for path in &args.dict {
-        words.add_file(path)?;
-    }
-    let mut opts = Options {
-        selection: Selection {
-            select: args.select.clone(),
-            ignore,
-        },
-        apply_suggestions: args.all,
-        load: ocrclean::LoadOptions {
-            encoding: args.encoding.clone(),
-            strict: args.strict,
-            pdf: input::pdf::PdfOptions {
-                pages,
-                password: args.password.clone(),
-            },
-        },
-        unwrap: args.unwrap,
-        words,
-    };
+    let mut opts = app::options::build(&args)?;
     let setup = review_tui::Setup::prepare(&args, &mut opts)?;
     let cleaner = setup.cleaner(&opts)?;
-    let is_stdin = args.input.as_os_str() == "-";
+    let is_stdin = args.input().as_os_str() == "-";
     if let Some(out) = &args.output {
-        if !is_stdin && fsio::same_file(&args.input, out) {
+        if !is_stdin && fsio::same_file(args.input(), out) {
             anyhow::bail!(
                 "{}: -o names the input file; use --in-place to rewrite it",
                 out.display()
@@ -174,7 +155,7 @@ fn clean(args: RunArgs) -> Result<ExitCode> {
     if args.review.is_some() {
         return review_tui::run(&args, cleaner, setup);
     }
-    let loaded = input::load_path(&args.input, &opts.load)?;
+    let loaded = input::load_path(args.input(), &opts.load)?;
     let mut report = cleaner.clean(loaded);
     for w in report.source.warnings() {
         eprintln!("clean: warning: {w}");
@@ -183,7 +164,7 @@ fn clean(args: RunArgs) -> Result<ExitCode> {
 
     let rendered = render(&args, &report);
     if args.in_place {
-        write_in_place(&args.input, &report.output, args.no_backup)?;
+        write_in_place(args.input(), &report.output, args.no_backup)?;
     }
     if let Some(text) = rendered {
         match (&args.output, args.check) {
@@ -194,7 +175,7 @@ fn clean(args: RunArgs) -> Result<ExitCode> {
     if !args.quiet {
         eprintln!(
             "clean: {}: {}",
-            args.input.display(),
+            args.input().display(),
             output::summary(&report)
         );
     }
@@ -220,7 +201,7 @@ fn render<'a>(args: &RunArgs, report: &'a Report) -> Option<Cow<'a, str>> {
             .filter(|c| c.applied)
             .map(|c| &c.edit)
             .collect();
-        let name = args.input.display().to_string();
+        let name = args.input().display().to_string();
         return Some(
             output::diff::unified(
                 report.document.text(),

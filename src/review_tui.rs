@@ -68,13 +68,13 @@ impl Setup {
             if args.format == crate::cli::Format::Json {
                 bail!("--review cannot be combined with --format json");
             }
-            if args.input.as_os_str() == "-" {
+            if args.input().as_os_str() == "-" {
                 bail!("--review needs an input file: standard input is the keyboard");
             }
         }
         let decisions = match (&args.decisions, args.review.is_some()) {
             (Some(d), _) => Some(d.clone()),
-            (None, true) => Some(default_decisions(&args.input, args.output.as_deref())),
+            (None, true) => Some(default_decisions(args.input(), args.output.as_deref())),
             (None, false) => None,
         };
         if let (Some(d), None) = (&decisions, args.review) {
@@ -543,7 +543,7 @@ pub fn run(args: &RunArgs, cleaner: Cleaner, setup: Setup) -> Result<ExitCode> {
     let Some(decisions_path) = setup.decisions.clone() else {
         bail!("--review needs a decisions file");
     };
-    let loaded = ocrclean::input::load_path(&args.input, &load_options(args))?;
+    let loaded = ocrclean::input::load_path(args.input(), &load_options(args))?;
     let mut report = cleaner.clean(loaded);
     for w in report.source.warnings() {
         eprintln!("clean: warning: {w}");
@@ -551,7 +551,7 @@ pub fn run(args: &RunArgs, cleaner: Cleaner, setup: Setup) -> Result<ExitCode> {
     setup.learned.protect(&mut report);
     let keys = decisions::keys(&report);
     let mut store = Store::load(&decisions_path)?;
-    store.set_input(&args.input.display().to_string());
+    store.set_input(&args.input().display().to_string());
     let answers = store.resolve(&keys);
     let entries: Vec<Entry> = report
         .changes
@@ -581,7 +581,7 @@ pub fn run(args: &RunArgs, cleaner: Cleaner, setup: Setup) -> Result<ExitCode> {
             keys: &keys,
             store: &store,
             names,
-            input: args.input.display().to_string(),
+            input: args.input().display().to_string(),
             color: crate::use_color(args.color),
             learned: setup.learned.clone(),
             learn_path: setup.learn_path.clone(),
@@ -606,16 +606,16 @@ pub fn run(args: &RunArgs, cleaner: Cleaner, setup: Setup) -> Result<ExitCode> {
         None => format!(
             "no output written (no -o); write it with: clean --decisions {} {} -o OUT",
             decisions_path.display(),
-            args.input.display()
+            args.input().display()
         ),
     };
     if !args.quiet {
         if review.is_empty() {
-            eprintln!("clean: {}: nothing to review", args.input.display());
+            eprintln!("clean: {}: nothing to review", args.input().display());
         }
         eprintln!(
             "clean: review of {}: {summary}; answers in {}; {written}",
-            args.input.display(),
+            args.input().display(),
             decisions_path.display()
         );
     }

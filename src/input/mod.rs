@@ -144,6 +144,60 @@ pub fn load_bytes(bytes: Vec<u8>, path: &Path, opts: &LoadOptions) -> Result<Loa
     })
 }
 
+/// An input to clean: what [`crate::clean`] and [`load`] accept.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Input {
+    /// A file; `-` reads standard input.
+    Path(PathBuf),
+    /// Bytes in any encoding, with the name used in messages and reports.
+    Bytes {
+        /// The content.
+        bytes: Vec<u8>,
+        /// Its name (a path, an id, or `-`).
+        name: PathBuf,
+    },
+    /// Text already decoded; named `-`.
+    Text(String),
+}
+
+impl From<&Path> for Input {
+    fn from(p: &Path) -> Input {
+        Input::Path(p.to_path_buf())
+    }
+}
+
+impl From<String> for Input {
+    fn from(s: String) -> Input {
+        Input::Text(s)
+    }
+}
+
+/// Load any [`Input`] into a document: read, sniff, decode.
+///
+/// ```
+/// use ocrclean::input::{load, Input};
+/// let loaded = load(Input::Text("one\x0ctwo".into()), &Default::default())?;
+/// assert_eq!(loaded.document.pages().len(), 2);
+/// let err = load(Input::Bytes { bytes: b"%PDF-1.7".to_vec(), name: "scan.pdf".into() },
+///                &Default::default()).unwrap_err();
+/// assert!(err.to_string().starts_with("scan.pdf: "));
+/// # Ok::<(), ocrclean::Error>(())
+/// ```
+pub fn load(input: Input, opts: &LoadOptions) -> Result<Loaded> {
+    match input {
+        Input::Path(p) => load_path(&p, opts),
+        Input::Bytes { bytes, name } => load_bytes(bytes, &name, opts),
+        Input::Text(text) => {
+            // Already text: never re-detect its encoding.
+            let utf8 = LoadOptions {
+                encoding: Some("utf-8".into()),
+                ..opts.clone()
+            };
+            load_bytes(text.into_bytes(), Path::new("-"), &utf8)
+        }
+    }
+}
+
 /// Load a file (`-` reads standard input).
 pub fn load_path(path: &Path, opts: &LoadOptions) -> Result<Loaded> {
     let io = |source| Error::Io {

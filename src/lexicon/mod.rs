@@ -173,7 +173,7 @@ impl Lexicon {
     /// Find `word` as written, at any level: the exact spelling and the case policy
     /// ([`case::candidates`]), each also with diacritics added or removed ("cafe" ↔ "café");
     /// then without a possessive ending ("Korea's", "workers'"); then as a dotted
-    /// abbreviation ("Mr.", "U.S.", "e.g.", see [`Lexicon::find_dotted`]). Typographic
+    /// abbreviation ("Mr.", "U.S.", "e.g.", see `Lexicon::find_dotted`). Typographic
     /// apostrophes count as `'` and ligatures ("ﬁ") as their letters. Other punctuation is
     /// the caller's to strip: "the." and "(the" are not found.
     pub fn find(&self, word: &str) -> Option<Found> {

@@ -19,7 +19,7 @@ pub struct Swap {
     pub cost: f32,
 }
 
-/// A word found by [`search`]: its spelling, entry and the cost of the swaps used.
+/// A word found by `search`: its spelling, entry and the cost of the swaps used.
 #[derive(Clone, Debug)]
 pub struct Hit {
     /// The word as the lexicon spells it.

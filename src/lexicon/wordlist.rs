@@ -137,7 +137,7 @@ mod tests {
 
         let bad = dir.path().join("bad.txt");
         std::fs::write(&bad, b"ok\n\xff\xfe\n").unwrap();
-        let err = WordList::load(&bad).unwrap_err().to_string();
+        let err = crate::error::chain(&WordList::load(&bad).unwrap_err());
         assert!(err.contains("bad.txt") && err.contains("UTF-8"), "{err}");
 
         let good = dir.path().join("good.txt");

@@ -65,6 +65,18 @@ fn forward_lines(text: &str, mut pos: usize, n: usize) -> usize {
     pos
 }
 
+/// Where offset `pos` of the old text lands in the new one: shifted by every edit that
+/// ends at or before it (an insertion exactly at `pos` counts as after it).
+/// `prefix[i]` is the summed delta of `edits[..i]` (edits sorted and non-overlapping).
+fn to_new(edits: &[&Edit], prefix: &[isize], pos: usize) -> usize {
+    let k = edits.partition_point(|e| e.range.start < pos);
+    let mut shift = prefix[k];
+    if k > 0 && edits[k - 1].range.end > pos {
+        shift -= edits[k - 1].delta();
+    }
+    (pos as isize + shift).max(0) as usize
+}
+
 fn at_line_start(text: &str, pos: usize) -> bool {
     pos == 0 || text.as_bytes()[pos - 1] == b'\n'
 }
@@ -72,13 +84,19 @@ fn at_line_start(text: &str, pos: usize) -> bool {
 fn regions(old: &str, new: &str, edits: &[&Edit]) -> Vec<Region> {
     let mut out: Vec<Region> = Vec::new();
     let mut delta: isize = 0;
+    let prefix: Vec<isize> = std::iter::once(0)
+        .chain(edits.iter().scan(0, |acc, e| {
+            *acc += e.delta();
+            Some(*acc)
+        }))
+        .collect();
     for e in edits {
         let (s, end) = (e.range.start, e.range.end);
         let new_s = (s as isize + delta) as usize;
         let new_end = new_s + e.replacement.len();
         delta += e.delta();
-        // The text before `s` and after `end` is the same in both: widen both sides by
-        // the same amount until each side starts and ends on a line boundary.
+        // Widen the old side to whole lines, and map its ends into the new text through
+        // every edit before them (earlier edits on the same line change lengths too).
         let back = s - line_start(old, s);
         let fwd = if at_line_start(old, end) && at_line_start(new, new_end) {
             0
@@ -87,7 +105,8 @@ fn regions(old: &str, new: &str, edits: &[&Edit]) -> Vec<Region> {
         };
         let r = Region {
             old: s - back..end + fwd,
-            new: new_s - back..new_end + fwd,
+            new: to_new(edits, &prefix, s - back).min(new_s)
+                ..to_new(edits, &prefix, end + fwd).max(new_end),
         };
         if let Some(last) = out.last_mut() {
             let gap = &old[last.old.end.min(r.old.start)..r.old.start];
@@ -210,6 +229,29 @@ mod tests {
 
     fn e(r: Range<usize>, s: &str) -> Edit {
         Edit::new(r, s, "T", 1.0, Safety::Safe, "t")
+    }
+
+    #[test]
+    fn two_edits_on_one_line_that_change_lengths() {
+        let opts = crate::Options::default();
+        for text in ["ﬁve  \n", "a ﬁ ﬂ b  \nnext\n", "x\n\nﬁﬁ \n"] {
+            let report = crate::clean_text(text, &opts).unwrap();
+            assert!(report.applied() >= 2, "{text:?}");
+            let diff = report.diff("t.txt", false);
+            let minus: String = diff
+                .lines()
+                .filter(|l| l.starts_with('-') && !l.starts_with("---"))
+                .map(|l| format!("{}\n", &l[1..]))
+                .collect();
+            let plus: String = diff
+                .lines()
+                .filter(|l| l.starts_with('+') && !l.starts_with("+++"))
+                .map(|l| format!("{}\n", &l[1..]))
+                .collect();
+            assert!(text.contains(&minus), "{diff}");
+            assert!(report.output.contains(&plus), "{diff}");
+            assert!(!plus.is_empty() && !minus.is_empty(), "{diff}");
+        }
     }
 
     #[test]

@@ -30,7 +30,34 @@ pub struct Outcome {
 
 /// Run `rules` over `original` stage by stage. Safe edits are applied; suggestions too when
 /// `apply_suggestions` is set (`--all`), otherwise they are reported only.
+///
+/// ```
+/// let rules = ocrclean::rules::registry();
+/// let refs: Vec<&dyn ocrclean::Rule> = rules.iter().map(|r| r.as_ref()).collect();
+/// let outcome = ocrclean::pipeline::run("ﬁne  \n", &refs, false);
+/// assert_eq!(outcome.output, "fine\n");
+/// assert!(outcome.changes.iter().all(|c| c.applied));
+/// ```
 pub fn run(original: &str, rules: &[&dyn Rule], apply_suggestions: bool) -> Outcome {
+    run_with(original, rules, apply_suggestions, 0.0)
+}
+
+/// [`run`], applying only edits whose confidence is at least `min_confidence` (the
+/// configuration's `threshold`); the others are reported as not applied.
+///
+/// ```
+/// let rules = ocrclean::rules::registry();
+/// let refs: Vec<&dyn ocrclean::Rule> = rules.iter().map(|r| r.as_ref()).collect();
+/// let outcome = ocrclean::pipeline::run_with("ﬁne\n", &refs, false, 1.01);
+/// assert_eq!(outcome.output, "ﬁne\n");
+/// assert!(outcome.changes.iter().all(|c| !c.applied));
+/// ```
+pub fn run_with(
+    original: &str,
+    rules: &[&dyn Rule],
+    apply_suggestions: bool,
+    min_confidence: f32,
+) -> Outcome {
     let mut applied: Vec<Edit> = Vec::new();
     let mut suggestions: Vec<Edit> = Vec::new();
     // `None` while the current text is still the original: no copy is made until needed.
@@ -50,9 +77,9 @@ pub fn run(original: &str, rules: &[&dyn Rule], apply_suggestions: bool) -> Outc
                     .is_some_and(|old| old != e.replacement)
         });
         let proposed = resolve_conflicts(proposed);
-        let (to_apply, to_show): (Vec<Edit>, Vec<Edit>) = proposed
-            .into_iter()
-            .partition(|e| apply_suggestions || e.safety == Safety::Safe);
+        let (to_apply, to_show): (Vec<Edit>, Vec<Edit>) = proposed.into_iter().partition(|e| {
+            (apply_suggestions || e.safety == Safety::Safe) && e.confidence >= min_confidence
+        });
         suggestions.extend(compose::map_unapplied(&applied, to_show));
         if to_apply.is_empty() {
             continue;

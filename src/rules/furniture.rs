@@ -233,12 +233,12 @@ fn similarity(a: &str, b: &str) -> f32 {
     for (j, p) in prev.iter_mut().enumerate().take(lb + 1) {
         *p = j;
     }
-    for i in 0..la {
+    for (i, ca) in ab[..la].iter().enumerate() {
         cur[0] = i + 1;
-        for j in 0..lb {
+        for (j, cb) in bb[..lb].iter().enumerate() {
             cur[j + 1] = (prev[j + 1] + 1)
                 .min(cur[j] + 1)
-                .min(prev[j] + usize::from(ab[i] != bb[j]));
+                .min(prev[j] + usize::from(ca != cb));
         }
         std::mem::swap(&mut prev, &mut cur);
     }

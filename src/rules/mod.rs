@@ -19,6 +19,7 @@ pub mod paragraph;
 pub mod scan;
 pub mod spacing;
 pub mod unicode;
+pub mod user;
 
 /// A family of rules. Families run as stages in the order listed here, each stage seeing
 /// the text after the edits applied by earlier stages.
@@ -134,6 +135,17 @@ pub trait Rule: Send + Sync {
     fn info(&self) -> &RuleInfo;
     /// Push the rule's edits for `cx.text` into `out` (any order; the pipeline sorts).
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Edit>);
+}
+
+/// A shared rule is a rule: lets [`crate::Options`] hold user rules compiled once and
+/// shared by every cleaner built from it.
+impl<R: Rule + ?Sized> Rule for std::sync::Arc<R> {
+    fn info(&self) -> &RuleInfo {
+        (**self).info()
+    }
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Edit>) {
+        (**self).check(cx, out)
+    }
 }
 
 /// A rule made of its description and a plain function: most rules need no state.
