@@ -99,7 +99,7 @@ fn is_short_noise(line: &str) -> bool {
 }
 
 /// Whether `text` is printed pages: two or more pages with text, averaging at least
-/// [`MIN_LINES_PER_PAGE`] non-blank lines and [`MIN_CHARS_PER_PAGE`] characters. Furniture and page-break joins act only then.
+/// `MIN_LINES_PER_PAGE` non-blank lines and `MIN_CHARS_PER_PAGE` characters. Furniture and page-break joins act only then.
 pub fn paged(text: &str) -> bool {
     PageLines::new(text).pages_with_text() >= 2
 }
