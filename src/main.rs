@@ -6,13 +6,12 @@ mod app;
 mod cli;
 mod review_tui;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use clap::{CommandFactory, Parser};
-use cli::{Cli, ColorChoice, Command, EvalArgs, EvalFormat, Format, RunArgs};
+use cli::{Cli, Command, EvalArgs, EvalFormat, Format, RunArgs};
 use ocrclean::{eval, fsio, input, output, Cleaner, Options, Report, Selection};
 use std::borrow::Cow;
-use std::io::{IsTerminal, Write};
-use std::path::Path;
+use std::io::Write;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -164,7 +163,7 @@ fn clean(args: RunArgs) -> Result<ExitCode> {
 
     let rendered = render(&args, &report);
     if args.in_place {
-        write_in_place(args.input(), &report.output, args.no_backup)?;
+        app::write_in_place(args.input(), &report.output, args.no_backup)?;
     }
     if let Some(text) = rendered {
         match (&args.output, args.check) {
@@ -209,7 +208,7 @@ fn render<'a>(args: &RunArgs, report: &'a Report) -> Option<Cow<'a, str>> {
                 &edits,
                 &format!("a/{}", name.trim_start_matches('/')),
                 &format!("b/{}", name.trim_start_matches('/')),
-                use_color(args.color),
+                app::use_color(args.color),
             )
             .into(),
         );
@@ -218,26 +217,4 @@ fn render<'a>(args: &RunArgs, report: &'a Report) -> Option<Cow<'a, str>> {
         return None;
     }
     Some(Cow::Borrowed(&report.output))
-}
-
-fn use_color(choice: ColorChoice) -> bool {
-    match choice {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                && std::io::stdout().is_terminal()
-        }
-    }
-}
-
-fn write_in_place(path: &Path, text: &str, no_backup: bool) -> Result<()> {
-    if !no_backup {
-        let mut backup = path.as_os_str().to_owned();
-        backup.push(".orig");
-        std::fs::copy(path, &backup)
-            .with_context(|| format!("{}: cannot keep a backup", path.display()))?;
-    }
-    fsio::write_atomic(path, text.as_bytes())?;
-    Ok(())
 }

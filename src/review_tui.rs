@@ -582,7 +582,7 @@ pub fn run(args: &RunArgs, cleaner: Cleaner, setup: Setup) -> Result<ExitCode> {
             store: &store,
             names,
             input: args.input().display().to_string(),
-            color: crate::use_color(args.color),
+            color: crate::app::use_color(args.color),
             learned: setup.learned.clone(),
             learn_path: setup.learn_path.clone(),
         };

@@ -10,12 +10,12 @@
 
 use super::options;
 use super::progress::Progress;
-use crate::cli::{ColorChoice, Format, RunArgs};
+use crate::cli::{Format, RunArgs};
 use anyhow::{bail, Result};
 use ocrclean::batch::{plan, up_to_date, Job, PlanOptions};
 use ocrclean::{error::chain, fsio, input, output, Cleaner, Report};
 use rayon::prelude::*;
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 use std::sync::atomic::Ordering::Relaxed;
@@ -47,7 +47,7 @@ pub fn run(args: &RunArgs) -> Result<ExitCode> {
         View::Changes
     } else if args.diff {
         View::Diff {
-            color: use_color(args.color),
+            color: super::use_color(args.color),
         }
     } else {
         View::None
@@ -164,7 +164,7 @@ impl Work<'_> {
             fsio::write_replace(out, report.output.as_bytes(), false)?;
         }
         if self.args.in_place && report.applied() > 0 {
-            write_in_place(&job.input, &report.output, self.args.no_backup)?;
+            super::write_in_place(&job.input, &report.output, self.args.no_backup)?;
         }
         let c = &self.progress.counts;
         c.cleaned.fetch_add(1, Relaxed);
@@ -193,28 +193,4 @@ fn render(view: View, path: &Path, report: &Report) -> Option<String> {
         View::Diff { color } => Some(report.diff(&name, color)),
         View::Json => Some(serde_json::to_string(&output::json::build(report)).ok()? + "\n"),
     }
-}
-
-fn use_color(choice: ColorChoice) -> bool {
-    match choice {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                && std::io::stdout().is_terminal()
-        }
-    }
-}
-
-fn write_in_place(path: &Path, text: &str, no_backup: bool) -> Result<()> {
-    if !no_backup {
-        let mut backup = path.as_os_str().to_owned();
-        backup.push(".orig");
-        std::fs::copy(path, &backup).map_err(|source| ocrclean::Error::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
-    }
-    fsio::write_atomic(path, text.as_bytes())?;
-    Ok(())
 }

@@ -65,3 +65,29 @@ pub fn run_many(args: RunArgs, mode: Mode) -> Result<ExitCode> {
         _ => batch::run(&args),
     }
 }
+
+/// Whether to colour output: `--color`, `NO_COLOR` and whether stdout is a terminal.
+pub fn use_color(choice: crate::cli::ColorChoice) -> bool {
+    match choice {
+        crate::cli::ColorChoice::Always => true,
+        crate::cli::ColorChoice::Never => false,
+        crate::cli::ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::IsTerminal::is_terminal(&std::io::stdout())
+        }
+    }
+}
+
+/// Rewrite `path` with `text` atomically, keeping `PATH.orig` unless `no_backup`.
+pub fn write_in_place(path: &std::path::Path, text: &str, no_backup: bool) -> Result<()> {
+    if !no_backup {
+        let mut backup = path.as_os_str().to_owned();
+        backup.push(".orig");
+        std::fs::copy(path, &backup).map_err(|source| ocrclean::Error::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+    }
+    ocrclean::fsio::write_atomic(path, text.as_bytes())?;
+    Ok(())
+}
