@@ -154,6 +154,9 @@ pub struct RunArgs {
     /// No summary line (and no progress bar) on standard error.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Write one paragraph per line, joining the lines of each paragraph.
+    #[arg(long)]
+    pub unwrap: bool,
     /// Decode text input with this encoding (a WHATWG label such as windows-1252).
     #[arg(long, value_name = "LABEL")]
     pub encoding: Option<String>,

@@ -39,6 +39,7 @@ pub mod pipeline;
 pub mod review;
 pub mod rules;
 pub mod visible;
+pub mod vocab;
 
 pub use document::{Document, Position};
 pub use edit::{Edit, Safety};
@@ -59,6 +60,9 @@ pub struct Options {
     pub apply_suggestions: bool,
     /// How input is loaded.
     pub load: LoadOptions,
+    /// Write one paragraph per line (`--unwrap`): adds the default-off unwrap rule
+    /// unless it is ignored.
+    pub unwrap: bool,
     /// User words (`--dict FILE`): always valid, never changed by a rule.
     pub words: lexicon::WordList,
     /// Edits whose confidence is below this are reported but not applied (`threshold` in
@@ -142,9 +146,15 @@ impl Cleaner {
             all.push(Box::new(Arc::clone(rule)));
         }
         opts.selection.validate(&all)?;
+        let unwrap = Selection {
+            select: vec![rules::paragraph::UNWRAP.to_string()],
+            ignore: opts.selection.ignore.clone(),
+        };
         let rules = all
             .into_iter()
-            .filter(|r| opts.selection.includes(r.info()))
+            .filter(|r| {
+                opts.selection.includes(r.info()) || (opts.unwrap && unwrap.includes(r.info()))
+            })
             .collect();
         Ok(Cleaner {
             rules,

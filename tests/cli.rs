@@ -221,7 +221,7 @@ fn colour_only_when_asked_or_on_a_terminal() {
 fn json_lists_every_edit_with_position() {
     let out = clean()
         .args(["--format", "json", "-"])
-        .write_stdin("a\x0cb ﬁ \n")
+        .write_stdin("a.\x0cb ﬁ \n")
         .output()
         .unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -234,7 +234,7 @@ fn json_lists_every_edit_with_position() {
     assert_eq!(changes[0]["safety"], "safe");
     assert_eq!(changes[0]["applied"], true);
     assert_eq!(v["totals"]["applied"], 2);
-    assert_eq!(v["output"], "a\x0cb fi\n");
+    assert_eq!(v["output"], "a.\x0cb fi\n");
 }
 
 #[test]

@@ -60,6 +60,7 @@ pub fn build(args: &RunArgs) -> Result<Options> {
         Some(spec) => Some(ocrclean::input::pdf::parse_pages(spec).map_err(anyhow::Error::msg)?),
         None => None,
     };
+    opts.unwrap = args.unwrap;
     opts.load = LoadOptions {
         encoding: args.encoding.clone(),
         strict: args.strict,

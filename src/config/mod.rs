@@ -259,6 +259,7 @@ impl Config {
             words,
             min_confidence: self.threshold,
             user_rules,
+            unwrap: false,
         })
     }
 }

@@ -67,7 +67,7 @@ pub fn run_with(
     for rule in ordered {
         let text = current.as_deref().unwrap_or(original);
         let mut proposed = Vec::new();
-        rule.check(&Context { text }, &mut proposed);
+        rule.check(&Context::new(text), &mut proposed);
         // A rule's bug must never corrupt text: edits off character boundaries are
         // dropped, and so are edits that change nothing.
         proposed.retain(|e| {
@@ -129,7 +129,11 @@ mod tests {
     #[test]
     fn unicode_then_spacing_compose() {
         let rules = registry();
-        let refs: Vec<&dyn Rule> = rules.iter().map(|r| r.as_ref()).collect();
+        let refs: Vec<&dyn Rule> = rules
+            .iter()
+            .filter(|r| r.info().default_on)
+            .map(|r| r.as_ref())
+            .collect();
         let original = "ﬁne\u{a0}\u{a0}\nnext";
         let out = run(original, &refs, false);
         assert_eq!(out.output, "fine\nnext");

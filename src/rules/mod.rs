@@ -4,10 +4,18 @@
 
 use crate::edit::Edit;
 use crate::error::{Error, Result};
+use crate::vocab::Vocab;
 use serde::Serialize;
+use std::ops::Range;
+use std::sync::OnceLock;
 
 pub mod confusion;
+pub mod furniture;
+pub mod hyphen;
 pub mod linejoin;
+pub mod lines;
+pub mod pagebreak;
+pub mod paragraph;
 pub mod scan;
 pub mod spacing;
 pub mod unicode;
@@ -26,6 +34,8 @@ pub enum Family {
     Pagebreak,
     /// Line-end hyphenation and lost hyphens.
     Hyphen,
+    /// Paragraph layout (`--unwrap`: one paragraph per line); runs after hyphenation.
+    Paragraph,
     /// OCR character confusions.
     Confusion,
     /// Whitespace and punctuation spacing.
@@ -36,11 +46,12 @@ pub enum Family {
 
 impl Family {
     /// Every family, in stage order.
-    pub const ALL: [Family; 7] = [
+    pub const ALL: [Family; 8] = [
         Family::Unicode,
         Family::Furniture,
         Family::Pagebreak,
         Family::Hyphen,
+        Family::Paragraph,
         Family::Confusion,
         Family::Spacing,
         Family::User,
@@ -53,6 +64,7 @@ impl Family {
             Family::Furniture => "furniture",
             Family::Pagebreak => "pagebreak",
             Family::Hyphen => "hyphen",
+            Family::Paragraph => "paragraph",
             Family::Confusion => "confusion",
             Family::Spacing => "spacing",
             Family::User => "user",
@@ -77,10 +89,44 @@ pub struct RuleInfo {
     pub default_on: bool,
 }
 
-/// What a rule sees: the text as it stands after earlier stages.
+/// What a rule sees: the text as it stands after earlier stages, and facts about it that
+/// are computed once, on first use, and shared by every rule of the stage.
 pub struct Context<'a> {
     /// The current text.
     pub text: &'a str,
+    vocab: OnceLock<Vocab>,
+    pages: OnceLock<Vec<Range<usize>>>,
+}
+
+impl<'a> Context<'a> {
+    /// A context for `text`; nothing is computed until a rule asks.
+    pub fn new(text: &'a str) -> Self {
+        Context {
+            text,
+            vocab: OnceLock::new(),
+            pages: OnceLock::new(),
+        }
+    }
+
+    /// The document's own vocabulary (word counts) of the current text.
+    pub fn vocab(&self) -> &Vocab {
+        self.vocab.get_or_init(|| Vocab::new(self.text))
+    }
+
+    /// Byte ranges of the pages of the current text (split at form feeds, which the ranges
+    /// exclude); a text without form feeds is one page.
+    pub fn pages(&self) -> &[Range<usize>] {
+        self.pages.get_or_init(|| {
+            let mut pages = Vec::new();
+            let mut start = 0;
+            for i in memchr::memchr_iter(b'\x0c', self.text.as_bytes()) {
+                pages.push(start..i);
+                start = i + 1;
+            }
+            pages.push(start..self.text.len());
+            pages
+        })
+    }
 }
 
 /// A rule proposes edits on the current text.
@@ -124,6 +170,10 @@ impl Rule for FnRule {
 pub fn registry() -> Vec<Box<dyn Rule>> {
     let mut rules: Vec<Box<dyn Rule>> = Vec::new();
     rules.extend(unicode::rules());
+    rules.extend(furniture::rules());
+    rules.extend(pagebreak::rules());
+    rules.extend(hyphen::rules());
+    rules.extend(paragraph::rules());
     rules.extend(confusion::rules());
     rules.extend(spacing::rules());
     rules.sort_by_key(|r| r.info().family);
@@ -172,7 +222,7 @@ impl Selection {
 #[cfg(test)]
 pub(crate) fn run_rule(rule: &dyn Rule, text: &str) -> Vec<Edit> {
     let mut out = Vec::new();
-    rule.check(&Context { text }, &mut out);
+    rule.check(&Context::new(text), &mut out);
     out.sort_by_key(|e| e.range.start);
     out
 }

@@ -47,15 +47,13 @@ impl<'a> Iterator for Tokens<'a> {
         };
         let mut end = start;
         while let Some((c, len)) = char_at(text, end) {
-            // A letter or digit, or an apostrophe followed by one.
-            if c.is_alphanumeric()
+            let inside = c.is_alphanumeric()
                 || (is_apostrophe(c)
-                    && char_at(text, end + len).is_some_and(|(n, _)| n.is_alphanumeric()))
-            {
-                end += len;
-            } else {
+                    && char_at(text, end + len).is_some_and(|(n, _)| n.is_alphanumeric()));
+            if !inside {
                 break;
             }
+            end += len;
         }
         self.pos = end;
         Some(Token {

@@ -1,0 +1,264 @@
+//! Paragraph layout: `--unwrap` writes one paragraph per line. Paragraph ends are found
+//! from blank lines, short last lines, closing punctuation and list markers; headings,
+//! list items and verse-like runs of short lines keep their own lines. The rule is off by
+//! default (the line structure is kept) and runs after hyphenation, so words split at line
+//! ends are already whole.
+
+use super::lines::{ends_sentence, lines, Line};
+use super::{Context, Family, FnRule, Rule, RuleInfo};
+use crate::edit::{Edit, Safety};
+
+/// The code of the unwrap rule, which `--unwrap` turns on.
+pub const UNWRAP: &str = "P010";
+
+/// The rules of this family.
+pub fn rules() -> Vec<Box<dyn Rule>> {
+    vec![Box::new(FnRule {
+        info: RuleInfo {
+            code: UNWRAP,
+            name: "unwrap",
+            family: Family::Paragraph,
+            summary: "One paragraph per line: join the lines of each paragraph (--unwrap)",
+            example: (
+                "Heading\n\nA paragraph that is printed over\nfour lines of type, all of which\nare full but the last one, and\nwill be joined into one.\n",
+                "Heading\n\nA paragraph that is printed over four lines of type, all of which are full but the last one, and will be joined into one.\n",
+            ),
+            default_on: false,
+        },
+        check: unwrap,
+    })]
+}
+
+/// True when a line starts a list item: a bullet, or a number or letter with `.` or `)`.
+fn starts_list_item(line: &str) -> bool {
+    let t = line.trim_start();
+    if t.starts_with(['•', '◦', '▪', '·', '*', '–', '—']) || t.starts_with("- ") {
+        return true;
+    }
+    let marker: String = t.chars().take_while(|c| !c.is_whitespace()).collect();
+    let n = marker.chars().count();
+    if !(2..=4).contains(&n) || !t[marker.len()..].starts_with(' ') {
+        return false;
+    }
+    let core = marker.trim_start_matches('(');
+    let Some(body) = core.strip_suffix(['.', ')']) else {
+        return false;
+    };
+    !body.is_empty()
+        && (body.chars().all(|c| c.is_ascii_digit())
+            || (body.chars().count() == 1 && body.chars().all(|c| c.is_ascii_lowercase())))
+}
+
+fn indent(line: &str) -> usize {
+    line.chars()
+        .take_while(|c| *c == ' ' || *c == '\t')
+        .map(|c| if c == '\t' { 4 } else { 1 })
+        .sum()
+}
+
+fn visible_len(line: &str) -> usize {
+    line.trim().chars().count()
+}
+
+/// The usual length of a full line: the 75th percentile of non-blank line lengths.
+fn full_line_len(text: &str, ls: &[Line]) -> usize {
+    let mut lens: Vec<usize> = ls
+        .iter()
+        .map(|l| visible_len(l.text(text)))
+        .filter(|&n| n > 0)
+        .collect();
+    if lens.is_empty() {
+        return 0;
+    }
+    lens.sort_unstable();
+    lens[lens.len() * 3 / 4]
+}
+
+/// A line shorter than this percentage of the usual full line ends its paragraph (or is a
+/// heading or a line of verse): justified lines vary by a few characters only.
+const SHORT_PERCENT: usize = 80;
+
+/// A page's last line that ends a sentence and is shorter than this percentage of a full
+/// line ends its paragraph; so does any such line in text without blank lines.
+const PAGE_END_FULL_PERCENT: usize = 95;
+
+/// Whether the text is wrapped at a fixed measure: the usual line is 20 to 200 characters
+/// long and at least half the lines (and three or more) are within 15% of it. Text already unwrapped (one
+/// paragraph per line) is not, so unwrapping twice changes nothing the second time.
+fn hard_wrapped(text: &str, ls: &[Line], full: usize) -> bool {
+    if !(20..=200).contains(&full) {
+        return false;
+    }
+    let lens: Vec<usize> = ls
+        .iter()
+        .map(|l| visible_len(l.text(text)))
+        .filter(|&n| n > 0)
+        .collect();
+    let near = lens
+        .iter()
+        .filter(|&&n| n * 100 >= full * 85 && n * 100 <= full * 115)
+        .count();
+    near >= 3 && near * 2 >= lens.len()
+}
+
+/// Whether the break between lines `a` and `b` (non-blank, with only a line break or a
+/// page break between) ends a paragraph. `prev` is the line before `a` when it is not
+/// blank: a hyphen join moved the rest of a word from `a` up to it, so what `prev` holds
+/// beyond a full line counts as part of `a`.
+fn paragraph_ends(
+    prev: Option<&str>,
+    a: &str,
+    b: &str,
+    across_page: bool,
+    no_blank_lines: bool,
+    full: usize,
+    base_indent: usize,
+) -> bool {
+    let short_len = |n: usize| n * 100 < full * SHORT_PERCENT;
+    let moved_up = prev.map_or(0, |p| visible_len(p).saturating_sub(full));
+    let a_len = visible_len(a) + moved_up;
+    // A sentence that ends a page ends its paragraph unless the line is quite full: OCR
+    // keeps no indentation, so the next page cannot say.
+    let a_short = short_len(a_len)
+        || (across_page && ends_sentence(a) && a_len * 100 < full * PAGE_END_FULL_PERCENT)
+        || (no_blank_lines && ends_sentence(a) && a_len * 100 < full * PAGE_END_FULL_PERCENT);
+    if starts_list_item(b) || starts_list_item(a) && a_short {
+        return true;
+    }
+    if indent(b) > base_indent + 1 && indent(b) > indent(a) {
+        return true;
+    }
+    if a_short {
+        // A short line ends a paragraph, a heading or a line of verse, unless it is
+        // followed by the lower-case rest of its sentence.
+        let continues = !ends_sentence(a)
+            && b.trim_start()
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
+            && !short_len(visible_len(b));
+        return !continues;
+    }
+    false
+}
+
+fn unwrap(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
+    let text = cx.text;
+    let ls = lines(text);
+    let full = full_line_len(text, &ls);
+    if !hard_wrapped(text, &ls, full) {
+        return;
+    }
+    let base_indent = {
+        let mut ind: Vec<usize> = ls
+            .iter()
+            .filter(|l| !l.is_blank(text))
+            .map(|l| indent(l.text(text)))
+            .collect();
+        ind.sort_unstable();
+        ind.get(ind.len() / 2).copied().unwrap_or(0)
+    };
+    let nonblank: Vec<usize> = (0..ls.len()).filter(|&i| !ls[i].is_blank(text)).collect();
+    // Text that marks no paragraph with a blank line (PDF text without indentation): a
+    // sentence that ends a line that is not quite full ends its paragraph too.
+    let blank = ls
+        .iter()
+        .filter(|l| l.is_blank(text) && !(l.ends_page && l.start == l.end))
+        .count();
+    let no_blank_lines = blank * 50 < nonblank.len();
+    for w in nonblank.windows(2) {
+        let (a, b) = (&ls[w[0]], &ls[w[1]]);
+        // A real blank line between them ends the paragraph; the empty "line" that a form
+        // feed right after a line break makes is not one.
+        let blank_between = ls[w[0] + 1..w[1]]
+            .iter()
+            .any(|l| !(l.ends_page && l.start == l.end));
+        if blank_between {
+            continue;
+        }
+        let across_page = ls[w[0]..w[1]].iter().any(|l| l.ends_page);
+        let (at, bt) = (a.text(text), b.text(text));
+        let prev = (w[0] > 0 && !ls[w[0] - 1].is_blank(text)).then(|| ls[w[0] - 1].text(text));
+        if paragraph_ends(prev, at, bt, across_page, no_blank_lines, full, base_indent) {
+            continue;
+        }
+        let start = a.start + at.trim_end().len();
+        let end = b.start + (bt.len() - bt.trim_start().len());
+        let hyphen = at.trim_end().ends_with('-')
+            && at
+                .trim_end()
+                .trim_end_matches('-')
+                .chars()
+                .last()
+                .is_some_and(char::is_alphabetic);
+        let glue = if hyphen { "" } else { " " };
+        let why = if across_page {
+            "the paragraph goes on across the page break: the last line of the page is full"
+        } else if hyphen {
+            "the paragraph goes on; the line-end hyphen is kept"
+        } else {
+            "the paragraph goes on: the line is full and the next line is not indented, a list item or a heading"
+        };
+        out.push(Edit::new(
+            start..end,
+            glue,
+            info.code,
+            0.8,
+            Safety::Safe,
+            why,
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::fix;
+
+    #[test]
+    fn joins_paragraph_lines_keeps_structure() {
+        let r = &rules()[0];
+        let t = "Title\n\nThis is a long line of a paragraph that\ncontinues here on the next line of\ntext and ends.\nNext paragraph starts here and it\nends.\n";
+        assert_eq!(
+            fix(r.as_ref(), t),
+            "Title\n\nThis is a long line of a paragraph that continues here on the next line of text and ends.\nNext paragraph starts here and it ends.\n"
+        );
+    }
+
+    #[test]
+    fn unwrapping_twice_changes_nothing_more() {
+        let r = &rules()[0];
+        let t = "This is a long line of a paragraph that\ncontinues here on the next line of\ntext and ends.\nNext paragraph starts here and it\ngoes on for a while to the end of\nthe text.\n";
+        let once = fix(r.as_ref(), t);
+        assert_ne!(once, t);
+        assert_eq!(fix(r.as_ref(), &once), once);
+    }
+
+    #[test]
+    fn verse_and_lists_stay() {
+        let r = &rules()[0];
+        let t = "A long line of prose that fills the measure well\nand goes on to the end of a line here\nRoses are red,\nviolets are blue.\n\n1. first item\n2. second item\n";
+        let out = fix(r.as_ref(), t);
+        assert!(out.contains("Roses are red,\nviolets are blue."), "{out}");
+        assert!(out.contains("1. first item\n2. second item"), "{out}");
+        assert!(starts_list_item("(a) thing"));
+        assert!(!starts_list_item("And so"));
+        assert!(!starts_list_item("1945. He"));
+    }
+
+    #[test]
+    fn page_break_inside_paragraph_joins() {
+        let r = &rules()[0];
+        let t = "A long line of prose that fills it well\nand it goes on to the end of this page.\n\x0cThe next page goes on with the same one\nand ends it.\n";
+        assert_eq!(
+            fix(r.as_ref(), t),
+            "A long line of prose that fills it well and it goes on to the end of this page. The next page goes on with the same one and ends it.\n"
+        );
+        // A sentence that ends a page on a line that is not full ends the paragraph.
+        let t = "A long line of prose that fills it well\nand it goes on to the end of a page.\n\x0cThe next page goes on with the same one\nand ends it.\n";
+        assert_eq!(
+            fix(r.as_ref(), t),
+            "A long line of prose that fills it well and it goes on to the end of a page.\n\x0cThe next page goes on with the same one and ends it.\n"
+        );
+    }
+}

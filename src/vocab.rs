@@ -1,0 +1,187 @@
+//! The document's own vocabulary: how often each word form occurs in the text, so rules
+//! can use the document as evidence ("'co-operation' occurs twice in this document").
+//!
+//! Words are whitespace-separated tokens stripped of surrounding punctuation; the two
+//! halves of a word split by a line-end hyphen are not counted (they are fragments, not
+//! words). Hyphenated compounds are counted whole and, separately, by their parts.
+
+use std::collections::HashMap;
+
+/// Evidence that a string is a word, and how common it is. Implemented by the document
+/// vocabulary here and by an embedded lexicon, so rules can weigh both the same way.
+pub trait WordEvidence {
+    /// Whether `word` is attested (case-insensitive).
+    fn is_word(&self, word: &str) -> bool;
+    /// How often `word` is attested (0 when it is not), case-insensitive.
+    fn frequency(&self, word: &str) -> u64;
+}
+
+/// Word counts of one text, keyed by the lower-case form.
+#[derive(Clone, Debug, Default)]
+pub struct Vocab {
+    words: HashMap<String, u32>,
+    parts: HashMap<String, u32>,
+    firsts: HashMap<String, u32>,
+}
+
+/// A token of the text: byte range of the word (punctuation stripped) and whether it ends
+/// with a hyphen at a line end.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// Byte offset of the word's first character.
+    pub start: usize,
+    /// Byte offset just past the word (a line-end hyphen is included).
+    pub end: usize,
+    /// True when the word ends with `-` right before a line break.
+    pub line_end_hyphen: bool,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Every word token of `text`, in order.
+pub fn tokens(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < text.len() {
+        let rest = &text[i..];
+        let Some(skip) = rest.find(|c: char| !c.is_whitespace()) else {
+            break;
+        };
+        let s = i + skip;
+        let e = s + text[s..]
+            .find(char::is_whitespace)
+            .unwrap_or(text.len() - s);
+        i = e;
+        let raw = &text[s..e];
+        let lead = raw.len() - raw.trim_start_matches(|c: char| !is_word_char(c)).len();
+        let body = &raw[lead..];
+        let hyphen_end = raw.ends_with('-') && {
+            let mut k = e;
+            while k < bytes.len() && matches!(bytes[k], b' ' | b'\t') {
+                k += 1;
+            }
+            k < bytes.len() && matches!(bytes[k], b'\n' | b'\r' | b'\x0c')
+        };
+        let trimmed = body.trim_end_matches(|c: char| !is_word_char(c));
+        if trimmed.is_empty() {
+            // A chunk of punctuation ending in a line-end hyphen ("‘-" before "f FILE").
+            if hyphen_end {
+                out.push(Token {
+                    start: e - 1,
+                    end: e,
+                    line_end_hyphen: true,
+                });
+            }
+            continue;
+        }
+        let end = if hyphen_end && body[trimmed.len()..].starts_with('-') {
+            s + lead + trimmed.len() + 1
+        } else {
+            s + lead + trimmed.len()
+        };
+        out.push(Token {
+            start: s + lead,
+            end,
+            line_end_hyphen: hyphen_end && end > s + lead + trimmed.len(),
+        });
+    }
+    out
+}
+
+impl Vocab {
+    /// Count the words of `text`.
+    pub fn new(text: &str) -> Self {
+        let mut v = Vocab::default();
+        let toks = tokens(text);
+        let mut skip_next = false;
+        for t in &toks {
+            if t.line_end_hyphen {
+                skip_next = true;
+                continue;
+            }
+            if std::mem::take(&mut skip_next) {
+                continue;
+            }
+            let w = text[t.start..t.end].to_lowercase();
+            if w.contains('-') {
+                if let Some(first) = w.split('-').next().filter(|f| !f.is_empty()) {
+                    *v.firsts.entry(first.to_string()).or_default() += 1;
+                }
+                for p in w.split('-').filter(|p| p.chars().count() >= 2) {
+                    *v.parts.entry(p.to_string()).or_default() += 1;
+                }
+            }
+            *v.words.entry(w).or_default() += 1;
+        }
+        v
+    }
+
+    /// How often `word` occurs as a whole token (case-insensitive).
+    pub fn count(&self, word: &str) -> u32 {
+        self.words.get(&word.to_lowercase()).copied().unwrap_or(0)
+    }
+
+    /// How often `word` occurs as a whole token or as a part of a hyphenated compound.
+    pub fn count_with_parts(&self, word: &str) -> u32 {
+        let w = word.to_lowercase();
+        self.words.get(&w).copied().unwrap_or(0) + self.parts.get(&w).copied().unwrap_or(0)
+    }
+}
+
+impl Vocab {
+    /// How many hyphenated compounds of the text start with `part` ("well" in
+    /// "well-organised"): evidence that the text writes `part-` compounds with a hyphen.
+    pub fn compounds_starting_with(&self, part: &str) -> u32 {
+        self.firsts.get(&part.to_lowercase()).copied().unwrap_or(0)
+    }
+}
+
+impl WordEvidence for Vocab {
+    fn is_word(&self, word: &str) -> bool {
+        self.count_with_parts(word) > 0
+    }
+    fn frequency(&self, word: &str) -> u64 {
+        u64::from(self.count_with_parts(word))
+    }
+}
+
+impl WordEvidence for crate::lexicon::Lexicon {
+    /// A common word of the lexicon, under its case policy (a lower-case token is never
+    /// a name).
+    fn is_word(&self, word: &str) -> bool {
+        self.contains(word)
+    }
+    fn frequency(&self, word: &str) -> u64 {
+        crate::lexicon::Lexicon::frequency(self, word)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_words_and_skips_fragments() {
+        let v = Vocab::new("The co-operation, (the) organi-\nsation and “co-operation”.");
+        assert_eq!(v.count("the"), 2);
+        assert_eq!(v.count("co-operation"), 2);
+        assert_eq!(v.count("organi"), 0);
+        assert_eq!(v.count("sation"), 0);
+        assert_eq!(v.count_with_parts("operation"), 2);
+        assert!(v.is_word("The"));
+        assert_eq!(v.compounds_starting_with("Co"), 2);
+    }
+
+    #[test]
+    fn tokens_mark_line_end_hyphens() {
+        let t = "a well-\nknown x- y";
+        let toks = tokens(t);
+        assert_eq!(&t[toks[1].start..toks[1].end], "well-");
+        assert!(toks[1].line_end_hyphen);
+        assert_eq!(&t[toks[3].start..toks[3].end], "x");
+        assert!(!toks[3].line_end_hyphen);
+    }
+}
