@@ -1,4 +1,4 @@
-//! CLI tests of `--jsonl`, and of the README's worked example (docs/batch.md).
+//! CLI tests of `--jsonl`, and of the README's worked example (README.md).
 
 use assert_cmd::Command;
 use std::path::Path;
@@ -66,14 +66,14 @@ fn all_good_exits_zero() {
     assert_eq!(parse(&out.stdout)[0]["id"], serde_json::json!([1, "a"]));
 }
 
-/// The first ```sh block after the marker in docs/batch.md, run as written with `clean`
+/// The first ```sh block after the marker in README.md, run as written with `clean`
 /// on PATH. Skips when GNU parallel is missing (CI installs it).
 #[test]
 fn readme_jsonl_example_runs_as_written() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let doc = std::fs::read_to_string(root.join("docs/batch.md")).unwrap();
+    let doc = std::fs::read_to_string(root.join("README.md")).unwrap();
     let marker = "<!-- jsonl-example -->";
-    let after = &doc[doc.find(marker).expect("marker in docs/batch.md") + marker.len()..];
+    let after = &doc[doc.find(marker).expect("marker in README.md") + marker.len()..];
     let start = after.find("```sh\n").unwrap() + 6;
     let script = &after[start..start + after[start..].find("```").unwrap()];
     if std::process::Command::new("parallel")
