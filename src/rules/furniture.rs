@@ -145,8 +145,8 @@ impl<'a> PageLines<'a> {
 
     /// Pages that hold any text (a trailing empty page after a final form feed is none),
     /// or 0 when the pages are too short to be printed pages: furniture is only looked for
-    /// where pages average at least [`MIN_LINES_PER_PAGE`] lines and
-    /// [`MIN_CHARS_PER_PAGE`] characters.
+    /// where pages average at least `MIN_LINES_PER_PAGE` lines and
+    /// `MIN_CHARS_PER_PAGE` characters.
     fn pages_with_text(&self) -> usize {
         let pages = (0..self.count())
             .filter(|&p| !self.nonblank(p).is_empty())

@@ -84,6 +84,13 @@ impl UserRule {
         if !(0.0..=1.0).contains(&spec.confidence) {
             return Err(UserRuleError::BadConfidence(spec.confidence));
         }
+        if spec.regex {
+            // Check the pattern as written, so an error quotes the user's text.
+            regex::RegexBuilder::new(&spec.find)
+                .size_limit(1 << 22)
+                .build()
+                .map_err(|e| UserRuleError::BadRegex(one_line(&e.to_string())))?;
+        }
         let body = if spec.regex {
             format!("(?:{})", spec.find)
         } else {
