@@ -340,3 +340,44 @@ fn closed_pipe_ends_quietly() {
     assert!(out.status.success(), "{:?}", out.status);
     assert!(!String::from_utf8_lossy(&out.stderr).contains("error"));
 }
+
+#[test]
+fn seed_article_ocr_fixes_are_exactly_the_editors() {
+    let Some(seed) = seed_article() else { return };
+    let out = clean()
+        .args(["--changes", "--select", "confusion"])
+        .arg(&seed)
+        .output()
+        .unwrap();
+    let listing = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = listing.lines().collect();
+    let il = lines
+        .iter()
+        .filter(|l| l.contains("C003  'II' → 'Il'"))
+        .count();
+    let commuist = lines
+        .iter()
+        .filter(|l| l.contains("C001  'commuist' → 'communist'"))
+        .count();
+    assert_eq!(il, 17, "{listing}");
+    assert_eq!(commuist, 1, "{listing}");
+    assert_eq!(lines.len(), 18, "{listing}");
+    assert!(!listing.contains("suggestion"), "{listing}");
+}
+
+#[test]
+fn roman_numerals_and_il_names_in_our_own_sentences() {
+    let text = "In 1994 Kim II Sung died; Kim Jong II followed him. After World War II, \
+                Elizabeth II visited Part III of the exhibition, and Henry VIII's portrait \
+                hung beside Vol. II of the catalogue. He left through III health.\n";
+    clean()
+        .args(["-q", "-"])
+        .write_stdin(text)
+        .assert()
+        .success()
+        .stdout(
+            "In 1994 Kim Il Sung died; Kim Jong Il followed him. After World War II, \
+             Elizabeth II visited Part III of the exhibition, and Henry VIII's portrait \
+             hung beside Vol. II of the catalogue. He left through Ill health.\n",
+        );
+}
