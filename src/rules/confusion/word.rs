@@ -62,6 +62,9 @@ pub const DOC_SAFE_COUNT: u32 = 3;
 pub const SAFE_GAP: f64 = 2.0;
 /// Generic edits only reach words this long: short words are too close to each other.
 const GENERIC_MIN_LEN: usize = 5;
+/// Tokens longer than this (in bytes) get no candidates: no word is that long, and
+/// candidate generation grows with the square of the token's length.
+const MAX_TOKEN_BYTES: usize = 64;
 /// Generic (non-table) edits can only win for words at least this probable.
 const GENERIC_MIN_LOGP: f64 = UNKNOWN_LOGP + MIN_MARGIN + GENERIC_COST as f64;
 
@@ -235,6 +238,10 @@ impl<'a> Corrector<'a> {
     }
 
     fn candidates(&self, token: &str) -> Vec<Scored> {
+        // One swap at every position copies the token each time: quadratic in its length.
+        if token.len() > MAX_TOKEN_BYTES {
+            return Vec::new();
+        }
         let shape = shape(token);
         let base = match shape {
             Shape::Title | Shape::Upper => token.to_lowercase(),
