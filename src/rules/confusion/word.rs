@@ -40,6 +40,8 @@ const REAL_WORD_RATIO: f64 = 6.9;
 const REAL_WORD_MAX_CHANNEL: f64 = 4.0;
 /// Words more frequent than this share of all words are never questioned.
 const COMMON_SKIP: f64 = 1e-4;
+/// Entries each cache holds before it starts again: bounds memory on huge documents.
+const CACHE_LIMIT: usize = 200_000;
 /// Candidates (best by unigram score) weighed in context.
 const CONTEXT_K: usize = 3;
 /// Highest channel cost searched (two common swaps).
@@ -233,6 +235,9 @@ impl<'a> Corrector<'a> {
             return Rc::clone(hit);
         }
         let result = Rc::new((self.own_logp(token), self.candidates(token)));
+        if self.cache.len() >= CACHE_LIMIT {
+            self.cache.clear();
+        }
         self.cache.insert(token.to_string(), Rc::clone(&result));
         result
     }
@@ -307,7 +312,11 @@ impl<'a> Corrector<'a> {
             .lex
             .find(word)
             .map_or(UNKNOWN_COUNT, |f| count_of(&f.entry));
-        self.counts.borrow_mut().insert(word.to_string(), c);
+        let mut counts = self.counts.borrow_mut();
+        if counts.len() >= CACHE_LIMIT {
+            counts.clear();
+        }
+        counts.insert(word.to_string(), c);
         c
     }
 
@@ -332,6 +341,14 @@ impl<'a> Corrector<'a> {
         total
     }
 
+    /// Remember that a spelling is not worth questioning (the memory is bounded).
+    fn settle(&mut self, token: &str) {
+        if self.settled.len() >= CACHE_LIMIT {
+            self.settled.clear();
+        }
+        self.settled.insert(token.to_string());
+    }
+
     /// Decide on one token occurrence, given the words before and after it in the same
     /// sentence.
     pub fn correct(
@@ -345,7 +362,7 @@ impl<'a> Corrector<'a> {
             return None;
         }
         if full.contains(['\'', '’']) && self.lex.find(full).is_some() {
-            self.settled.insert(full.to_string());
+            self.settle(full);
             return None;
         }
         // Correct the stem of a possessive ("Korea's", "workers'"): the ending stays.
@@ -357,7 +374,7 @@ impl<'a> Corrector<'a> {
         };
         let suffix = &full[text.len()..];
         if !worth_checking(text) {
-            self.settled.insert(full.to_string());
+            self.settle(full);
             return None;
         }
         let known = self.lex.find(text).filter(|f| !f.accents);
@@ -365,7 +382,7 @@ impl<'a> Corrector<'a> {
             let short = text.chars().count() <= 2 && f.entry.is_common();
             short || f.entry.frequency as f64 > COMMON_SKIP * CORPUS_WORDS
         }) {
-            self.settled.insert(full.to_string());
+            self.settle(full);
             return None;
         }
         let unigram = self.unigram(text);
