@@ -40,6 +40,8 @@ const REAL_WORD_RATIO: f64 = 6.9;
 const REAL_WORD_MAX_CHANNEL: f64 = 4.0;
 /// Words more frequent than this share of all words are never questioned.
 const COMMON_SKIP: f64 = 1e-4;
+/// A document shorter than this (in words) gives no evidence from its own counts.
+const MIN_DOC_WORDS: u64 = 100;
 /// Entries each cache holds before it starts again: bounds memory on huge documents.
 const CACHE_LIMIT: usize = 200_000;
 /// Candidates (best by unigram score) weighed in context.
@@ -162,7 +164,8 @@ impl<'a> Corrector<'a> {
     pub fn new(vocab: &'a Vocabulary) -> Self {
         let mut generic_targets: Vec<String> = Vec::new();
         let total = vocab.total().max(1) as f64;
-        for (w, n) in vocab.words_at_least(2) {
+        let long_enough = vocab.total() >= MIN_DOC_WORDS;
+        for (w, n) in vocab.words_at_least(2).filter(|_| long_enough) {
             let p = DOC_WEIGHT * f64::from(n) / total;
             let long = w.chars().count() >= GENERIC_MIN_LEN;
             if long && p.ln() >= GENERIC_MIN_LOGP && w.chars().all(char::is_alphabetic) {
@@ -187,7 +190,7 @@ impl<'a> Corrector<'a> {
     /// errors are in its vocabulary too.
     /// `entry` is the lexicon's entry when the caller already has it.
     fn prior(&self, word: &str, token: &str, entry: Option<Entry>) -> Option<(f64, u32, bool)> {
-        let doc = self.vocab.count_any_case(word);
+        let doc = self.doc_count(word);
         let total = self.vocab.total().max(1) as f64;
         let p_doc = DOC_WEIGHT * f64::from(doc) / total;
         let entry = entry.or_else(|| self.lex.find(word).filter(|f| !f.accents).map(|f| f.entry));
@@ -198,6 +201,16 @@ impl<'a> Corrector<'a> {
             return None;
         }
         Some(((p_lex + p_doc).ln(), doc, lex.is_some()))
+    }
+
+    /// How often the document uses a word, as evidence for it; nothing for a document too
+    /// short for its counts to mean anything (in three words, one use is a third of them).
+    fn doc_count(&self, word: &str) -> u32 {
+        if self.vocab.total() < MIN_DOC_WORDS {
+            0
+        } else {
+            self.vocab.count_any_case(word)
+        }
     }
 
     /// How often the document repeats a token, as evidence that it is right. Only names
@@ -288,7 +301,7 @@ impl<'a> Corrector<'a> {
         }
         // Words only the document knows (names, terms): one swap, looked up in its counts.
         for (cand, cost) in model::table_swaps(&base) {
-            if self.vocab.count_any_case(&cand) >= 2 {
+            if self.doc_count(&cand) >= 2 {
                 consider(&cand, f64::from(cost), None, &mut scored);
             }
         }
@@ -531,13 +544,24 @@ mod tests {
 
     #[test]
     fn document_evidence_fixes_dropped_letters() {
-        let text = "The communist party. A communist leader. Communist ideas. \
-                    The communist press. One commuist view.";
-        let got = fix(text);
+        let filler = "The meeting of the society was held in the hall of the town. ".repeat(9);
+        let text = format!(
+            "{filler}The communist party. A communist leader. Communist ideas. \
+             The communist press. One commuist view."
+        );
+        let got = fix(&text);
         assert!(
             got.iter()
                 .any(|(a, b, _)| a == "commuist" && b == "communist"),
             "{got:?}"
+        );
+        // A document of a few words gives no evidence from its own counts.
+        let short = fix("The communist party. A communist leader. One commuist view.");
+        assert!(
+            !short
+                .iter()
+                .any(|(a, _, s)| a == "commuist" && *s == Safety::Safe),
+            "{short:?}"
         );
     }
 
