@@ -98,14 +98,9 @@ pub fn apply_answers(report: &mut Report, answers: &[Answer]) -> Summary {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{clean_text, Options};
 
     fn report(text: &str) -> Report {
-        let opts = Options {
-            apply_suggestions: true,
-            ..Options::default()
-        };
-        clean_text(text, &opts).unwrap()
+        super::super::test_report(text)
     }
 
     #[test]

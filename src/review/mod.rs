@@ -17,3 +17,13 @@ pub use apply::{apply_answers, Summary};
 pub use decisions::{Key, Store};
 pub use learn::Learned;
 pub use state::{Answer, Command, Entry, Event, Review, Scope};
+
+/// Test helper: the report of a run with every change applied (the list review works on).
+#[cfg(test)]
+pub(crate) fn test_report(text: &str) -> crate::Report {
+    let opts = crate::Options {
+        apply_suggestions: true,
+        ..crate::Options::default()
+    };
+    crate::clean_text(text, &opts).unwrap()
+}
