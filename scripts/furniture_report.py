@@ -16,6 +16,9 @@ reports per document:
 """
 import difflib, json, os, re, subprocess, sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from report_common import original_text  # noqa: E402
+
 PAGE_NO = re.compile(r"^[\s\-–—|·•=_~]*(?:(?:page|p\.?)\s*[0-9Il|]{1,4}(?:\s*(?:of|/)\s*[0-9Il|]{1,4})?"
                      r"|[0-9][0-9Il|]{0,3}|[ivx]{1,5})[\s\-–—|·•=_~]*$", re.I)
 
@@ -31,20 +34,6 @@ def similar(a, b):
     return difflib.SequenceMatcher(None, a, b).ratio()
 
 
-def original_text(out_bytes, changes):
-    """The text `clean` read (for a PDF, the extracted text), rebuilt from the output and the
-    applied changes of its JSON report."""
-    orig, pos, o = [], 0, 0
-    for c in changes:
-        if not c["applied"]:
-            continue
-        keep = c["start"] - pos
-        orig.append(out_bytes[o:o + keep])
-        orig.append(c["old"].encode())
-        o += keep + len(c["new"].encode())
-        pos = c["end"]
-    orig.append(out_bytes[o:])
-    return b"".join(orig)
 
 
 def main():

@@ -23,6 +23,9 @@ Ends with totals. Needs the `clean` binary (default target/release/clean).
 """
 import difflib, json, os, re, subprocess, sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from report_common import original_text  # noqa: E402
+
 HYPHEN_AT_END = re.compile(rb"(?<=\S)-[ \t]*(?=\r?\n|\r|\x0c)")
 PUNCT = "\"'“”‘’()[]{}.,;:!?*"
 
@@ -35,20 +38,6 @@ def tokens_with_offsets(text):
     return [(m.start(), m.group()) for m in re.finditer(r"\S+", text.replace("\f", "\n"))]
 
 
-def original_text(out_bytes, changes):
-    """The document text `clean` read (for a PDF, the extracted text), rebuilt from the
-    output and the applied changes."""
-    orig, pos, o = [], 0, 0
-    for c in changes:
-        if not c["applied"]:
-            continue
-        keep = c["start"] - pos
-        orig.append(out_bytes[o:o + keep])
-        orig.append(c["old"].encode())
-        o += keep + len(c["new"].encode())
-        pos = c["end"]
-    orig.append(out_bytes[o:])
-    return b"".join(orig)
 
 
 def map_offset(changes, pos):
