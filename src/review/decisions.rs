@@ -256,19 +256,25 @@ impl Store {
     /// that is not a JSON object is an error naming it, so a reviewer's work is never
     /// overwritten by accident.
     pub fn load(path: &Path) -> Result<Store> {
+        match std::fs::read(path) {
+            Ok(bytes) => Store::parse(path, &bytes),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Store {
+                path: path.to_path_buf(),
+                ..Store::default()
+            }),
+            Err(source) => Err(Error::Io {
+                path: path.to_path_buf(),
+                source,
+            }),
+        }
+    }
+
+    /// Parse the bytes of a decisions file read from `path` (which names it in errors and
+    /// is where [`Store::save`] writes).
+    pub fn parse(path: &Path, bytes: &[u8]) -> Result<Store> {
         let mut store = Store {
             path: path.to_path_buf(),
             ..Store::default()
-        };
-        let bytes = match std::fs::read(path) {
-            Ok(b) => b,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(store),
-            Err(source) => {
-                return Err(Error::Io {
-                    path: path.to_path_buf(),
-                    source,
-                })
-            }
         };
         let bad = |why: String| Error::Io {
             path: path.to_path_buf(),
@@ -277,7 +283,7 @@ impl Store {
                 format!("not a decisions file: {why}"),
             ),
         };
-        let value: Value = serde_json::from_slice(&bytes).map_err(|e| bad(e.to_string()))?;
+        let value: Value = serde_json::from_slice(bytes).map_err(|e| bad(e.to_string()))?;
         let Value::Object(mut top) = value else {
             return Err(bad("expected a JSON object".into()));
         };

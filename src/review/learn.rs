@@ -61,7 +61,12 @@ impl Learned {
                 })
             }
         };
-        toml::from_str(&text).map_err(|e| Error::Io {
+        Learned::parse(&text, path)
+    }
+
+    /// Parse the text of a learned file; `path` names it in errors.
+    pub fn parse(text: &str, path: &Path) -> Result<Learned> {
+        toml::from_str(text).map_err(|e| Error::Io {
             path: path.to_path_buf(),
             source: std::io::Error::new(std::io::ErrorKind::InvalidData, e.to_string()),
         })
