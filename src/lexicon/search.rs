@@ -34,8 +34,10 @@ struct Search<'a> {
     fst: &'a Fst<&'static [u8]>,
     token: &'a [u8],
     swaps: &'a [Swap],
-    /// For each token position, the swaps whose `seen` starts there.
-    applicable: Vec<Vec<usize>>,
+    /// The swaps whose `seen` starts at token position `i`:
+    /// `applicable[starts[i]..starts[i + 1]]`.
+    applicable: Vec<u16>,
+    starts: Vec<u32>,
     max_swaps: usize,
     max_cost: f32,
     word: Vec<u8>,
@@ -70,11 +72,11 @@ impl Search<'_> {
         if swaps >= self.max_swaps {
             return;
         }
-        let Some(here) = self.applicable.get(i) else {
+        let (Some(&from), Some(&to)) = (self.starts.get(i), self.starts.get(i + 1)) else {
             return;
         };
-        for k in 0..here.len() {
-            let swap = self.swaps[self.applicable[i][k]];
+        for k in from as usize..to as usize {
+            let swap = self.swaps[usize::from(self.applicable[k])];
             let c = cost + swap.cost;
             if c > self.max_cost {
                 continue;
@@ -126,18 +128,23 @@ pub(crate) fn search(
     max_cost: f32,
 ) -> Vec<Hit> {
     let bytes = token.as_bytes();
-    let applicable = (0..=bytes.len())
-        .map(|i| {
-            (0..swaps.len())
+    let mut applicable = Vec::new();
+    let mut starts = Vec::with_capacity(bytes.len() + 2);
+    for i in 0..=bytes.len() {
+        starts.push(applicable.len() as u32);
+        applicable.extend(
+            (0..swaps.len().min(usize::from(u16::MAX)))
                 .filter(|&k| starts_with(&bytes[i..], swaps[k].seen.as_bytes()))
-                .collect()
-        })
-        .collect();
+                .map(|k| k as u16),
+        );
+    }
+    starts.push(applicable.len() as u32);
     let mut s = Search {
         fst,
         token: bytes,
         swaps,
         applicable,
+        starts,
         max_swaps,
         max_cost,
         word: Vec::with_capacity(token.len() + 8),

@@ -105,8 +105,16 @@ pub const TABLE: &[Confusion] = &[
 
 /// Every single application of a table swap to `word`.
 pub fn table_swaps(word: &str) -> Vec<(String, f32)> {
-    let bytes = word.as_bytes();
     let mut out = Vec::new();
+    for_each_table_swap(word, |s, cost| out.push((s.to_string(), cost)));
+    out
+}
+
+/// Call `f` with every single application of a table swap to `word` and its cost, in one
+/// reused buffer (no allocation per variant).
+pub fn for_each_table_swap(word: &str, mut f: impl FnMut(&str, f32)) {
+    let bytes = word.as_bytes();
+    let mut buf = String::with_capacity(word.len() + 4);
     for i in (0..=bytes.len()).filter(|&i| word.is_char_boundary(i)) {
         let rest = &bytes[i..];
         for conf in TABLE {
@@ -116,20 +124,23 @@ pub fn table_swaps(word: &str) -> Vec<(String, f32)> {
                 Some(b) => rest.first() == Some(b) && rest.starts_with(seen),
             };
             if applies {
-                let mut s = String::with_capacity(word.len() + conf.meant.len());
-                s.push_str(&word[..i]);
-                s.push_str(conf.meant);
-                s.push_str(&word[i + seen.len()..]);
-                out.push((s, conf.cost));
+                buf.clear();
+                buf.push_str(&word[..i]);
+                buf.push_str(conf.meant);
+                buf.push_str(&word[i + seen.len()..]);
+                f(&buf, conf.cost);
             }
         }
     }
-    out
 }
 
 /// Whether `a` becomes `b` by one deletion, insertion, substitution or transposition of
 /// adjacent characters.
 pub fn one_edit_apart(a: &str, b: &str) -> bool {
+    // One character is at most four bytes: a cheap test before collecting characters.
+    if a.len().abs_diff(b.len()) > 4 {
+        return false;
+    }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     if a == b || a.len().abs_diff(b.len()) > 1 {

@@ -110,6 +110,16 @@ fn recase(word: &str, shape: Shape) -> String {
     }
 }
 
+/// A candidate spelled for a token of this shape: a name found as written keeps its
+/// capitals; other words take the token's.
+fn case_like(cand: &str, shape: Shape) -> String {
+    if cand.starts_with(char::is_uppercase) {
+        cand.to_string()
+    } else {
+        recase(cand, shape)
+    }
+}
+
 /// A proposed correction of one token.
 #[derive(Clone, Debug)]
 pub struct Correction {
@@ -270,12 +280,7 @@ impl<'a> Corrector<'a> {
         let lower_token = token.to_lowercase();
         let mut consider =
             |cand: &str, channel: f64, entry: Option<Entry>, scored: &mut Vec<Scored>| {
-                // A name found as written keeps its capitals; other words take the token's.
-                let cased = if cand.starts_with(char::is_uppercase) {
-                    cand.to_string()
-                } else {
-                    recase(cand, shape)
-                };
+                let cased = case_like(cand, shape);
                 if cased.to_lowercase() == lower_token || !seen.insert(cased.clone()) {
                     return;
                 }
@@ -300,11 +305,11 @@ impl<'a> Corrector<'a> {
             consider(&hit.word, f64::from(hit.cost), Some(hit.entry), &mut scored);
         }
         // Words only the document knows (names, terms): one swap, looked up in its counts.
-        for (cand, cost) in model::table_swaps(&base) {
-            if self.doc_count(&cand) >= 2 {
-                consider(&cand, f64::from(cost), None, &mut scored);
+        model::for_each_table_swap(&base, |cand, cost| {
+            if self.doc_count(cand) >= 2 {
+                consider(cand, f64::from(cost), None, &mut scored);
             }
-        }
+        });
         let lower = base.to_lowercase();
         for target in &self.generic_targets {
             if model::one_edit_apart(&lower, target) {
@@ -314,6 +319,42 @@ impl<'a> Corrector<'a> {
         scored.sort_by(|a, b| b.score().total_cmp(&a.score()));
         scored.truncate(TOP_K);
         scored
+    }
+
+    /// Whether some word could replace the real word `token`: one at least e^REAL_WORD_RATIO
+    /// times as probable, reached at a channel cost up to REAL_WORD_MAX_CHANNEL (the
+    /// conditions `correct` puts on replacing a real word), in the lexicon or the document.
+    fn real_word_rival(&self, token: &str) -> bool {
+        if token.len() > MAX_TOKEN_BYTES {
+            return false;
+        }
+        let own = self.own_logp(token);
+        let shape = shape(token);
+        let base = match shape {
+            Shape::Title | Shape::Upper => token.to_lowercase(),
+            Shape::Lower | Shape::Mixed => token.to_string(),
+        };
+        let swaps = if base.chars().count() <= 3 { 1 } else { 2 };
+        let cheap = REAL_WORD_MAX_CHANNEL as f32;
+        let mut hits = self.lex.confusable(&base, model::TABLE, swaps, cheap);
+        if shape == Shape::Title {
+            hits.extend(self.lex.confusable(token, model::TABLE, swaps, cheap));
+        }
+        let rival = |word: &str, entry: Option<Entry>| {
+            self.prior(&case_like(word, shape), token, entry)
+                .is_some_and(|(logp, _, _)| logp - own >= REAL_WORD_RATIO)
+        };
+        if hits.into_iter().any(|h| rival(&h.word, Some(h.entry))) {
+            return true;
+        }
+        let mut found = false;
+        model::for_each_table_swap(&base, |cand, cost| {
+            found = found
+                || (f64::from(cost) <= REAL_WORD_MAX_CHANNEL
+                    && self.doc_count(cand) >= 2
+                    && rival(cand, None));
+        });
+        found
     }
 
     /// The count behind a word for context scoring.
@@ -398,8 +439,25 @@ impl<'a> Corrector<'a> {
             self.settle(full);
             return None;
         }
+        let real_word =
+            known.as_ref().is_some_and(|f| f.entry.is_common()) || self.trusted_repeats(text) >= 2;
+        // A real word can only lose to a far more frequent word one common misreading
+        // away: when none exists, the full search cannot change it (a cheap first look).
+        if real_word && !self.real_word_rival(text) {
+            self.settle(full);
+            return None;
+        }
         let unigram = self.unigram(text);
         let (own, cands) = (&unigram.0, &unigram.1);
+        // Context moves a score by at most MAX_CONTEXT: when no candidate can win even
+        // then, no occurrence of this spelling ever changes.
+        if cands
+            .first()
+            .is_none_or(|c| c.score() + MAX_CONTEXT - own < MIN_MARGIN)
+        {
+            self.settle(full);
+            return None;
+        }
         // A capitalised word inside a sentence is probably a name: only the document's own
         // spelling of a name may replace it ("Auhert" → "Aubert").
         let mid_sentence_name = prev.is_some() && shape(text) == Shape::Title;
@@ -431,8 +489,6 @@ impl<'a> Corrector<'a> {
         let gap = best_total - runner_up;
         // A real word is changed only for a far more frequent word, reached by one common
         // misreading, that the neighbouring words do not speak against.
-        let real_word =
-            known.as_ref().is_some_and(|f| f.entry.is_common()) || self.trusted_repeats(text) >= 2;
         let real_word_ok = best.logp - own >= REAL_WORD_RATIO
             && best.channel <= REAL_WORD_MAX_CHANNEL
             && best_ctx >= 0.0;
