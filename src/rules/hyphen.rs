@@ -106,10 +106,14 @@ pub struct Decision {
     pub confidence: f32,
     /// The evidence, for the edit's reason.
     pub reason: String,
+    /// The whole word to write instead of the two parts, when the parts joined are an
+    /// OCR misreading of it ("metaphur-" + "ically" → "metaphorically").
+    pub word: Option<String>,
 }
 
 fn decision(keep: bool, safe: bool, confidence: f32, reason: String) -> Option<Decision> {
     Some(Decision {
+        word: None,
         keep,
         safety: if safe {
             Safety::Safe
@@ -141,12 +145,16 @@ pub fn decide(first: &str, second: &str, ev: &Evidence<'_>) -> Option<Decision> 
             safety: Safety::Safe,
             confidence: 0.8,
             reason: "a hyphen that follows no letter is part of the next word".into(),
+            word: None,
         });
     }
     if !head.chars().last().is_some_and(char::is_alphabetic) {
         return None;
     }
     let all_caps = |s: &str| s.chars().all(|c| !c.is_lowercase());
+    if let Some(d) = misread_join(head, second, ev) {
+        return Some(d);
+    }
     if b0.is_uppercase() && !(all_caps(head) && all_caps(second)) {
         // "anti-Japanese": a capital after the hyphen starts a name. When neither part
         // is known, it may as well be an OCR misreading inside one word ("revo-Jution").
@@ -317,6 +325,104 @@ pub fn decide(first: &str, second: &str, ev: &Evidence<'_>) -> Option<Decision> 
     }
 }
 
+/// Shortest joined form that [`misread_join`] corrects: short words have too many
+/// neighbours one letter away.
+const MISREAD_MIN_CHARS: usize = 7;
+
+/// A word broken at a line end whose parts OCR misread ("metaphur-" + "ically",
+/// "revo-" + "Jution", "Fotk-" + "lore"): the first part is no word, neither the joined
+/// nor the hyphenated form is a word, and exactly one word (of the lexicon, or written
+/// twice in the document) is one misread character away from the joined form — a swap of
+/// the OCR confusion model or a single wrong letter — and may be hyphenated exactly where
+/// the line broke. Then the parts are joined into that word. A capital after the hyphen
+/// counts only when the second part is no word either (so "anti-" + "Japanese" is not
+/// touched), and inserted or dropped letters are never guessed (a plural is no misreading).
+fn misread_join(head: &str, second: &str, ev: &Evidence<'_>) -> Option<Decision> {
+    if !head.chars().chain(second.chars()).all(char::is_alphabetic) {
+        return None;
+    }
+    let joined = format!("{head}{second}");
+    let hyph = format!("{head}-{second}");
+    let lower = joined.to_lowercase();
+    if lower.chars().count() < MISREAD_MIN_CHARS
+        || lower.len() != joined.len()
+        || ev.is_word(&joined)
+        || ev.is_word(&hyph)
+        || strong_word(head, ev)
+        || ev.doc.compounds_starting_with(head) > 0
+    {
+        return None;
+    }
+    let b0_upper = second.chars().next().is_some_and(char::is_uppercase);
+    if b0_upper && ev.is_word(second) {
+        return None;
+    }
+    let known = |w: &str| ev.lex_word(w) || ev.doc.count(w) >= 2;
+    // Every candidate with the byte offset of its change and its length change.
+    let mut found: Vec<(String, usize, isize, String)> = Vec::new();
+    let mut consider = |cand: String, at: usize, delta: isize, how: String| {
+        if cand != lower && known(&cand) && !found.iter().any(|f| f.0 == cand) {
+            found.push((cand, at, delta, how));
+        }
+    };
+    for (at, c) in lower.char_indices() {
+        for r in 'a'..='z' {
+            if r != c {
+                let mut cand = String::with_capacity(lower.len());
+                cand.push_str(&lower[..at]);
+                cand.push(r);
+                cand.push_str(&lower[at + c.len_utf8()..]);
+                let how = format!("'{}' read for '{r}'", &joined[at..at + c.len_utf8()]);
+                consider(cand, at, 0, how);
+            }
+        }
+    }
+    for conf in super::confusion::model::TABLE {
+        if conf.seen.is_empty() || !conf.seen.chars().all(|c| c.is_ascii_lowercase()) {
+            continue;
+        }
+        for (at, _) in lower.match_indices(conf.seen) {
+            let cand = format!(
+                "{}{}{}",
+                &lower[..at],
+                conf.meant,
+                &lower[at + conf.seen.len()..]
+            );
+            let delta = conf.meant.len() as isize - conf.seen.len() as isize;
+            let how = format!("'{}' read for '{}'", conf.seen, conf.meant);
+            consider(cand, at, delta, how);
+        }
+    }
+    let [(cand, at, delta, how)] = found.as_slice() else {
+        return None;
+    };
+    let brk = if *at < head.len() {
+        head.len().checked_add_signed(*delta)?
+    } else {
+        head.len()
+    };
+    if legal_break(cand, brk) != Some(true) {
+        return None;
+    }
+    let word = if head.chars().all(char::is_uppercase) {
+        cand.to_uppercase()
+    } else if head.chars().next().is_some_and(char::is_uppercase) {
+        crate::lexicon::case::title_case(cand)
+    } else {
+        cand.clone()
+    };
+    Some(Decision {
+        keep: false,
+        safety: Safety::Safe,
+        confidence: 0.8,
+        reason: format!(
+            "neither '{joined}' nor '{hyph}' is a word; '{word}' is one misreading away ({how}), \
+             the only word that is, and breaks there"
+        ),
+        word: Some(word),
+    })
+}
+
 fn evidence<'c>(cx: &'c Context<'_>) -> Evidence<'c> {
     Evidence {
         doc: cx.vocab(),
@@ -375,10 +481,20 @@ fn line_end_hyphens(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
             continue;
         };
         let marker = t.end - 1..t.end;
-        let Some((range, replacement)) = join_word(text, marker, if d.keep { "-" } else { "" })
+        let Some((mut range, mut replacement)) =
+            join_word(text, marker, if d.keep { "-" } else { "" })
         else {
             continue;
         };
+        if let Some(word) = &d.word {
+            // The whole word replaces both parts: from the start of the first part.
+            let head = first.rsplit('-').next().unwrap_or(first);
+            let Some(rest) = replacement.strip_prefix(second) else {
+                continue;
+            };
+            replacement = format!("{word}{rest}");
+            range.start = t.end - 1 - head.len();
+        }
         let verb = if d.keep { "kept the hyphen" } else { "joined" };
         out.push(Edit::new(
             range,
@@ -559,6 +675,13 @@ mod tests {
                 "japanese",
                 "foul",
                 "up",
+                "metaphorically",
+                "revolution",
+                "folklore",
+                "lore",
+                "sensation",
+                "striking",
+                "stroking",
             ]
             .into_iter()
             .collect(),
@@ -601,7 +724,7 @@ mod tests {
         assert!(!run("a blorf-\nzq", l).contains("Safe"));
         assert_eq!(run("the foul and the up; a foul-\nup", l), "foul:true:Safe");
         assert_eq!(run("be-\ncometh", l), "be:false:Safe");
-        assert_eq!(run("revo-\nJution", l), "revo:true:Suggestion");
+        assert_eq!(run("dovo-\nJution", l), "dovo:true:Suggestion");
         assert!(run("at Darling-\nhurst", l).starts_with("Darling:false"));
     }
 
@@ -641,6 +764,64 @@ mod tests {
         // Not a line end, or a blank line between: left alone.
         let t = "a well- known and organi-\n\nsation";
         assert_eq!(crate::rules::fix(r.as_ref(), t), t);
+    }
+
+    /// Runs H001 with the test lexicon.
+    fn fix_with(text: &str, lex: &dyn WordEvidence) -> String {
+        let cx = Context::new(text);
+        let ev = Evidence {
+            doc: cx.vocab(),
+            lex: Some(lex),
+        };
+        let mut out = String::new();
+        let mut pos = 0;
+        for (k, t) in tokens(text).iter().enumerate() {
+            if !t.line_end_hyphen {
+                continue;
+            }
+            let next = tokens(text)[k + 1];
+            let first = &text[t.start..t.end - 1];
+            let second = &text[next.start..next.end];
+            if let Some(word) = decide(first, second, &ev).and_then(|d| d.word) {
+                out.push_str(&text[pos..t.end - 1 - first.len()]);
+                out.push_str(&word);
+                pos = next.end;
+            }
+        }
+        out.push_str(&text[pos..]);
+        out
+    }
+
+    #[test]
+    fn misread_parts_join_into_the_one_word_they_spell() {
+        let l = lex();
+        assert_eq!(fix_with("metaphur-\nically", &l), "metaphorically");
+        assert_eq!(fix_with("the revo-\nJution", &l), "the revolution");
+        assert_eq!(fix_with("Fotk-\nlore", &l), "Folklore");
+        assert_eq!(run("metaphur-\nically", Some(&l)), "metaphur:false:Safe");
+        assert_eq!(fix_with("sen-\nxation", &l), "sensation");
+        // A known word after a capital is a name or compound, not a misreading.
+        assert_eq!(fix_with("anti-\nJapanese", &l), "anti-\nJapanese");
+        // Two words equally near ("striking", "stroking"): no guess.
+        assert_eq!(fix_with("strx-\nking", &l), "strx-\nking");
+        // Letters are never inserted or dropped: a plural is no misreading.
+        assert_eq!(fix_with("organi-\nsations", &l), "organi-\nsations");
+        // Short words have too many neighbours.
+        assert_eq!(fix_with("lo-\nru", &l), "lo-\nru");
+    }
+
+    #[test]
+    fn a_misread_word_is_replaced_whole_by_the_rule() {
+        let r = &rules()[0];
+        let t = "it means metaphur-\nically to be one with it, and more words here";
+        let out = crate::rules::fix(r.as_ref(), t);
+        // The embedded lexicon knows the word; without it nothing is guessed.
+        if lexicon().is_some() {
+            assert_eq!(
+                out,
+                "it means metaphorically\nto be one with it, and more words here"
+            );
+        }
     }
 
     #[test]

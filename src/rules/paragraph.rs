@@ -188,7 +188,15 @@ fn unwrap(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
         let (at, bt) = (a.text(text), b.text(text));
         let prev = (w[0] > 0 && !ls[w[0] - 1].is_blank(text)).then(|| ls[w[0] - 1].text(text));
         let guess_at_page_end = across_page && !marks_indent;
-        if paragraph_ends(prev, at, bt, guess_at_page_end, no_blank_lines, full, base_indent) {
+        if paragraph_ends(
+            prev,
+            at,
+            bt,
+            guess_at_page_end,
+            no_blank_lines,
+            full,
+            base_indent,
+        ) {
             continue;
         }
         let start = a.start + at.trim_end().len();
