@@ -264,6 +264,28 @@ mod tests {
     }
 
     #[test]
+    fn indented_starts_mark_paragraphs_alone() {
+        let r = &rules()[0];
+        // No blank lines, but indented first lines: a sentence that ends on a line not
+        // quite full ("… a line.") is no paragraph end, nor is the end of a page.
+        let t = "   The first paragraph starts here with a long\n\
+                 line and it goes on with another line. Then\n\
+                 a sentence ends here on a short line.\n\
+                 It goes on with words on the line after this\n\
+                 one and ends it here on this line of text.\n\
+                 \x0cBut the page goes on with the paragraph still\n\
+                 and ends it on a short line.\n\
+                 \x20  Here the second paragraph starts with words\n\
+                 and more words to fill the line of print up\n\
+                 and ends.\n";
+        let out = fix(r.as_ref(), t);
+        let paras: Vec<&str> = out.lines().collect();
+        assert_eq!(paras.len(), 2, "{out}");
+        assert!(paras[0].ends_with("on a short line."), "{out}");
+        assert!(paras[1].starts_with("   Here the second"), "{out}");
+    }
+
+    #[test]
     fn page_break_inside_paragraph_joins() {
         let r = &rules()[0];
         let t = "A long line of prose that fills it well\nand it goes on to the end of this page.\n\x0cThe next page goes on with the same one\nand ends it.\n";
