@@ -172,7 +172,7 @@ fn unwrap(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
         .iter()
         .filter(|&&i| indent(ls[i].text(text)) > base_indent + 1)
         .count();
-    let marks_indent = indented >= 2 && indented * 40 >= nonblank.len();
+    let marks_indent = indented >= 2;
     let no_blank_lines = blank * 50 < nonblank.len() && !marks_indent;
     for w in nonblank.windows(2) {
         let (a, b) = (&ls[w[0]], &ls[w[1]]);
