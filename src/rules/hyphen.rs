@@ -372,7 +372,8 @@ fn misread_join(head: &str, second: &str, ev: &Evidence<'_>) -> Option<Decision>
                 cand.push_str(&lower[..at]);
                 cand.push(r);
                 cand.push_str(&lower[at + c.len_utf8()..]);
-                let how = format!("'{}' read for '{r}'", &joined[at..at + c.len_utf8()]);
+                let seen = joined.get(at..at + c.len_utf8()).unwrap_or("?");
+                let how = format!("'{seen}' read for '{r}'");
                 consider(cand, at, 0, how);
             }
         }

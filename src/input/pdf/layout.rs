@@ -695,17 +695,35 @@ const MAX_INDENT_SPACES: usize = 8;
 /// ones) gets about two spaces per font size of indentation, at least two, so that a
 /// paragraph's indented first line stays visible in the text as it would in a scan's OCR.
 fn indents(lines: &[Segment]) -> Vec<usize> {
-    let mut margin: Option<(usize, f32)> = None;
-    for l in lines {
-        let tol = MARGIN_TOLERANCE * l.size;
-        let n = lines.iter().filter(|o| (o.x0 - l.x0).abs() <= tol).count();
-        if margin.is_none_or(|(best, x)| n > best || (n == best && l.x0 < x)) {
-            margin = Some((n, l.x0));
-        }
-    }
-    let Some((_, margin)) = margin else {
+    // Sorted starts and the block's median size; then, for each start, how many lines
+    // start within the tolerance of it (a sliding window: no quadratic work on huge blocks).
+    let mut xs: Vec<f32> = lines
+        .iter()
+        .map(|l| l.x0)
+        .filter(|x| x.is_finite())
+        .collect();
+    xs.sort_by(f32::total_cmp);
+    let mut sizes: Vec<f32> = lines.iter().map(|l| l.size).collect();
+    sizes.sort_by(f32::total_cmp);
+    let Some(&size) = sizes.get(sizes.len() / 2) else {
         return Vec::new();
     };
+    let tol = (MARGIN_TOLERANCE * size).max(0.0);
+    let (mut lo, mut hi) = (0, 0);
+    let mut margin: Option<(usize, f32)> = None;
+    for &x in &xs {
+        while xs[lo] < x - tol {
+            lo += 1;
+        }
+        while hi < xs.len() && xs[hi] <= x + tol {
+            hi += 1;
+        }
+        // Strictly more lines: the leftmost of equally common starts wins.
+        if margin.is_none_or(|(best, _)| hi - lo > best) {
+            margin = Some((hi - lo, x));
+        }
+    }
+    let margin = margin.map_or(0.0, |(_, x)| x);
     lines
         .iter()
         .map(|l| {
