@@ -328,6 +328,9 @@ pub fn decide(first: &str, second: &str, ev: &Evidence<'_>) -> Option<Decision> 
 /// Shortest joined form that [`misread_join`] corrects: short words have too many
 /// neighbours one letter away.
 const MISREAD_MIN_CHARS: usize = 7;
+/// Longest joined form (in bytes) that [`misread_join`] examines: no word is longer, and
+/// the candidates grow with the square of the length.
+const MISREAD_MAX_BYTES: usize = 48;
 
 /// A word broken at a line end whose parts OCR misread ("metaphur-" + "ically",
 /// "revo-" + "Jution", "Fotk-" + "lore"): the first part is no word, neither the joined
@@ -345,6 +348,7 @@ fn misread_join(head: &str, second: &str, ev: &Evidence<'_>) -> Option<Decision>
     let hyph = format!("{head}-{second}");
     let lower = joined.to_lowercase();
     if lower.chars().count() < MISREAD_MIN_CHARS
+        || lower.len() > MISREAD_MAX_BYTES
         || lower.len() != joined.len()
         || ev.is_word(&joined)
         || ev.is_word(&hyph)
