@@ -13,6 +13,7 @@ use super::linejoin::join_word;
 use super::lines::lines;
 use super::{Context, Family, FnRule, Rule, RuleInfo};
 use crate::edit::{Edit, Safety};
+use crate::lexicon::search::Swap;
 use crate::vocab::{tokens, Vocab, WordEvidence};
 use hyphenation::{Hyphenator, Language, Load, Standard};
 use std::sync::OnceLock;
@@ -334,9 +335,9 @@ const MISREAD_MAX_BYTES: usize = 48;
 
 /// A word broken at a line end whose parts OCR misread ("metaphur-" + "ically",
 /// "revo-" + "Jution", "Fotk-" + "lore"): the first part is no word, neither the joined
-/// nor the hyphenated form is a word, and exactly one word (of the lexicon, or written
-/// twice in the document) is one misread character away from the joined form — a swap of
-/// the OCR confusion model or a single wrong letter — and may be hyphenated exactly where
+/// nor the hyphenated form is a word, and exactly one word of the lexicon is one misread
+/// character away from the joined form — a swap of the OCR confusion model or a single
+/// wrong letter — and may be hyphenated exactly where
 /// the line broke. Then the parts are joined into that word. A capital after the hyphen
 /// counts only when the second part is no word either (so "anti-" + "Japanese" is not
 /// touched), and inserted or dropped letters are never guessed (a plural is no misreading).
@@ -361,46 +362,31 @@ fn misread_join(head: &str, second: &str, ev: &Evidence<'_>) -> Option<Decision>
     if b0_upper && ev.is_word(second) {
         return None;
     }
-    let known = |w: &str| ev.lex_word(w) || ev.doc.count(w) >= 2;
-    // Every candidate with the byte offset of its change and its length change.
-    let mut found: Vec<(String, usize, isize, String)> = Vec::new();
-    let mut consider = |cand: String, at: usize, delta: isize, how: String| {
-        if cand != lower && known(&cand) && !found.iter().any(|f| f.0 == cand) {
-            found.push((cand, at, delta, how));
-        }
-    };
-    for (at, c) in lower.char_indices() {
-        for r in 'a'..='z' {
-            if r != c {
-                let mut cand = String::with_capacity(lower.len());
-                cand.push_str(&lower[..at]);
-                cand.push(r);
-                cand.push_str(&lower[at + c.len_utf8()..]);
-                let seen = joined.get(at..at + c.len_utf8()).unwrap_or("?");
-                let how = format!("'{seen}' read for '{r}'");
-                consider(cand, at, 0, how);
-            }
-        }
-    }
-    for conf in super::confusion::model::TABLE {
-        if conf.seen.is_empty() || !conf.seen.chars().all(|c| c.is_ascii_lowercase()) {
-            continue;
-        }
-        for (at, _) in lower.match_indices(conf.seen) {
-            let cand = format!(
-                "{}{}{}",
-                &lower[..at],
-                conf.meant,
-                &lower[at + conf.seen.len()..]
-            );
-            let delta = conf.meant.len() as isize - conf.seen.len() as isize;
-            let how = format!("'{}' read for '{}'", conf.seen, conf.meant);
-            consider(cand, at, delta, how);
-        }
-    }
-    let [(cand, at, delta, how)] = found.as_slice() else {
+    let lex = ev.lex?;
+    let found = lex.one_swap_words(&lower, misread_swaps());
+    let [cand] = found.as_slice() else {
         return None;
     };
+    // Where the candidate differs: after the common start, before the common end.
+    let p: usize = lower
+        .chars()
+        .zip(cand.chars())
+        .take_while(|(x, y)| x == y)
+        .map(|(x, _)| x.len_utf8())
+        .sum();
+    let tail_max = lower.len().min(cand.len()) - p;
+    let s: usize = lower
+        .chars()
+        .rev()
+        .zip(cand.chars().rev())
+        .take_while(|(x, y)| x == y)
+        .map(|(x, _)| x.len_utf8())
+        .sum::<usize>()
+        .min(tail_max);
+    let seen = joined.get(p..lower.len() - s).unwrap_or("?");
+    let meant = cand.get(p..cand.len() - s).unwrap_or("?");
+    let how = format!("'{seen}' read for '{meant}'");
+    let (at, delta) = (&p, &(cand.len() as isize - lower.len() as isize));
     let brk = if *at < head.len() {
         head.len().checked_add_signed(*delta)?
     } else {
@@ -425,6 +411,36 @@ fn misread_join(head: &str, second: &str, ev: &Evidence<'_>) -> Option<Decision>
              the only word that is, and breaks there"
         ),
         word: Some(word),
+    })
+}
+
+/// The misreadings [`misread_join`] considers: the lower-case swaps of the OCR confusion
+/// model and any one letter read for another.
+fn misread_swaps() -> &'static [Swap] {
+    static SWAPS: OnceLock<Vec<Swap>> = OnceLock::new();
+    SWAPS.get_or_init(|| {
+        const LETTERS: [&str; 26] = [
+            "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q",
+            "r", "s", "t", "u", "v", "w", "x", "y", "z",
+        ];
+        let lower = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_lowercase());
+        let mut v: Vec<Swap> = super::confusion::model::TABLE
+            .iter()
+            .filter(|c| lower(c.seen) && lower(c.meant))
+            .copied()
+            .collect();
+        for a in LETTERS {
+            for b in LETTERS {
+                if a != b {
+                    v.push(Swap {
+                        seen: a,
+                        meant: b,
+                        cost: super::confusion::model::GENERIC_COST,
+                    });
+                }
+            }
+        }
+        v
     })
 }
 
