@@ -136,7 +136,7 @@ fn cleaning(c: &mut Criterion) {
                 let loaded =
                     input::load_bytes(bytes.clone(), Path::new("-"), &LoadOptions::default())
                         .expect("text input");
-                black_box(cleaner.clean(loaded).output.len())
+                black_box(cleaner.clean(loaded).map_or(0, |r| r.output.len()))
             })
         });
     }

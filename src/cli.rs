@@ -227,6 +227,14 @@ pub struct SettingsArgs {
     /// May be given more than once.
     #[arg(long, value_name = "FILE")]
     pub dict: Vec<PathBuf>,
+    /// Memory ceiling for one input, e.g. 512M or 4G (default 4G); larger inputs are refused
+    /// and long texts are cleaned in segments that fit.
+    #[arg(long, value_name = "SIZE")]
+    pub memory_limit: Option<String>,
+    /// Time budget for one input, e.g. 90s, 15m or none (default 15m); an input over it
+    /// fails with exit code 2 and a batch goes on.
+    #[arg(long, value_name = "TIME")]
+    pub time_limit: Option<String>,
 }
 
 /// Options of `clean eval`.

@@ -49,6 +49,24 @@ pub enum Error {
     /// A rule code or family name given to `--select` or `--ignore` is unknown.
     #[error("unknown rule or family '{0}' (see `clean rules`)")]
     UnknownRule(String),
+    /// The input would need more memory than the per-input ceiling allows.
+    #[error("{path}: too large for the memory limit: needs about {needed_mb} MiB, the limit is {limit_mb} MiB (raise it with --memory-limit)")]
+    TooLarge {
+        /// The file involved.
+        path: PathBuf,
+        /// The estimated need, in MiB.
+        needed_mb: u64,
+        /// The ceiling, in MiB.
+        limit_mb: u64,
+    },
+    /// Loading and cleaning the input took longer than its time budget.
+    #[error("{path}: stopped after the time limit of {seconds} s (raise it with --time-limit)")]
+    TimeLimit {
+        /// The file involved.
+        path: PathBuf,
+        /// The budget, in seconds.
+        seconds: u64,
+    },
     /// The arguments do not make sense together.
     #[error("{0}")]
     Usage(String),

@@ -34,6 +34,7 @@ pub mod eval;
 pub mod fsio;
 pub mod input;
 pub mod lexicon;
+pub mod limits;
 pub mod output;
 pub mod pipeline;
 pub mod review;
@@ -129,6 +130,8 @@ pub struct Cleaner {
     rules: Vec<Box<dyn Rule>>,
     apply_suggestions: bool,
     min_confidence: f32,
+    segment_bytes: usize,
+    time_budget_secs: u64,
 }
 
 impl Cleaner {
@@ -137,7 +140,7 @@ impl Cleaner {
     /// ```
     /// let cleaner = ocrclean::Cleaner::new(&Default::default())?;
     /// let loaded = ocrclean::input::load(ocrclean::Input::Text("ﬁx".into()), &Default::default())?;
-    /// assert_eq!(cleaner.clean(loaded).output, "fix");
+    /// assert_eq!(cleaner.clean(loaded)?.output, "fix");
     /// # Ok::<(), ocrclean::Error>(())
     /// ```
     pub fn new(opts: &Options) -> Result<Self> {
@@ -160,6 +163,8 @@ impl Cleaner {
             rules,
             apply_suggestions: opts.apply_suggestions,
             min_confidence: opts.min_confidence,
+            segment_bytes: opts.load.limits.segment_bytes(),
+            time_budget_secs: opts.load.limits.time.map_or(0, |t| t.as_secs()),
         })
     }
 
@@ -174,21 +179,47 @@ impl Cleaner {
         self.rules.iter().map(|r| r.as_ref())
     }
 
-    /// Clean a loaded input.
-    pub fn clean(&self, loaded: input::Loaded) -> Report {
+    /// Clean a loaded input. Long texts are cleaned in segments (see [`limits`]), so the
+    /// rules' working memory stays bounded; the run fails with [`Error::TimeLimit`] when
+    /// the input's time budget runs out.
+    pub fn clean(&self, loaded: input::Loaded) -> Result<Report> {
         let rules: Vec<&dyn Rule> = self.rules().collect();
-        let outcome = pipeline::run_with(
-            loaded.document.text(),
-            &rules,
-            self.apply_suggestions,
-            self.min_confidence,
-        );
-        Report {
+        let text = loaded.document.text();
+        let path = &loaded.source.path;
+        let deadline = loaded.deadline;
+        let mut changes = Vec::new();
+        let mut output = String::new();
+        for segment in limits::segments(text, self.segment_bytes) {
+            let offset = segment.start;
+            let outcome = pipeline::run_limited(
+                &text[segment],
+                &rules,
+                self.apply_suggestions,
+                self.min_confidence,
+                &deadline,
+            )
+            .ok_or_else(|| Error::TimeLimit {
+                path: path.clone(),
+                seconds: self.time_budget_secs,
+            })?;
+            if offset == 0 && changes.is_empty() {
+                output = outcome.output;
+                changes = outcome.changes;
+            } else {
+                output.push_str(&outcome.output);
+                changes.extend(outcome.changes.into_iter().map(|mut c| {
+                    c.edit.range = c.edit.range.start + offset..c.edit.range.end + offset;
+                    c
+                }));
+            }
+        }
+        deadline.check(path)?;
+        Ok(Report {
             source: loaded.source,
             document: loaded.document,
-            changes: outcome.changes,
-            output: outcome.output,
-        }
+            changes,
+            output,
+        })
     }
 }
 
@@ -204,18 +235,18 @@ impl Cleaner {
 /// ```
 pub fn clean(input: Input, opts: &Options) -> Result<Report> {
     let cleaner = Cleaner::new(opts)?;
-    Ok(cleaner.clean(input::load(input, &opts.load)?))
+    cleaner.clean(input::load(input, &opts.load)?)
 }
 
 /// Load and clean a file (`-` for standard input).
 pub fn clean_path(path: &Path, opts: &Options) -> Result<Report> {
     let cleaner = Cleaner::new(opts)?;
-    Ok(cleaner.clean(input::load_path(path, &opts.load)?))
+    cleaner.clean(input::load_path(path, &opts.load)?)
 }
 
 /// Clean text already in memory.
 pub fn clean_text(text: &str, opts: &Options) -> Result<Report> {
     let cleaner = Cleaner::new(opts)?;
     let loaded = input::load_bytes(text.as_bytes().to_vec(), Path::new("-"), &opts.load)?;
-    Ok(cleaner.clean(loaded))
+    cleaner.clean(loaded)
 }

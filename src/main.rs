@@ -152,10 +152,10 @@ fn clean(args: RunArgs) -> Result<ExitCode> {
         anyhow::bail!("--in-place needs a file, not standard input");
     }
     if args.review.is_some() {
-        return review_tui::run(&args, cleaner, setup);
+        return review_tui::run(&args, cleaner, setup, &opts.load);
     }
     let loaded = input::load_path(args.input(), &opts.load)?;
-    let mut report = cleaner.clean(loaded);
+    let mut report = cleaner.clean(loaded)?;
     for w in report.source.warnings() {
         eprintln!("clean: warning: {w}");
     }

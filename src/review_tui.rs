@@ -539,12 +539,17 @@ fn run_loop(session: &mut Session<'_>, review: &mut Review) -> Result<End> {
 }
 
 /// Run an interactive review and write the output with the answers.
-pub fn run(args: &RunArgs, cleaner: Cleaner, setup: Setup) -> Result<ExitCode> {
+pub fn run(
+    args: &RunArgs,
+    cleaner: Cleaner,
+    setup: Setup,
+    load: &ocrclean::LoadOptions,
+) -> Result<ExitCode> {
     let Some(decisions_path) = setup.decisions.clone() else {
         bail!("--review needs a decisions file");
     };
-    let loaded = ocrclean::input::load_path(args.input(), &load_options(args))?;
-    let mut report = cleaner.clean(loaded);
+    let loaded = ocrclean::input::load_path(args.input(), load)?;
+    let mut report = cleaner.clean(loaded)?;
     for w in report.source.warnings() {
         eprintln!("clean: warning: {w}");
     }
@@ -620,21 +625,6 @@ pub fn run(args: &RunArgs, cleaner: Cleaner, setup: Setup) -> Result<ExitCode> {
         );
     }
     Ok(ExitCode::SUCCESS)
-}
-
-fn load_options(args: &RunArgs) -> ocrclean::LoadOptions {
-    ocrclean::LoadOptions {
-        encoding: args.encoding.clone(),
-        strict: args.strict,
-        // `--pages` was validated by `clean` before review starts.
-        pdf: ocrclean::input::pdf::PdfOptions {
-            pages: args
-                .pages
-                .as_deref()
-                .and_then(|s| ocrclean::input::pdf::parse_pages(s).ok()),
-            password: args.password.clone(),
-        },
-    }
 }
 
 #[cfg(test)]

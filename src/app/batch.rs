@@ -146,7 +146,7 @@ impl Work<'_> {
 
     fn clean(&self, job: &Job) -> Result<Option<String>> {
         let loaded = input::load_path(&job.input, self.load)?;
-        let report = self.cleaner.clean(loaded);
+        let report = self.cleaner.clean(loaded)?;
         for w in report.source.warnings() {
             self.progress.note(&format!("clean: warning: {w}"));
         }

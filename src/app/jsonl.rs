@@ -160,11 +160,8 @@ fn one(cleaner: &Cleaner, load: &ocrclean::LoadOptions, (line, bytes): Line) -> 
         (None, Some(path)) => Input::Path(path),
         _ => return fail(&req.id, "needs exactly one of \"text\" or \"path\"".into()),
     };
-    match input::load(input, load) {
-        Ok(loaded) => {
-            let report = cleaner.clean(loaded);
-            (respond(&req.id, &report), true)
-        }
+    match input::load(input, load).and_then(|loaded| cleaner.clean(loaded)) {
+        Ok(report) => (respond(&req.id, &report), true),
         Err(e) => fail(&req.id, chain(&e)),
     }
 }

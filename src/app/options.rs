@@ -38,6 +38,14 @@ pub fn effective(s: &SettingsArgs) -> Result<(Config, Option<PathBuf>)> {
         config.threshold = t;
     }
     config.words.extend(s.dict.iter().cloned());
+    if let Some(m) = &s.memory_limit {
+        ocrclean::limits::parse_memory(m).map_err(|e| anyhow::anyhow!("--memory-limit: {e}"))?;
+        config.memory_limit = Some(m.clone());
+    }
+    if let Some(t) = &s.time_limit {
+        ocrclean::limits::parse_time(t).map_err(|e| anyhow::anyhow!("--time-limit: {e}"))?;
+        config.time_limit = Some(t.clone());
+    }
     Ok((config, path))
 }
 
@@ -56,18 +64,24 @@ pub fn build(args: &RunArgs) -> Result<Options> {
             .ignore
             .extend(opts.user_rules.iter().map(|r| r.spec().code.clone()));
     }
+    opts.unwrap = args.unwrap;
+    opts.load = load_options(args, opts.load.limits)?;
+    Ok(opts)
+}
+
+/// How to load input: encoding, `--strict`, PDF pages and password, and `limits`.
+pub fn load_options(args: &RunArgs, limits: ocrclean::limits::Limits) -> Result<LoadOptions> {
     let pages = match &args.pages {
         Some(spec) => Some(ocrclean::input::pdf::parse_pages(spec).map_err(anyhow::Error::msg)?),
         None => None,
     };
-    opts.unwrap = args.unwrap;
-    opts.load = LoadOptions {
+    Ok(LoadOptions {
         encoding: args.encoding.clone(),
         strict: args.strict,
         pdf: ocrclean::input::pdf::PdfOptions {
             pages,
             password: args.password.clone(),
         },
-    };
-    Ok(opts)
+        limits,
+    })
 }

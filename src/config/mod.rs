@@ -25,6 +25,7 @@ mod span;
 
 use crate::edit::Safety;
 use crate::error::{Error, Result};
+use crate::limits::{parse_memory, parse_time, Limits};
 use crate::rules::user::{UserRule, UserRuleSpec};
 use crate::{lexicon, Options, Selection};
 use serde::{Deserialize, Serialize};
@@ -61,6 +62,12 @@ pub struct Config {
     /// the configuration file's directory.
     #[serde(default)]
     pub words: Vec<PathBuf>,
+    /// Memory ceiling for one input, e.g. `"4G"` or `"512M"` (default 4G).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub memory_limit: Option<String>,
+    /// Time budget for one input, e.g. `"15m"`, `"90s"` or `"none"` (default 15m).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_limit: Option<String>,
     /// User rules, run as the `user` family.
     #[serde(default)]
     pub rules: Vec<Spanned<RuleConfig>>,
@@ -75,6 +82,8 @@ impl Default for Config {
             threshold: 0.0,
             language: default_language(),
             words: Vec::new(),
+            memory_limit: None,
+            time_limit: None,
             rules: Vec::new(),
         }
     }
@@ -171,6 +180,19 @@ impl Config {
                 format!("{} is not between 0 and 1", config.threshold),
             ));
         }
+        if let Err(message) = config.limits() {
+            let key = if config
+                .memory_limit
+                .as_deref()
+                .map(parse_memory)
+                .is_some_and(|r| r.is_err())
+            {
+                "memory_limit"
+            } else {
+                "time_limit"
+            };
+            return Err(err(span::line_of_key(text, key), key, message));
+        }
         let mut seen = std::collections::HashSet::new();
         for (i, rule) in config.rules.iter().enumerate() {
             let line = span::line_of(text, rule.span().start);
@@ -237,6 +259,18 @@ impl Config {
         toml::to_string(self).unwrap_or_default()
     }
 
+    /// The resource limits this configuration sets (defaults where it sets none).
+    pub fn limits(&self) -> std::result::Result<Limits, String> {
+        let mut limits = Limits::default();
+        if let Some(m) = &self.memory_limit {
+            limits.memory_mb = parse_memory(m)?;
+        }
+        if let Some(t) = &self.time_limit {
+            limits.time = parse_time(t)?;
+        }
+        Ok(limits)
+    }
+
     /// Options for a cleaning run: selection, threshold, word lists read, rules compiled.
     pub fn to_options(&self) -> Result<Options> {
         let mut words = lexicon::WordList::new();
@@ -255,7 +289,10 @@ impl Config {
                 ignore: self.ignore.clone(),
             },
             apply_suggestions: self.all,
-            load: Default::default(),
+            load: crate::LoadOptions {
+                limits: self.limits().map_err(Error::Usage)?,
+                ..Default::default()
+            },
             words,
             min_confidence: self.threshold,
             user_rules,

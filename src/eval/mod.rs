@@ -238,7 +238,7 @@ pub fn evaluate_pair(
     let loaded = input::load_path(input, &opts.load)?;
     let name = input.display().to_string();
     let mut acc = Accumulator::default();
-    acc.push(cleaner, &truth_text, loaded);
+    acc.push(cleaner, &truth_text, loaded)?;
     let set = acc.score(name, opts, Vec::new());
     Ok(EvalReport::new(vec![set], opts.no_hyphen))
 }
@@ -313,10 +313,12 @@ pub fn evaluate_set(cleaner: &Cleaner, set: &SetSpec, opts: &EvalOptions) -> Set
         .collect();
     let mut acc = Accumulator::default();
     for DocSpec { input, truth, .. } in &set.docs {
-        let loaded = load_text(truth, &LoadOptions::default())
-            .and_then(|t| Ok((t, input::load_path(input, &opts.load)?)));
-        match loaded {
-            Ok((truth_text, loaded)) => acc.push(cleaner, &truth_text, loaded),
+        let pushed = load_text(truth, &LoadOptions::default()).and_then(|t| {
+            let loaded = input::load_path(input, &opts.load)?;
+            acc.push(cleaner, &t, loaded)
+        });
+        match pushed {
+            Ok(()) => {}
             Err(e) => errors.push(DocError {
                 path: input.clone(),
                 error: e.to_string(),
@@ -370,8 +372,8 @@ struct Accumulator {
 }
 
 impl Accumulator {
-    fn push(&mut self, cleaner: &Cleaner, truth: &str, loaded: input::Loaded) {
-        let report = cleaner.clean(loaded);
+    fn push(&mut self, cleaner: &Cleaner, truth: &str, loaded: input::Loaded) -> crate::Result<()> {
+        let report = cleaner.clean(loaded)?;
         let offset = self.raw.len();
         self.raw.push_str(report.document.text());
         self.truth.push_str(truth);
@@ -385,6 +387,7 @@ impl Accumulator {
                 applied: c.applied,
             }));
         self.docs += 1;
+        Ok(())
     }
 
     fn score(self, name: String, opts: &EvalOptions, errors: Vec<DocError>) -> SetResult {

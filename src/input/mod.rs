@@ -5,8 +5,10 @@ pub mod text;
 
 use crate::document::Document;
 use crate::error::{Error, Result};
+use crate::limits::{Deadline, Limits};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
+use std::time::Instant;
 pub use text::Malformed;
 
 /// What kind of input a file was.
@@ -28,6 +30,8 @@ pub struct LoadOptions {
     pub strict: bool,
     /// How to extract text from PDF input (pages, password).
     pub pdf: pdf::PdfOptions,
+    /// The memory ceiling and time budget of one input.
+    pub limits: Limits,
 }
 
 /// Where a document came from and how it was read.
@@ -82,6 +86,8 @@ pub struct Loaded {
     pub source: Source,
     /// The document.
     pub document: Document,
+    /// When the input's time budget runs out (counted from the start of loading).
+    pub deadline: Deadline,
 }
 
 /// Whether `bytes` start like a PDF (`%PDF-` within the first kilobyte, as readers accept).
@@ -91,10 +97,27 @@ pub fn is_pdf(bytes: &[u8]) -> bool {
 
 /// Load input from bytes; `path` names it in messages (`-` for standard input).
 pub fn load_bytes(bytes: Vec<u8>, path: &Path, opts: &LoadOptions) -> Result<Loaded> {
+    load_within(bytes, path, opts, opts.limits.deadline(Instant::now()))
+}
+
+/// [`load_bytes`] with the time budget counted from an earlier start (the start of reading).
+fn load_within(
+    bytes: Vec<u8>,
+    path: &Path,
+    opts: &LoadOptions,
+    deadline: Deadline,
+) -> Result<Loaded> {
+    opts.limits.check_size(bytes.len() as u64, path)?;
     if is_pdf(&bytes) {
-        let extracted = pdf::extract(&bytes, &opts.pdf).map_err(|e| Error::Pdf {
-            path: path.to_path_buf(),
-            reason: e.to_string(),
+        let extracted = pdf::extract_within(&bytes, &opts.pdf, &deadline).map_err(|e| match e {
+            pdf::PdfError::TimeLimit => Error::TimeLimit {
+                path: path.to_path_buf(),
+                seconds: opts.limits.time.map_or(0, |t| t.as_secs()),
+            },
+            e => Error::Pdf {
+                path: path.to_path_buf(),
+                reason: e.to_string(),
+            },
         })?;
         return Ok(Loaded {
             source: Source {
@@ -108,6 +131,7 @@ pub fn load_bytes(bytes: Vec<u8>, path: &Path, opts: &LoadOptions) -> Result<Loa
                 notes: extracted.warnings,
             },
             document: Document::new(extracted.text),
+            deadline,
         });
     }
     let forced = match &opts.encoding {
@@ -141,6 +165,7 @@ pub fn load_bytes(bytes: Vec<u8>, path: &Path, opts: &LoadOptions) -> Result<Loa
             notes: Vec::new(),
         },
         document: Document::new(decoded.text),
+        deadline,
     })
 }
 
@@ -204,12 +229,31 @@ pub fn load_path(path: &Path, opts: &LoadOptions) -> Result<Loaded> {
         path: path.to_path_buf(),
         source,
     };
+    let deadline = opts.limits.deadline(Instant::now());
+    // Refuse what cannot fit before reading it; standard input is read up to the limit.
+    let cap = opts.limits.max_input_bytes();
     let bytes = if path.as_os_str() == "-" {
         let mut buf = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut buf).map_err(io)?;
+        std::io::Read::read_to_end(
+            &mut std::io::Read::take(std::io::stdin().lock(), cap.saturating_add(1)),
+            &mut buf,
+        )
+        .map_err(io)?;
         buf
     } else {
-        std::fs::read(path).map_err(io)?
+        if let Ok(meta) = std::fs::metadata(path) {
+            if meta.is_file() {
+                opts.limits.check_size(meta.len(), path)?;
+            }
+        }
+        let file = std::fs::File::open(path).map_err(io)?;
+        let mut buf = Vec::new();
+        std::io::Read::read_to_end(
+            &mut std::io::Read::take(file, cap.saturating_add(1)),
+            &mut buf,
+        )
+        .map_err(io)?;
+        buf
     };
-    load_bytes(bytes, path, opts)
+    load_within(bytes, path, opts, deadline)
 }

@@ -5,6 +5,7 @@
 pub mod compose;
 
 use crate::edit::{keep_non_conflicting, resolve_conflicts, Edit, Safety};
+use crate::limits::Deadline;
 use crate::rules::{Context, Rule};
 use serde::Serialize;
 
@@ -58,6 +59,27 @@ pub fn run_with(
     apply_suggestions: bool,
     min_confidence: f32,
 ) -> Outcome {
+    run_limited(
+        original,
+        rules,
+        apply_suggestions,
+        min_confidence,
+        &Deadline::none(),
+    )
+    .unwrap_or_else(|| Outcome {
+        changes: Vec::new(),
+        output: original.to_string(),
+    })
+}
+
+/// [`run_with`], giving up (`None`) when `deadline` passes; it is checked before each stage.
+pub fn run_limited(
+    original: &str,
+    rules: &[&dyn Rule],
+    apply_suggestions: bool,
+    min_confidence: f32,
+    deadline: &Deadline,
+) -> Option<Outcome> {
     let mut applied: Vec<Edit> = Vec::new();
     let mut suggestions: Vec<Edit> = Vec::new();
     // `None` while the current text is still the original: no copy is made until needed.
@@ -65,6 +87,9 @@ pub fn run_with(
     let mut ordered: Vec<&dyn Rule> = rules.to_vec();
     ordered.sort_by_key(|r| r.info().family);
     for rule in ordered {
+        if deadline.expired() {
+            return None;
+        }
         let text = current.as_deref().unwrap_or(original);
         let mut proposed = Vec::new();
         rule.check(&Context::new(text), &mut proposed);
@@ -90,7 +115,7 @@ pub fn run_with(
     }
     let output = current.unwrap_or_else(|| original.to_string());
     let changes = merge_changes(applied, suggestions);
-    Outcome { changes, output }
+    Some(Outcome { changes, output })
 }
 
 /// One sorted list: every applied edit, plus each suggestion that conflicts with none of

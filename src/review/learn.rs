@@ -354,7 +354,7 @@ mod tests {
             &Default::default(),
         )
         .unwrap();
-        let r = cleaner.clean(loaded);
+        let r = cleaner.clean(loaded).unwrap();
         assert_eq!(r.output, "Kim Il Sung met Kim II Sungs; World War II.\n");
         assert_eq!(r.changes[0].edit.rule, LEARNED_CODE);
         assert!(r.changes[0].edit.reason.starts_with("learned from review"));

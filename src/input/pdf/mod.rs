@@ -10,6 +10,7 @@ pub mod layout;
 pub mod objects;
 mod repair;
 
+use crate::limits::Deadline;
 use std::ops::RangeInclusive;
 
 /// How to extract text from a PDF.
@@ -49,6 +50,9 @@ pub enum PdfError {
     /// `--pages` selects no page of the document.
     #[error("--pages selects no page (the PDF has {0} pages)")]
     NoPagesSelected(usize),
+    /// The time budget ran out during extraction.
+    #[error("stopped after the time limit")]
+    TimeLimit,
     /// No selected page has any text.
     #[error("no text layer on {0}: this PDF needs OCR first, e.g. with ocrmypdf")]
     NoText(String),
@@ -168,6 +172,16 @@ fn catch<T>(f: impl FnOnce() -> T) -> Result<T, String> {
 
 /// Extract the text of a PDF held in memory.
 pub fn extract(bytes: &[u8], opts: &PdfOptions) -> Result<Extracted, PdfError> {
+    extract_within(bytes, opts, &Deadline::none())
+}
+
+/// [`extract`], giving up with [`PdfError::TimeLimit`] when `deadline` passes (checked
+/// after loading and after each page).
+pub fn extract_within(
+    bytes: &[u8],
+    opts: &PdfOptions,
+    deadline: &Deadline,
+) -> Result<Extracted, PdfError> {
     let (doc, mut warnings) = load(bytes, opts)?;
     let pages = doc.get_pages();
     let total = pages.len();
@@ -203,6 +217,9 @@ pub fn extract(bytes: &[u8], opts: &PdfOptions) -> Result<Extracted, PdfError> {
     let mut lost = Vec::new();
     let mut unmapped_pages = Vec::new();
     for (k, (n, id)) in selected.iter().enumerate() {
+        if deadline.expired() {
+            return Err(PdfError::TimeLimit);
+        }
         let page = catch(|| interpreter::run_page(&doc, *id, &mut cache));
         let text = match page {
             Ok(content) => {
