@@ -14,6 +14,21 @@ pub trait WordEvidence {
     fn is_word(&self, word: &str) -> bool;
     /// How often `word` is attested (0 when it is not), case-insensitive.
     fn frequency(&self, word: &str) -> u64;
+    /// The words that `word` becomes by exactly one of `swaps` (its `seen` replaced by
+    /// `meant` at one place), each once: what OCR may have misread. The default tries
+    /// every swap at every place and asks [`WordEvidence::is_word`].
+    fn one_swap_words(&self, word: &str, swaps: &[crate::lexicon::search::Swap]) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for s in swaps.iter().filter(|s| !s.seen.is_empty()) {
+            for (at, _) in word.match_indices(s.seen) {
+                let cand = format!("{}{}{}", &word[..at], s.meant, &word[at + s.seen.len()..]);
+                if cand != word && !out.contains(&cand) && self.is_word(&cand) {
+                    out.push(cand);
+                }
+            }
+        }
+        out
+    }
 }
 
 /// Word counts of one text, keyed by the lower-case form.
@@ -156,6 +171,18 @@ impl WordEvidence for crate::lexicon::Lexicon {
     }
     fn frequency(&self, word: &str) -> u64 {
         crate::lexicon::Lexicon::frequency(self, word)
+    }
+    /// Walks the lexicon's automaton instead of trying every swap: microseconds a word.
+    fn one_swap_words(&self, word: &str, swaps: &[crate::lexicon::search::Swap]) -> Vec<String> {
+        let mut out: Vec<String> = self
+            .confusable(word, swaps, 1, f32::MAX)
+            .into_iter()
+            .filter(|h| h.entry.is_common() && h.word != word)
+            .map(|h| h.word)
+            .collect();
+        out.sort();
+        out.dedup();
+        out
     }
 }
 

@@ -567,3 +567,24 @@ fn small_print_beside_a_column_is_not_a_superscript() {
         assert!(out.lines().any(|l| l == line), "{out}");
     }
 }
+
+#[test]
+fn indented_first_lines_keep_their_indentation() {
+    // Two paragraphs of a 10 pt text, each with a first line indented by 15 pt.
+    let mut c = String::new();
+    for (i, x) in [87, 72, 72, 87, 72, 72].iter().enumerate() {
+        let y = 700 - 12 * i;
+        c.push_str(&format!(
+            "BT /F1 10 Tf {x} {y} Td (line {i} of a paragraph set in a column) Tj ET\n"
+        ));
+    }
+    let out = text(&simple(&[&c]));
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 6, "{out}");
+    assert_eq!(lines[0], "   line 0 of a paragraph set in a column");
+    assert_eq!(lines[1], "line 1 of a paragraph set in a column");
+    assert!(lines[3].starts_with("   line 3"), "{out}");
+    // A line alone (a heading, a page number) has nothing to be indented against.
+    let one = text(&simple(&["BT /F1 10 Tf 300 700 Td (Alone) Tj ET"]));
+    assert_eq!(one, "Alone\n");
+}

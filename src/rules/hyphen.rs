@@ -13,6 +13,7 @@ use super::linejoin::join_word;
 use super::lines::lines;
 use super::{Context, Family, FnRule, Rule, RuleInfo};
 use crate::edit::{Edit, Safety};
+use crate::lexicon::search::Swap;
 use crate::vocab::{tokens, Vocab, WordEvidence};
 use hyphenation::{Hyphenator, Language, Load, Standard};
 use std::sync::OnceLock;
@@ -106,10 +107,14 @@ pub struct Decision {
     pub confidence: f32,
     /// The evidence, for the edit's reason.
     pub reason: String,
+    /// The whole word to write instead of the two parts, when the parts joined are an
+    /// OCR misreading of it ("metaphur-" + "ically" → "metaphorically").
+    pub word: Option<String>,
 }
 
 fn decision(keep: bool, safe: bool, confidence: f32, reason: String) -> Option<Decision> {
     Some(Decision {
+        word: None,
         keep,
         safety: if safe {
             Safety::Safe
@@ -141,12 +146,16 @@ pub fn decide(first: &str, second: &str, ev: &Evidence<'_>) -> Option<Decision> 
             safety: Safety::Safe,
             confidence: 0.8,
             reason: "a hyphen that follows no letter is part of the next word".into(),
+            word: None,
         });
     }
     if !head.chars().last().is_some_and(char::is_alphabetic) {
         return None;
     }
     let all_caps = |s: &str| s.chars().all(|c| !c.is_lowercase());
+    if let Some(d) = misread_join(head, second, ev) {
+        return Some(d);
+    }
     if b0.is_uppercase() && !(all_caps(head) && all_caps(second)) {
         // "anti-Japanese": a capital after the hyphen starts a name. When neither part
         // is known, it may as well be an OCR misreading inside one word ("revo-Jution").
@@ -317,6 +326,124 @@ pub fn decide(first: &str, second: &str, ev: &Evidence<'_>) -> Option<Decision> 
     }
 }
 
+/// Shortest joined form that [`misread_join`] corrects: short words have too many
+/// neighbours one letter away.
+const MISREAD_MIN_CHARS: usize = 7;
+/// Longest joined form (in bytes) that [`misread_join`] examines: no word is longer, and
+/// the candidates grow with the square of the length.
+const MISREAD_MAX_BYTES: usize = 48;
+
+/// A word broken at a line end whose parts OCR misread ("metaphur-" + "ically",
+/// "revo-" + "Jution", "Fotk-" + "lore"): the first part is no word, neither the joined
+/// nor the hyphenated form is a word, and exactly one word of the lexicon is one misread
+/// character away from the joined form — a swap of the OCR confusion model or a single
+/// wrong letter — and may be hyphenated exactly where
+/// the line broke. Then the parts are joined into that word. A capital after the hyphen
+/// counts only when the second part is no word either (so "anti-" + "Japanese" is not
+/// touched), and inserted or dropped letters are never guessed (a plural is no misreading).
+fn misread_join(head: &str, second: &str, ev: &Evidence<'_>) -> Option<Decision> {
+    if !head.chars().chain(second.chars()).all(char::is_alphabetic) {
+        return None;
+    }
+    let joined = format!("{head}{second}");
+    let hyph = format!("{head}-{second}");
+    let lower = joined.to_lowercase();
+    if lower.chars().count() < MISREAD_MIN_CHARS
+        || lower.len() > MISREAD_MAX_BYTES
+        || lower.len() != joined.len()
+        || ev.is_word(&joined)
+        || ev.is_word(&hyph)
+        || strong_word(head, ev)
+        || ev.doc.compounds_starting_with(head) > 0
+    {
+        return None;
+    }
+    let b0_upper = second.chars().next().is_some_and(char::is_uppercase);
+    if b0_upper && ev.is_word(second) {
+        return None;
+    }
+    let lex = ev.lex?;
+    let found = lex.one_swap_words(&lower, misread_swaps());
+    let [cand] = found.as_slice() else {
+        return None;
+    };
+    // Where the candidate differs: after the common start, before the common end.
+    let p: usize = lower
+        .chars()
+        .zip(cand.chars())
+        .take_while(|(x, y)| x == y)
+        .map(|(x, _)| x.len_utf8())
+        .sum();
+    let tail_max = lower.len().min(cand.len()) - p;
+    let s: usize = lower
+        .chars()
+        .rev()
+        .zip(cand.chars().rev())
+        .take_while(|(x, y)| x == y)
+        .map(|(x, _)| x.len_utf8())
+        .sum::<usize>()
+        .min(tail_max);
+    let seen = joined.get(p..lower.len() - s).unwrap_or("?");
+    let meant = cand.get(p..cand.len() - s).unwrap_or("?");
+    let how = format!("'{seen}' read for '{meant}'");
+    let (at, delta) = (&p, &(cand.len() as isize - lower.len() as isize));
+    let brk = if *at < head.len() {
+        head.len().checked_add_signed(*delta)?
+    } else {
+        head.len()
+    };
+    if legal_break(cand, brk) != Some(true) {
+        return None;
+    }
+    let word = if head.chars().all(char::is_uppercase) {
+        cand.to_uppercase()
+    } else if head.chars().next().is_some_and(char::is_uppercase) {
+        crate::lexicon::case::title_case(cand)
+    } else {
+        cand.clone()
+    };
+    Some(Decision {
+        keep: false,
+        safety: Safety::Safe,
+        confidence: 0.8,
+        reason: format!(
+            "neither '{joined}' nor '{hyph}' is a word; '{word}' is one misreading away ({how}), \
+             the only word that is, and breaks there"
+        ),
+        word: Some(word),
+    })
+}
+
+/// The misreadings [`misread_join`] considers: the lower-case swaps of the OCR confusion
+/// model and any one letter read for another.
+fn misread_swaps() -> &'static [Swap] {
+    static SWAPS: OnceLock<Vec<Swap>> = OnceLock::new();
+    SWAPS.get_or_init(|| {
+        const LETTERS: [&str; 26] = [
+            "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q",
+            "r", "s", "t", "u", "v", "w", "x", "y", "z",
+        ];
+        let lower = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_lowercase());
+        let mut v: Vec<Swap> = super::confusion::model::TABLE
+            .iter()
+            .filter(|c| lower(c.seen) && lower(c.meant))
+            .copied()
+            .collect();
+        for a in LETTERS {
+            for b in LETTERS {
+                if a != b {
+                    v.push(Swap {
+                        seen: a,
+                        meant: b,
+                        cost: super::confusion::model::GENERIC_COST,
+                    });
+                }
+            }
+        }
+        v
+    })
+}
+
 fn evidence<'c>(cx: &'c Context<'_>) -> Evidence<'c> {
     Evidence {
         doc: cx.vocab(),
@@ -375,10 +502,20 @@ fn line_end_hyphens(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
             continue;
         };
         let marker = t.end - 1..t.end;
-        let Some((range, replacement)) = join_word(text, marker, if d.keep { "-" } else { "" })
+        let Some((mut range, mut replacement)) =
+            join_word(text, marker, if d.keep { "-" } else { "" })
         else {
             continue;
         };
+        if let Some(word) = &d.word {
+            // The whole word replaces both parts: from the start of the first part.
+            let head = first.rsplit('-').next().unwrap_or(first);
+            let Some(rest) = replacement.strip_prefix(second) else {
+                continue;
+            };
+            replacement = format!("{word}{rest}");
+            range.start = t.end - 1 - head.len();
+        }
         let verb = if d.keep { "kept the hyphen" } else { "joined" };
         out.push(Edit::new(
             range,
@@ -559,6 +696,13 @@ mod tests {
                 "japanese",
                 "foul",
                 "up",
+                "metaphorically",
+                "revolution",
+                "folklore",
+                "lore",
+                "sensation",
+                "striking",
+                "stroking",
             ]
             .into_iter()
             .collect(),
@@ -601,7 +745,7 @@ mod tests {
         assert!(!run("a blorf-\nzq", l).contains("Safe"));
         assert_eq!(run("the foul and the up; a foul-\nup", l), "foul:true:Safe");
         assert_eq!(run("be-\ncometh", l), "be:false:Safe");
-        assert_eq!(run("revo-\nJution", l), "revo:true:Suggestion");
+        assert_eq!(run("dovo-\nJution", l), "dovo:true:Suggestion");
         assert!(run("at Darling-\nhurst", l).starts_with("Darling:false"));
     }
 
@@ -641,6 +785,64 @@ mod tests {
         // Not a line end, or a blank line between: left alone.
         let t = "a well- known and organi-\n\nsation";
         assert_eq!(crate::rules::fix(r.as_ref(), t), t);
+    }
+
+    /// Runs H001 with the test lexicon.
+    fn fix_with(text: &str, lex: &dyn WordEvidence) -> String {
+        let cx = Context::new(text);
+        let ev = Evidence {
+            doc: cx.vocab(),
+            lex: Some(lex),
+        };
+        let mut out = String::new();
+        let mut pos = 0;
+        for (k, t) in tokens(text).iter().enumerate() {
+            if !t.line_end_hyphen {
+                continue;
+            }
+            let next = tokens(text)[k + 1];
+            let first = &text[t.start..t.end - 1];
+            let second = &text[next.start..next.end];
+            if let Some(word) = decide(first, second, &ev).and_then(|d| d.word) {
+                out.push_str(&text[pos..t.end - 1 - first.len()]);
+                out.push_str(&word);
+                pos = next.end;
+            }
+        }
+        out.push_str(&text[pos..]);
+        out
+    }
+
+    #[test]
+    fn misread_parts_join_into_the_one_word_they_spell() {
+        let l = lex();
+        assert_eq!(fix_with("metaphur-\nically", &l), "metaphorically");
+        assert_eq!(fix_with("the revo-\nJution", &l), "the revolution");
+        assert_eq!(fix_with("Fotk-\nlore", &l), "Folklore");
+        assert_eq!(run("metaphur-\nically", Some(&l)), "metaphur:false:Safe");
+        assert_eq!(fix_with("sen-\nxation", &l), "sensation");
+        // A known word after a capital is a name or compound, not a misreading.
+        assert_eq!(fix_with("anti-\nJapanese", &l), "anti-\nJapanese");
+        // Two words equally near ("striking", "stroking"): no guess.
+        assert_eq!(fix_with("strx-\nking", &l), "strx-\nking");
+        // Letters are never inserted or dropped: a plural is no misreading.
+        assert_eq!(fix_with("organi-\nsations", &l), "organi-\nsations");
+        // Short words have too many neighbours.
+        assert_eq!(fix_with("lo-\nru", &l), "lo-\nru");
+    }
+
+    #[test]
+    fn a_misread_word_is_replaced_whole_by_the_rule() {
+        let r = &rules()[0];
+        let t = "it means metaphur-\nically to be one with it, and more words here";
+        let out = crate::rules::fix(r.as_ref(), t);
+        // The embedded lexicon knows the word; without it nothing is guessed.
+        if lexicon().is_some() {
+            assert_eq!(
+                out,
+                "it means metaphorically\nto be one with it, and more words here"
+            );
+        }
     }
 
     #[test]

@@ -104,12 +104,13 @@ fn hard_wrapped(text: &str, ls: &[Line], full: usize) -> bool {
 /// Whether the break between lines `a` and `b` (non-blank, with only a line break or a
 /// page break between) ends a paragraph. `prev` is the line before `a` when it is not
 /// blank: a hyphen join moved the rest of a word from `a` up to it, so what `prev` holds
-/// beyond a full line counts as part of `a`.
+/// beyond a full line counts as part of `a`. `page_end_guess`: a page break lies between
+/// and the text gives no other sign of where paragraphs start (no indentation).
 fn paragraph_ends(
     prev: Option<&str>,
     a: &str,
     b: &str,
-    across_page: bool,
+    page_end_guess: bool,
     no_blank_lines: bool,
     full: usize,
     base_indent: usize,
@@ -120,7 +121,7 @@ fn paragraph_ends(
     // A sentence that ends a page ends its paragraph unless the line is quite full: OCR
     // keeps no indentation, so the next page cannot say.
     let a_short = short_len(a_len)
-        || (across_page && ends_sentence(a) && a_len * 100 < full * PAGE_END_FULL_PERCENT)
+        || (page_end_guess && ends_sentence(a) && a_len * 100 < full * PAGE_END_FULL_PERCENT)
         || (no_blank_lines && ends_sentence(a) && a_len * 100 < full * PAGE_END_FULL_PERCENT);
     if starts_list_item(b) || starts_list_item(a) && a_short {
         return true;
@@ -165,7 +166,14 @@ fn unwrap(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
         .iter()
         .filter(|l| l.is_blank(text) && !(l.ends_page && l.start == l.end))
         .count();
-    let no_blank_lines = blank * 50 < nonblank.len();
+    // Text whose paragraphs start with an indented line (PDF text, typed text) says where
+    // they start; sentence ends on lines that are not full then say nothing more.
+    let indented = nonblank
+        .iter()
+        .filter(|&&i| indent(ls[i].text(text)) > base_indent + 1)
+        .count();
+    let marks_indent = indented >= 2;
+    let no_blank_lines = blank * 50 < nonblank.len() && !marks_indent;
     for w in nonblank.windows(2) {
         let (a, b) = (&ls[w[0]], &ls[w[1]]);
         // A real blank line between them ends the paragraph; the empty "line" that a form
@@ -179,7 +187,16 @@ fn unwrap(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
         let across_page = ls[w[0]..w[1]].iter().any(|l| l.ends_page);
         let (at, bt) = (a.text(text), b.text(text));
         let prev = (w[0] > 0 && !ls[w[0] - 1].is_blank(text)).then(|| ls[w[0] - 1].text(text));
-        if paragraph_ends(prev, at, bt, across_page, no_blank_lines, full, base_indent) {
+        let guess_at_page_end = across_page && !marks_indent;
+        if paragraph_ends(
+            prev,
+            at,
+            bt,
+            guess_at_page_end,
+            no_blank_lines,
+            full,
+            base_indent,
+        ) {
             continue;
         }
         let start = a.start + at.trim_end().len();
@@ -244,6 +261,28 @@ mod tests {
         assert!(starts_list_item("(a) thing"));
         assert!(!starts_list_item("And so"));
         assert!(!starts_list_item("1945. He"));
+    }
+
+    #[test]
+    fn indented_starts_mark_paragraphs_alone() {
+        let r = &rules()[0];
+        // No blank lines, but indented first lines: a sentence that ends on a line not
+        // quite full ("… a line.") is no paragraph end, nor is the end of a page.
+        let t = "   The first paragraph starts here with a long\n\
+                 line and it goes on with another line. Then\n\
+                 a sentence ends here on a short line.\n\
+                 It goes on with words on the line after this\n\
+                 one and ends it here on this line of text.\n\
+                 \x0cBut the page goes on with the paragraph still\n\
+                 and ends it on a short line.\n\
+                 \x20  Here the second paragraph starts with words\n\
+                 and more words to fill the line of print up\n\
+                 and ends.\n";
+        let out = fix(r.as_ref(), t);
+        let paras: Vec<&str> = out.lines().collect();
+        assert_eq!(paras.len(), 2, "{out}");
+        assert!(paras[0].ends_with("on a short line."), "{out}");
+        assert!(paras[1].starts_with("   Here the second"), "{out}");
     }
 
     #[test]

@@ -681,6 +681,62 @@ fn order(blocks: Vec<Block>, seps: &[Separation]) -> Vec<Block> {
 
 /// Lines joined by `\n`; a blank line where the next block starts below the previous one
 /// (a new paragraph or section), none where reading moves up to the next column.
+/// A line starting this far (in font sizes) right of its block's left margin is indented.
+const INDENT_MIN: f32 = 0.8;
+/// Lines start at the same margin when their x differs by at most this (in font sizes).
+const MARGIN_TOLERANCE: f32 = 0.3;
+/// Spaces written per font size of indentation…
+const SPACES_PER_EM: f32 = 2.0;
+/// …and at most this many (a centred line is set apart, not measured).
+const MAX_INDENT_SPACES: usize = 8;
+
+/// Leading spaces for each line of a block: a line that starts clearly right of the
+/// block's margin (the x where most of its lines start; the leftmost of equally common
+/// ones) gets about two spaces per font size of indentation, at least two, so that a
+/// paragraph's indented first line stays visible in the text as it would in a scan's OCR.
+fn indents(lines: &[Segment]) -> Vec<usize> {
+    // Sorted starts and the block's median size; then, for each start, how many lines
+    // start within the tolerance of it (a sliding window: no quadratic work on huge blocks).
+    let mut xs: Vec<f32> = lines
+        .iter()
+        .map(|l| l.x0)
+        .filter(|x| x.is_finite())
+        .collect();
+    xs.sort_by(f32::total_cmp);
+    let mut sizes: Vec<f32> = lines.iter().map(|l| l.size).collect();
+    sizes.sort_by(f32::total_cmp);
+    let Some(&size) = sizes.get(sizes.len() / 2) else {
+        return Vec::new();
+    };
+    let tol = (MARGIN_TOLERANCE * size).max(0.0);
+    let (mut lo, mut hi) = (0, 0);
+    let mut margin: Option<(usize, f32)> = None;
+    for &x in &xs {
+        while xs[lo] < x - tol {
+            lo += 1;
+        }
+        while hi < xs.len() && xs[hi] <= x + tol {
+            hi += 1;
+        }
+        // Strictly more lines: the leftmost of equally common starts wins.
+        if margin.is_none_or(|(best, _)| hi - lo > best) {
+            margin = Some((hi - lo, x));
+        }
+    }
+    let margin = margin.map_or(0.0, |(_, x)| x);
+    lines
+        .iter()
+        .map(|l| {
+            let em = (l.x0 - margin) / l.size.max(1.0);
+            if em.is_finite() && em >= INDENT_MIN {
+                ((em * SPACES_PER_EM).round() as usize).clamp(2, MAX_INDENT_SPACES)
+            } else {
+                0
+            }
+        })
+        .collect()
+}
+
 fn render(blocks: Vec<Block>) -> String {
     let mut out = String::new();
     let mut prev: Option<&Block> = None;
@@ -691,10 +747,12 @@ fn render(blocks: Vec<Block>) -> String {
                 out.push('\n');
             }
         }
-        for (i, l) in b.lines.iter().enumerate() {
+        let indents = indents(&b.lines);
+        for (i, (l, n)) in b.lines.iter().zip(indents).enumerate() {
             if i > 0 {
                 out.push('\n');
             }
+            out.extend(std::iter::repeat_n(' ', n));
             out.push_str(&l.text);
         }
         prev = Some(b);
