@@ -14,6 +14,21 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 /// half-written file under `path`; `durable` also flushes the data to disk first (an
 /// `fsync` per file, which dominates the time of a batch of small files).
 pub fn write_replace(path: &Path, bytes: &[u8], durable: bool) -> Result<()> {
+    write_with(path, durable, |w| {
+        w.write_all(bytes).map_err(|source| Error::Io {
+            path: path.to_path_buf(),
+            source,
+        })
+    })
+}
+
+/// [`write_replace`] with the content written by `fill` in as many pieces as it likes (a
+/// long output written segment by segment). When `fill` fails, `path` is left as it was.
+pub fn write_with(
+    path: &Path,
+    durable: bool,
+    fill: impl FnOnce(&mut dyn Write) -> Result<()>,
+) -> Result<()> {
     let io = |source| Error::Io {
         path: path.to_path_buf(),
         source,
@@ -21,11 +36,13 @@ pub fn write_replace(path: &Path, bytes: &[u8], durable: bool) -> Result<()> {
     // A device or a pipe (`-o /dev/null`, `-o /dev/stdout`, a FIFO) is written to, never
     // renamed over: as root that would replace /dev/null with a regular file.
     if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
-        let mut f = std::fs::OpenOptions::new()
+        let f = std::fs::OpenOptions::new()
             .write(true)
             .open(path)
             .map_err(io)?;
-        return f.write_all(bytes).map_err(io);
+        let mut w = std::io::BufWriter::new(f);
+        fill(&mut w)?;
+        return w.flush().map_err(io);
     }
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
@@ -36,7 +53,11 @@ pub fn write_replace(path: &Path, bytes: &[u8], durable: bool) -> Result<()> {
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(io)?;
-    tmp.write_all(bytes).map_err(io)?;
+    {
+        let mut w = std::io::BufWriter::new(tmp.as_file_mut());
+        fill(&mut w)?;
+        w.flush().map_err(io)?;
+    }
     if durable {
         tmp.as_file().sync_all().map_err(io)?;
     }

@@ -32,6 +32,8 @@ pub mod edit;
 pub mod error;
 pub mod eval;
 pub mod fsio;
+#[doc(hidden)]
+pub mod fuzz_checks;
 pub mod input;
 pub mod lexicon;
 pub mod limits;
@@ -183,12 +185,39 @@ impl Cleaner {
     /// rules' working memory stays bounded; the run fails with [`Error::TimeLimit`] when
     /// the input's time budget runs out.
     pub fn clean(&self, loaded: input::Loaded) -> Result<Report> {
+        let mut changes = Vec::new();
+        let mut output = String::new();
+        self.clean_segments(&loaded, |segment| {
+            if segment.offset == 0 {
+                output = segment.output;
+                changes = segment.changes;
+            } else {
+                output.push_str(&segment.output);
+                changes.extend(segment.changes);
+            }
+            Ok(())
+        })?;
+        Ok(Report {
+            source: loaded.source,
+            document: loaded.document,
+            changes,
+            output,
+        })
+    }
+
+    /// Clean a loaded input segment by segment, handing each cleaned [`Segment`] to `each`
+    /// in order: a caller that writes each one out and drops it holds only the input and
+    /// one segment's work, whatever the size of the file (how `clean` writes a 1 GB text).
+    /// Stops at the first error from `each` or when the time budget runs out.
+    pub fn clean_segments(
+        &self,
+        loaded: &input::Loaded,
+        mut each: impl FnMut(Segment) -> Result<()>,
+    ) -> Result<()> {
         let rules: Vec<&dyn Rule> = self.rules().collect();
         let text = loaded.document.text();
         let path = &loaded.source.path;
         let deadline = loaded.deadline;
-        let mut changes = Vec::new();
-        let mut output = String::new();
         for segment in limits::segments(text, self.segment_bytes) {
             let offset = segment.start;
             let outcome = pipeline::run_limited(
@@ -202,25 +231,31 @@ impl Cleaner {
                 path: path.clone(),
                 seconds: self.time_budget_secs,
             })?;
-            if offset == 0 && changes.is_empty() {
-                output = outcome.output;
-                changes = outcome.changes;
-            } else {
-                output.push_str(&outcome.output);
-                changes.extend(outcome.changes.into_iter().map(|mut c| {
+            let mut changes = outcome.changes;
+            if offset > 0 {
+                for c in &mut changes {
                     c.edit.range = c.edit.range.start + offset..c.edit.range.end + offset;
-                    c
-                }));
+                }
             }
+            each(Segment {
+                offset,
+                output: outcome.output,
+                changes,
+            })?;
         }
-        deadline.check(path)?;
-        Ok(Report {
-            source: loaded.source,
-            document: loaded.document,
-            changes,
-            output,
-        })
+        deadline.check(path)
     }
+}
+
+/// One cleaned piece of a document, from [`Cleaner::clean_segments`].
+#[derive(Clone, Debug)]
+pub struct Segment {
+    /// Where the piece starts in the original text.
+    pub offset: usize,
+    /// The cleaned piece.
+    pub output: String,
+    /// Its changes, in coordinates of the whole original text.
+    pub changes: Vec<Change>,
 }
 
 /// Load and clean any [`Input`]: a file, bytes or text.

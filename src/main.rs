@@ -154,6 +154,14 @@ fn clean(args: RunArgs) -> Result<ExitCode> {
     if args.review.is_some() {
         return review_tui::run(&args, cleaner, setup, &opts.load);
     }
+    if args.format != Format::Json
+        && !args.changes
+        && !args.diff
+        && !args.in_place
+        && setup.is_plain()
+    {
+        return clean_streaming(&args, &cleaner, &opts);
+    }
     let loaded = input::load_path(args.input(), &opts.load)?;
     let mut report = cleaner.clean(loaded)?;
     for w in report.source.warnings() {
@@ -179,6 +187,52 @@ fn clean(args: RunArgs) -> Result<ExitCode> {
         );
     }
     Ok(if args.check && report.applied() > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// The plain run (text out, or `--check`): each cleaned segment is written as soon as it
+/// is ready and dropped, so a huge input is held once, not three times (input, output,
+/// changes). Only the counts of changes are kept, for the summary and the exit code.
+fn clean_streaming(args: &RunArgs, cleaner: &Cleaner, opts: &Options) -> Result<ExitCode> {
+    let loaded = input::load_path(args.input(), &opts.load)?;
+    for w in loaded.source.warnings() {
+        eprintln!("clean: warning: {w}");
+    }
+    let (mut applied, mut pending) = (0, 0);
+    let mut write_all = |w: &mut dyn Write| {
+        cleaner.clean_segments(&loaded, |segment| {
+            let done = segment.changes.iter().filter(|c| c.applied).count();
+            applied += done;
+            pending += segment.changes.len() - done;
+            if args.check {
+                return Ok(());
+            }
+            w.write_all(segment.output.as_bytes())
+                .map_err(|source| ocrclean::Error::Io {
+                    path: args.output.clone().unwrap_or_else(|| "-".into()),
+                    source,
+                })
+        })
+    };
+    match (&args.output, args.check) {
+        (Some(path), false) => fsio::write_with(path, true, write_all)?,
+        _ => {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            write_all(&mut out)?;
+            out.flush()?;
+        }
+    }
+    if !args.quiet {
+        eprintln!(
+            "clean: {}: {}",
+            args.input().display(),
+            output::summary_of(applied, pending)
+        );
+    }
+    Ok(if args.check && applied > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

@@ -119,6 +119,11 @@ impl Setup {
         Ok(cleaner)
     }
 
+    /// Whether the run has no decisions to replay and no learned pairs: a plain run.
+    pub fn is_plain(&self) -> bool {
+        self.decisions.is_none() && self.learned.is_empty()
+    }
+
     /// Drop changes to kept words and, with `--decisions`, apply the saved answers.
     pub fn finish_report(&self, report: &mut Report, quiet: bool) -> Result<()> {
         self.learned.protect(report);

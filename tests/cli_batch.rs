@@ -217,3 +217,69 @@ fn colliding_outputs_are_refused_before_writing() {
         .stderr(predicate::str::contains("would both be written"));
     assert!(!d.path().join("out/a.txt").exists());
 }
+
+#[test]
+fn batch_output_is_the_same_bytes_for_any_number_of_jobs() {
+    let d = tempfile::tempdir().unwrap();
+    // Twelve OCR-like files, each with work for several rule families.
+    for i in 0..12 {
+        let body = format!(
+            "The report {i} was ﬁled in l95{i} by tbe council, and the organi-\n\
+             sation of the market was discussed at length  \n\nby all.\n"
+        )
+        .repeat(20 + i);
+        write(
+            &d.path().join(format!("in/part{}/doc{i}.txt", i % 3)),
+            body.as_bytes(),
+        );
+    }
+    let run = |jobs: &str, out: &str, report: &str| {
+        let written = clean(d.path())
+            .args(["in", "-q", "-j", jobs, "-o", out])
+            .output()
+            .unwrap();
+        assert!(written.status.success());
+        let json = clean(d.path())
+            .args(["in", "-q", "-j", jobs, "--format", "json"])
+            .output()
+            .unwrap();
+        std::fs::write(d.path().join(report), json.stdout).unwrap();
+    };
+    run("1", "out1", "report1.json");
+    run("2", "out2", "report2.json");
+    run("4", "out4", "report4.json");
+    let read_tree = |root: &str| {
+        let mut files = Vec::new();
+        let mut stack = vec![d.path().join(root)];
+        while let Some(dir) = stack.pop() {
+            for e in std::fs::read_dir(dir).unwrap() {
+                let p = e.unwrap().path();
+                if p.is_dir() {
+                    stack.push(p);
+                } else {
+                    let rel = p.strip_prefix(d.path().join(root)).unwrap().to_path_buf();
+                    files.push((rel, std::fs::read(&p).unwrap()));
+                }
+            }
+        }
+        files.sort();
+        files
+    };
+    let one = read_tree("out1");
+    assert_eq!(one.len(), 12);
+    assert!(one
+        .iter()
+        .all(|(_, bytes)| !bytes.windows(4).any(|w| w == b"tbe ")));
+    assert_eq!(one, read_tree("out2"));
+    assert_eq!(one, read_tree("out4"));
+    let report = std::fs::read(d.path().join("report1.json")).unwrap();
+    assert!(!report.is_empty());
+    assert_eq!(
+        report,
+        std::fs::read(d.path().join("report2.json")).unwrap()
+    );
+    assert_eq!(
+        report,
+        std::fs::read(d.path().join("report4.json")).unwrap()
+    );
+}

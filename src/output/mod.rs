@@ -11,8 +11,11 @@ pub use crate::visible::visible;
 
 /// The one-line summary printed on stderr after a run.
 pub fn summary(report: &Report) -> String {
-    let applied = report.applied();
-    let pending = report.not_applied();
+    summary_of(report.applied(), report.not_applied())
+}
+
+/// [`summary`] from the counts of applied and not applied changes.
+pub fn summary_of(applied: usize, pending: usize) -> String {
     let mut s = match applied {
         0 => "no changes applied".to_string(),
         1 => "1 change applied".to_string(),
