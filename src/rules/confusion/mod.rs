@@ -4,6 +4,8 @@
 pub mod model;
 pub mod pronoun;
 pub mod roman;
+pub mod runon;
+pub mod split;
 pub mod tokens;
 pub mod vocab;
 pub mod word;
@@ -46,6 +48,28 @@ pub fn rules() -> Vec<Box<dyn Rule>> {
             default_on: true,
         },
         check: il_not_roman,
+    }),
+    Box::new(FnRule {
+        info: RuleInfo {
+            code: "C004",
+            name: "split-word",
+            family: Family::Confusion,
+            summary: "Join a word split by a stray space when a piece is no word and the joined form is one",
+            example: ("it con tinued to rain", "it continued to rain"),
+            default_on: true,
+        },
+        check: split::split_words,
+    }),
+    Box::new(FnRule {
+        info: RuleInfo {
+            code: "C005",
+            name: "run-together",
+            family: Family::Confusion,
+            summary: "Split two words run together when the token is no word and the two words are a common pair",
+            example: ("most ofthe time", "most of the time"),
+            default_on: true,
+        },
+        check: runon::run_together,
     })]
 }
 

@@ -1,0 +1,190 @@
+//! C005 run-together: two words run together by a lost space ("andthe", "ofthe") split
+//! again.
+//!
+//! Only a lower-case token of letters that is no word at all (not even a rare one) and
+//! that the document does not use again is split, and only where exactly one split gives
+//! two common words whose pair the bigram list knows well. Names, compounds the lexicon
+//! or the document knows, hyphenated and line-end tokens are never split.
+
+use super::split::{count_of, is_plain_word};
+use super::tokens::{self, Token};
+use crate::edit::{Edit, Safety};
+use crate::lexicon::Lexicon;
+use crate::rules::{Context, RuleInfo};
+use rustc_hash::FxHashMap as HashMap;
+
+/// Shortest token considered (bytes): "ofa" is too easily a misread.
+const MIN_TOKEN: usize = 4;
+/// Longest token considered (bytes).
+const MAX_TOKEN: usize = 24;
+/// Approximate number of words behind the lexicon's frequency counts (as in the word rule).
+const CORPUS_WORDS: f64 = 4e11;
+/// Bigram counts run on a larger scale than word counts (as in the word rule).
+const BIGRAM_SCALE: f64 = 8.0;
+/// Smallest bigram count of a pair worth splitting into.
+const MIN_PAIR: u64 = 50_000_000;
+/// Bigram count from which the split is safe rather than a suggestion.
+const SAFE_PAIR: u64 = 1_000_000_000;
+/// The pair must occur this many times more often than chance (pointwise association).
+const MIN_ASSOCIATION: f64 = 2.0;
+/// The best split must beat the next best by this factor.
+const RIVAL_FACTOR: f64 = 20.0;
+/// A token the document uses this often is one of its words, not a slip.
+const DOC_WORD: u32 = 3;
+/// Distinct spellings remembered before the cache is cleared (bounds memory).
+const CACHE_LIMIT: usize = 100_000;
+
+/// A split of a run-together token.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Split {
+    /// The two words with a space between.
+    pub words: String,
+    /// Byte offset of the split in the token.
+    pub at: usize,
+    /// The bigram count of the pair.
+    pub pair: u64,
+}
+
+/// A token worth examining: ASCII lower-case letters only, of a plausible length.
+fn worth_checking(token: &str) -> bool {
+    (MIN_TOKEN..=MAX_TOKEN).contains(&token.len()) && token.bytes().all(|b| b.is_ascii_lowercase())
+}
+
+/// The count of a piece as a common ordinary word, if it is one ("a" is the only
+/// single letter).
+fn piece_count(lex: &Lexicon, piece: &str) -> Option<f64> {
+    if piece.len() == 1 && piece != "a" {
+        return None;
+    }
+    lex.find(piece)
+        .filter(|f| is_plain_word(&f.entry) && !f.entry.proper && !f.possessive && !f.accents)
+        .map(|f| count_of(&f.entry))
+}
+
+/// The one split of `token` (a word the lexicon lacks) into two common words that form
+/// a well-known pair, if there is exactly one.
+pub fn best_split(lex: &Lexicon, token: &str) -> Option<Split> {
+    let mut best: Option<Split> = None;
+    let mut rival = 0u64;
+    for at in 1..token.len() {
+        let (left, right) = token.split_at(at);
+        let (Some(cl), Some(cr)) = (piece_count(lex, left), piece_count(lex, right)) else {
+            continue;
+        };
+        let pair = lex.bigram(left, right);
+        let expected = cl * cr * BIGRAM_SCALE / CORPUS_WORDS;
+        if pair < MIN_PAIR || (pair as f64) < MIN_ASSOCIATION * expected {
+            rival = rival.max(pair);
+            continue;
+        }
+        if best.as_ref().is_none_or(|b| pair > b.pair) {
+            if let Some(b) = &best {
+                rival = rival.max(b.pair);
+            }
+            best = Some(Split {
+                words: format!("{left} {right}"),
+                at,
+                pair,
+            });
+        } else {
+            rival = rival.max(pair);
+        }
+    }
+    best.filter(|b| b.pair as f64 >= RIVAL_FACTOR * rival as f64)
+}
+
+/// A common word the token becomes by one OCR confusion or one dropped letter
+/// ("withall" → "withal", "wasto" → "waste"): a rival reading to the split.
+fn misread_of_word(lex: &Lexicon, token: &str) -> Option<String> {
+    let mut found: Option<String> = None;
+    super::model::for_each_table_swap(token, |v, _| {
+        if found.is_none() && v != token && lex.contains(v) {
+            found = Some(v.to_string());
+        }
+    });
+    let mut buf = String::with_capacity(token.len());
+    for i in 0..token.len() {
+        if found.is_some() {
+            break;
+        }
+        buf.clear();
+        buf.push_str(&token[..i]);
+        buf.push_str(&token[i + 1..]);
+        if lex.contains(&buf) {
+            found = Some(buf.clone());
+        }
+    }
+    found
+}
+
+/// Tokens that belong to something else: a hyphenated compound or a line-end
+/// hyphenation, code or a formula, an abbreviation.
+fn skip(text: &str, t: &Token<'_>) -> bool {
+    let before = text[..t.range.start].chars().next_back();
+    let after = text[t.range.end..].chars().next();
+    let joiner = |c: Option<char>| {
+        c.is_some_and(|c| matches!(c, '-' | '\u{ad}' | '\u{2010}' | '\u{2011}' | '.' | '\''))
+    };
+    joiner(before)
+        || joiner(after) && !text[t.range.end..].starts_with(". ")
+        || super::at_line_end_hyphen(text, &t.range)
+        || super::is_code_like(text, t)
+}
+
+/// The check of rule C005.
+pub fn run_together(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
+    let text = cx.text;
+    let lex = Lexicon::embedded();
+    // Spellings already known to be words (or not worth splitting).
+    let mut known: HashMap<&str, bool> = HashMap::default();
+    for t in tokens::iter(text) {
+        if !worth_checking(t.text) {
+            continue;
+        }
+        let is_known = match known.get(t.text) {
+            Some(&k) => k,
+            None => {
+                let k = lex.find(t.text).is_some();
+                if known.len() >= CACHE_LIMIT {
+                    known.clear();
+                }
+                known.insert(t.text, k);
+                k
+            }
+        };
+        if is_known || skip(text, &t) {
+            continue;
+        }
+        let Some(split) = best_split(lex, t.text) else {
+            continue;
+        };
+        // A token the document repeats is one of its words ("dataset"), unless the pair
+        // is among the commonest of the language ("ofthe" on every page of a bad scan).
+        let uses = cx.vocab().count(t.text);
+        if uses >= DOC_WORD && split.pair < SAFE_PAIR {
+            continue;
+        }
+        let misread = misread_of_word(lex, t.text);
+        let strong = split.pair >= SAFE_PAIR && split.at >= 2 && t.text.len() >= 5;
+        let (safety, confidence) = match (&misread, strong) {
+            (None, true) => (Safety::Safe, 0.9),
+            (None, false) => (Safety::Suggestion, 0.6),
+            (Some(_), _) => (Safety::Suggestion, 0.4),
+        };
+        let mut reason = format!(
+            "'{}' is not a word; '{}' is a common pair (bigram count {:.1e}) and no other split is close",
+            t.text, split.words, split.pair as f64
+        );
+        if let Some(w) = misread {
+            reason.push_str(&format!("; but '{w}' is one OCR misreading away"));
+        }
+        out.push(Edit::new(
+            t.range.clone(),
+            split.words,
+            info.code,
+            confidence,
+            safety,
+            reason,
+        ));
+    }
+}

@@ -1,0 +1,374 @@
+//! C004 split-word: a word split in two by a stray space ("con tinued", "distri bution")
+//! joined again, when the joined form is a word and the two pieces are not a sensible
+//! reading.
+//!
+//! Evidence, strongest first: a piece that is no word at all ("tinued"), the document
+//! writing the joined word elsewhere, and, when both pieces are words ("be cause",
+//! "a part"), the lexicon's count of the joined word against the bigram count of the two
+//! pieces. Two real words are joined only as a suggestion, and only when the joined word
+//! is far commoner than the phrase.
+
+use super::tokens::{self, Token};
+use crate::edit::{Edit, Safety};
+use crate::lexicon::case::{shape, Shape};
+use crate::lexicon::{Entry, Lexicon};
+use crate::rules::{Context, RuleInfo};
+use rustc_hash::FxHashMap as HashMap;
+
+/// Shortest joined word, in letters: short joins ("mo at" → "moat") are mostly a misread
+/// word beside a real one.
+const MIN_JOINED: usize = 5;
+/// Rarest SCOWL level of a joined word the document does not use elsewhere.
+const MAX_JOINED_LEVEL: u8 = 50;
+/// A line longer than this (bytes) is a reflowed paragraph, where a space inside a word is
+/// most often a lost line-end hyphen: the join is only suggested there.
+const REFLOWED_LINE: usize = 300;
+/// Bigram counts run on a larger scale than word counts (as in the word rule).
+const BIGRAM_SCALE: f64 = 8.0;
+/// Smallest count in the bigram list: a missing pair is rarer than this.
+const BIGRAM_FLOOR: f64 = 3.2e6;
+/// When both pieces are words, the joined word must be this many times commoner than the
+/// two-word phrase to be suggested.
+const REAL_PAIR_RATIO: f64 = 30.0;
+/// Longest token considered (bytes): longer runs are not prose words.
+const MAX_PIECE: usize = 30;
+/// Distinct spellings remembered before the cache is cleared (bounds memory).
+const CACHE_LIMIT: usize = 100_000;
+
+/// What a piece is as written.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) enum Kind {
+    /// No word: absent from the lexicon, only a rare or abbreviation entry, or a single
+    /// letter other than "a" and "I".
+    Fragment,
+    /// A common word of the lexicon, with its count.
+    Word(f64),
+    /// Something to leave alone: a capitalised token the lexicon lacks (a name).
+    Name,
+}
+
+/// The count a lexicon word stands for: its frequency, or for words the frequency list
+/// lacks, a count that fits their SCOWL level (the word rule's table).
+pub(super) fn count_of(e: &Entry) -> f64 {
+    let by_level = match e.level {
+        0..=20 => 1e6,
+        21..=35 => 2e5,
+        36..=50 => 5e4,
+        51..=70 => 1e4,
+        _ => 2e3,
+    };
+    (e.frequency as f64).max(by_level)
+}
+
+/// True for a common lexicon entry that is an ordinary word (not only an abbreviation).
+pub(super) fn is_plain_word(e: &Entry) -> bool {
+    e.is_common() && !e.abbreviation
+}
+
+/// Classify one token as a piece of a possible split word.
+pub(super) fn kind(lex: &Lexicon, word: &str) -> Kind {
+    let single = word.chars().nth(1).is_none();
+    if single && !matches!(word, "a" | "A" | "I") {
+        return Kind::Fragment;
+    }
+    let found = lex
+        .find(word)
+        .filter(|f| is_plain_word(&f.entry))
+        .or_else(|| {
+            // "IN" is the word "in", not only the abbreviation of Indiana.
+            (shape(word) == Shape::Upper)
+                .then(|| lex.find(&word.to_lowercase()))
+                .flatten()
+                .filter(|f| is_plain_word(&f.entry))
+        });
+    match found {
+        Some(f) => Kind::Word(count_of(&f.entry)),
+        _ if word.starts_with(char::is_uppercase) && shape(word) == Shape::Title => Kind::Name,
+        _ => Kind::Fragment,
+    }
+}
+
+/// Whether two tokens may be the halves of one word as far as case goes: "con tinued",
+/// "Con tinued", "CON TINUED"; never "New York" or "de Gaulle"-like mixtures.
+fn case_fits(a: &str, b: &str) -> bool {
+    let upper = |s: &str| s.chars().all(|c| !c.is_lowercase());
+    match shape(b) {
+        Shape::Lower => matches!(shape(a), Shape::Lower | Shape::Title),
+        Shape::Upper | Shape::Title if upper(b) => upper(a) && a.len() + b.len() >= 4,
+        _ => false,
+    }
+}
+
+/// A token made of letters only (an apostrophe allowed in the second piece: "gov
+/// ernment's").
+fn letters(s: &str, apostrophe: bool) -> bool {
+    s.len() <= MAX_PIECE
+        && s.chars()
+            .all(|c| c.is_alphabetic() || (apostrophe && (c == '\'' || c == '’')))
+}
+
+/// The joined form of two pieces, if one: its replacement text, confidence, safety and
+/// reason.
+pub struct Join {
+    /// The joined word, spelled as the pieces were.
+    pub word: String,
+    /// Confidence from the evidence.
+    pub confidence: f32,
+    /// Safe when a piece is no word; a suggestion when both pieces are words.
+    pub safety: Safety,
+    /// The evidence, in words.
+    pub reason: String,
+}
+
+/// Weigh joining `a` and `b` (written "a b"): `ka`, `kb` their kinds; `doc` counts a
+/// spelling in the document (any case).
+pub(super) fn weigh(
+    lex: &Lexicon,
+    a: &str,
+    b: &str,
+    ka: Kind,
+    kb: Kind,
+    doc: &dyn Fn(&str) -> u32,
+) -> Option<Join> {
+    if ka == Kind::Name || kb == Kind::Name || !case_fits(a, b) {
+        return None;
+    }
+    // A single letter beside a word is more often a misread word ("f it" for "of it") or
+    // a spaced initial ("L AWRENCE") than half of a split word; so is a two-letter
+    // fragment beside a word ("bo as" for "be as", "we nd" for "we find").
+    let len = |s: &str| s.chars().count();
+    let fragment_min = if ka == Kind::Fragment && kb == Kind::Fragment {
+        2
+    } else {
+        3
+    };
+    let too_short = |s: &str, k: Kind| len(s) < 2 || (k == Kind::Fragment && len(s) < fragment_min);
+    if too_short(a, ka) || too_short(b, kb) || len(a) + len(b) < MIN_JOINED {
+        return None;
+    }
+    if lost_ligature(lex, b, kb) {
+        return None;
+    }
+    let word = format!("{a}{b}");
+    let found = lex.find(&word);
+    let entry = found.as_ref().map(|f| f.entry);
+    let lexicon_word = entry.as_ref().is_some_and(is_plain_word);
+    let in_doc = doc(&word);
+    if !lexicon_word && in_doc < 2 {
+        return None;
+    }
+    // A rare joined word ("boused", "loran") is a poor reason to join.
+    if entry.is_some_and(|e| e.level > MAX_JOINED_LEVEL) && in_doc == 0 {
+        return None;
+    }
+    let elsewhere = if in_doc > 0 {
+        format!("; the document writes '{word}' {in_doc} time(s)")
+    } else {
+        String::new()
+    };
+    match (ka, kb) {
+        (Kind::Word(_), Kind::Word(_)) => {
+            // Two real words: the phrase against the joined word.
+            let joined = entry.as_ref().filter(|e| is_plain_word(e)).map(count_of)?;
+            let pair = (lex.bigram(a, b) as f64).max(BIGRAM_FLOOR) / BIGRAM_SCALE;
+            let ratio = joined / pair;
+            if ratio < REAL_PAIR_RATIO {
+                return None;
+            }
+            Some(Join {
+                confidence: 0.6,
+                safety: Safety::Suggestion,
+                reason: format!(
+                    "'{a}' and '{b}' are both words, but '{word}' is about {:.0} times commoner than the phrase '{a} {b}'{elsewhere}",
+                    ratio.min(1e6)
+                ),
+                word,
+            })
+        }
+        _ => {
+            let fragments: Vec<&str> = [(a, ka), (b, kb)]
+                .iter()
+                .filter(|(_, k)| *k == Kind::Fragment)
+                .map(|(s, _)| *s)
+                .collect();
+            let what = if lexicon_word {
+                format!("'{word}' is a word")
+            } else {
+                format!("the document writes '{word}' {in_doc} times")
+            };
+            let pieces = match fragments.as_slice() {
+                [one] => format!("'{one}' is not a word"),
+                _ => format!("neither '{a}' nor '{b}' is a word"),
+            };
+            let confidence = if in_doc > 0 { 0.97 } else { 0.9 };
+            Some(Join {
+                confidence,
+                safety: Safety::Safe,
+                reason: format!(
+                    "a stray space split '{word}': {pieces}, {what}{}",
+                    if lexicon_word {
+                        elsewhere
+                    } else {
+                        String::new()
+                    }
+                ),
+                word,
+            })
+        }
+    }
+}
+
+/// A fragment that is a word once a lost ligature is put back ("lled" → "filled", "nd" →
+/// "find"): the OCR dropped letters; the space is not the fault.
+fn lost_ligature(lex: &Lexicon, piece: &str, k: Kind) -> bool {
+    (k == Kind::Fragment || piece.len() <= 3)
+        && piece.starts_with(|c: char| c.is_lowercase())
+        && ["fi", "fl", "ff", "ffi", "ffl"].iter().any(|lig| {
+            let mut w = String::with_capacity(piece.len() + 3);
+            w.push_str(lig);
+            w.push_str(piece);
+            lex.find(&w).is_some_and(|f| is_plain_word(&f.entry))
+        })
+}
+
+/// Whether the text around `at` is one line longer than [`REFLOWED_LINE`] bytes.
+fn in_reflowed_line(text: &str, at: usize) -> bool {
+    let bytes = text.as_bytes();
+    let lo = at.saturating_sub(REFLOWED_LINE);
+    let hi = (at + REFLOWED_LINE).min(bytes.len());
+    let start = memchr::memrchr(b'\n', &bytes[lo..at]).map_or(lo, |i| lo + i + 1);
+    let end = memchr::memchr(b'\n', &bytes[at..hi]).map_or(hi, |i| at + i);
+    end - start > REFLOWED_LINE
+}
+
+/// Whether the text between two tokens is exactly one space.
+fn one_space(text: &str, a: &Token<'_>, b: &Token<'_>) -> bool {
+    &text[a.range.end..b.range.start] == " "
+}
+
+/// Kinds of the spellings met so far, keyed by the text's own slices (no allocation).
+struct Kinds<'t> {
+    lex: &'static Lexicon,
+    seen: HashMap<&'t str, Kind>,
+}
+
+impl<'t> Kinds<'t> {
+    fn get(&mut self, s: &'t str) -> Kind {
+        if let Some(&k) = self.seen.get(s) {
+            return k;
+        }
+        let k = kind(self.lex, s);
+        if self.seen.len() >= CACHE_LIMIT {
+            self.seen.clear();
+        }
+        self.seen.insert(s, k);
+        k
+    }
+}
+
+/// The check of rule C004.
+pub fn split_words<'t>(info: &RuleInfo, cx: &Context<'t>, out: &mut Vec<Edit>) {
+    let text = cx.text;
+    let mut kinds = Kinds {
+        lex: Lexicon::embedded(),
+        seen: HashMap::default(),
+    };
+    // Sliding window: prev, a, b, next.
+    let mut win: [Option<Token<'t>>; 4] = [None, None, None, None];
+    let mut joined_until = 0usize;
+    let mut step = |win: &[Option<Token<'t>>; 4], kinds: &mut Kinds<'t>| {
+        if let Some(edit) = check_pair(info, cx, win, kinds, joined_until) {
+            joined_until = edit.range.end;
+            out.push(edit);
+        }
+    };
+    for t in tokens::iter(text) {
+        win.rotate_left(1);
+        win[3] = Some(t);
+        step(&win, &mut kinds);
+    }
+    for _ in 0..2 {
+        win.rotate_left(1);
+        win[3] = None;
+        step(&win, &mut kinds);
+    }
+}
+
+/// The edit joining the middle pair of `win` (prev, a, b, next), if the evidence allows.
+fn check_pair<'t>(
+    info: &RuleInfo,
+    cx: &Context<'t>,
+    win: &[Option<Token<'t>>; 4],
+    kinds: &mut Kinds<'t>,
+    joined_until: usize,
+) -> Option<Edit> {
+    let text = cx.text;
+    let (Some(a), Some(b)) = (&win[1], &win[2]) else {
+        return None;
+    };
+    if a.range.start < joined_until
+        || !one_space(text, a, b)
+        || !letters(a.text, false)
+        || !letters(b.text, true)
+        || !b.text.starts_with(char::is_alphabetic)
+        || skip(text, a, b)
+    {
+        return None;
+    }
+    let (ka, kb) = (kinds.get(a.text), kinds.get(b.text));
+    if ka != Kind::Fragment && kb != Kind::Fragment && !both_words_worth(a.text, b.text) {
+        return None;
+    }
+    // A fragment beside the pair continues the split ("con tin ued"): leave the chain.
+    let mut continues =
+        |t: &Token<'t>| letters(t.text, true) && kinds.get(t.text) == Kind::Fragment;
+    if win[0]
+        .as_ref()
+        .is_some_and(|p| one_space(text, p, a) && continues(p))
+        || win[3]
+            .as_ref()
+            .is_some_and(|n| one_space(text, b, n) && continues(n))
+    {
+        return None;
+    }
+    let doc = |w: &str| cx.vocab().count(w);
+    let mut j = weigh(kinds.lex, a.text, b.text, ka, kb, &doc)?;
+    if j.safety == Safety::Safe && in_reflowed_line(text, a.range.start) {
+        j.safety = Safety::Suggestion;
+        j.confidence = j.confidence.min(0.6);
+        j.reason.push_str(
+            "; but in a reflowed paragraph the space is most likely a lost line-end hyphen",
+        );
+    }
+    Some(Edit::new(
+        a.range.start..b.range.end,
+        j.word,
+        info.code,
+        j.confidence,
+        j.safety,
+        j.reason,
+    ))
+}
+
+/// A cheap filter before the lexicon is asked about two real words joined: both short
+/// function words rarely make one ("in to" is usually right), and very long pairs are not
+/// one word.
+fn both_words_worth(a: &str, b: &str) -> bool {
+    let n = a.len() + b.len();
+    (5..=MAX_PIECE).contains(&n)
+}
+
+/// Tokens that belong to something else: a line-end hyphenation, a hyphenated compound
+/// ("self- con tained"), code or a formula.
+fn skip(text: &str, a: &Token<'_>, b: &Token<'_>) -> bool {
+    let before = text[..a.range.start].chars().next_back();
+    let after = text[b.range.end..].chars().next();
+    let joiner =
+        |c: Option<char>| c.is_some_and(|c| matches!(c, '-' | '\u{ad}' | '\u{2010}' | '\u{2011}'));
+    joiner(before)
+        || joiner(after)
+        || super::at_line_end_hyphen(text, &a.range)
+        || super::at_line_end_hyphen(text, &b.range)
+        || super::is_code_like(text, a)
+        || super::is_code_like(text, b)
+}
