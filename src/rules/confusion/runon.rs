@@ -56,9 +56,10 @@ fn piece_count(lex: &Lexicon, piece: &str) -> Option<f64> {
     if piece.len() == 1 && piece != "a" {
         return None;
     }
-    lex.find(piece)
-        .filter(|f| is_plain_word(&f.entry) && !f.entry.proper && !f.possessive && !f.accents)
-        .map(|f| count_of(&f.entry))
+    // Pieces are lower-case ASCII: the exact entry is all the case policy allows.
+    lex.lookup(piece)
+        .filter(|e| is_plain_word(e) && !e.proper)
+        .map(|e| count_of(&e))
 }
 
 /// The one split of `token` (a word the lexicon lacks) into two common words that form
@@ -131,36 +132,47 @@ fn skip(text: &str, t: &Token<'_>) -> bool {
         || super::is_code_like(text, t)
 }
 
-/// The check of rule C005.
+/// The check of rule C005: the splits in one pass (each spelling weighed once), the
+/// document's counts of the split tokens in a second.
 pub fn run_together(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     let text = cx.text;
     let lex = Lexicon::embedded();
-    // Spellings already known to be words (or not worth splitting).
-    let mut known: HashMap<&str, bool> = HashMap::default();
+    // The split of each spelling met (None for words and tokens with no good split).
+    let mut seen: HashMap<&str, Option<Split>> = HashMap::default();
+    let mut found: Vec<(Token<'_>, Split)> = Vec::new();
     for t in tokens::iter(text) {
         if !worth_checking(t.text) {
             continue;
         }
-        let is_known = match known.get(t.text) {
-            Some(&k) => k,
+        let split = match seen.get(t.text) {
+            Some(s) => s.clone(),
             None => {
-                let k = lex.find(t.text).is_some();
-                if known.len() >= CACHE_LIMIT {
-                    known.clear();
+                let s = if lex.find(t.text).is_some() {
+                    None
+                } else {
+                    best_split(lex, t.text)
+                };
+                if seen.len() >= CACHE_LIMIT {
+                    seen.clear();
                 }
-                known.insert(t.text, k);
-                k
+                seen.insert(t.text, s.clone());
+                s
             }
         };
-        if is_known || skip(text, &t) {
-            continue;
+        if let Some(split) = split {
+            if !skip(text, &t) {
+                found.push((t, split));
+            }
         }
-        let Some(split) = best_split(lex, t.text) else {
-            continue;
-        };
+    }
+    if found.is_empty() {
+        return;
+    }
+    let counts = super::split::count_words(text, found.iter().map(|(t, _)| t.text.to_string()));
+    for (t, split) in found {
         // A token the document repeats is one of its words ("dataset"), unless the pair
         // is among the commonest of the language ("ofthe" on every page of a bad scan).
-        let uses = cx.vocab().count(t.text);
+        let uses = counts.get(t.text).copied().unwrap_or(0);
         if uses >= DOC_WORD && split.pair < SAFE_PAIR {
             continue;
         }

@@ -150,7 +150,8 @@ pub(super) fn weigh(
         return None;
     }
     let word = format!("{a}{b}");
-    let found = lex.find(&word);
+    // The joined word as written: not through added or dropped diacritics ("hère in").
+    let found = lex.find(&word).filter(|f| !f.accents);
     let entry = found.as_ref().map(|f| f.entry);
     let lexicon_word = entry.as_ref().is_some_and(is_plain_word);
     let in_doc = doc(&word);
@@ -218,8 +219,9 @@ pub(super) fn weigh(
     }
 }
 
-/// A fragment that is a word once a lost ligature is put back ("lled" → "filled", "nd" →
-/// "find"): the OCR dropped letters; the space is not the fault.
+/// A second piece (a fragment, or a word of up to three letters) that is a word once a
+/// lost ligature is put back ("be lled" → "be filled", "the re" → "the fire"): the OCR
+/// dropped letters; the space is not the fault.
 fn lost_ligature(lex: &Lexicon, piece: &str, k: Kind) -> bool {
     (k == Kind::Fragment || piece.len() <= 3)
         && piece.starts_with(|c: char| c.is_lowercase())
@@ -250,9 +252,31 @@ fn one_space(text: &str, a: &Token<'_>, b: &Token<'_>) -> bool {
 struct Kinds<'t> {
     lex: &'static Lexicon,
     seen: HashMap<&'t str, Kind>,
+    pairs: HashMap<(&'t str, &'t str), bool>,
 }
 
 impl<'t> Kinds<'t> {
+    /// Whether two words written together are a common ordinary word of the lexicon
+    /// (cached per pair; `buf` is reused to build the joined form).
+    fn joins(&mut self, a: &'t str, b: &'t str, buf: &mut String) -> bool {
+        if let Some(&known) = self.pairs.get(&(a, b)) {
+            return known;
+        }
+        buf.clear();
+        buf.push_str(a);
+        buf.push_str(b);
+        let known = if shape(buf) == Shape::Lower {
+            self.lex.lookup(buf).is_some_and(|e| is_plain_word(&e))
+        } else {
+            self.lex.find(buf).is_some_and(|f| is_plain_word(&f.entry))
+        };
+        if self.pairs.len() >= CACHE_LIMIT {
+            self.pairs.clear();
+        }
+        self.pairs.insert((a, b), known);
+        known
+    }
+
     fn get(&mut self, s: &'t str) -> Kind {
         if let Some(&k) = self.seen.get(s) {
             return k;
@@ -266,20 +290,31 @@ impl<'t> Kinds<'t> {
     }
 }
 
-/// The check of rule C004.
+/// A pair that passed the cheap checks, waiting for the document's counts.
+struct Candidate<'t> {
+    a: Token<'t>,
+    b: Token<'t>,
+    ka: Kind,
+    kb: Kind,
+}
+
+/// The check of rule C004: candidates in one pass over the tokens, the document's counts
+/// of their joined forms in a second, the decisions in a third.
 pub fn split_words<'t>(info: &RuleInfo, cx: &Context<'t>, out: &mut Vec<Edit>) {
     let text = cx.text;
+    let lex = Lexicon::embedded();
     let mut kinds = Kinds {
-        lex: Lexicon::embedded(),
+        lex,
         seen: HashMap::default(),
+        pairs: HashMap::default(),
     };
+    let mut buf = String::new();
+    let mut candidates: Vec<Candidate<'t>> = Vec::new();
     // Sliding window: prev, a, b, next.
     let mut win: [Option<Token<'t>>; 4] = [None, None, None, None];
-    let mut joined_until = 0usize;
     let mut step = |win: &[Option<Token<'t>>; 4], kinds: &mut Kinds<'t>| {
-        if let Some(edit) = check_pair(info, cx, win, kinds, joined_until) {
-            joined_until = edit.range.end;
-            out.push(edit);
+        if let Some(c) = check_pair(text, win, kinds, &mut buf) {
+            candidates.push(c);
         }
     };
     for t in tokens::iter(text) {
@@ -292,22 +327,83 @@ pub fn split_words<'t>(info: &RuleInfo, cx: &Context<'t>, out: &mut Vec<Edit>) {
         win[3] = None;
         step(&win, &mut kinds);
     }
+    if candidates.is_empty() {
+        return;
+    }
+    let counts = count_words(
+        text,
+        candidates
+            .iter()
+            .map(|c| format!("{}{}", c.a.text, c.b.text)),
+    );
+    let doc = |w: &str| counts.get(&w.to_lowercase()).copied().unwrap_or(0);
+    let mut joined_until = 0usize;
+    for c in candidates {
+        if c.a.range.start < joined_until {
+            continue;
+        }
+        let Some(mut j) = weigh(lex, c.a.text, c.b.text, c.ka, c.kb, &doc) else {
+            continue;
+        };
+        if j.safety == Safety::Safe && in_reflowed_line(text, c.a.range.start) {
+            j.safety = Safety::Suggestion;
+            j.confidence = j.confidence.min(0.6);
+            j.reason.push_str(
+                "; but in a reflowed paragraph the space is most likely a lost line-end hyphen",
+            );
+        }
+        joined_until = c.b.range.end;
+        out.push(Edit::new(
+            c.a.range.start..c.b.range.end,
+            j.word,
+            info.code,
+            j.confidence,
+            j.safety,
+            j.reason,
+        ));
+    }
 }
 
-/// The edit joining the middle pair of `win` (prev, a, b, next), if the evidence allows.
+/// How often each of `words` occurs in `text` as a whole token, case-insensitively: one
+/// pass, allocating only for the words asked about (and a buffer for capitalised tokens).
+pub(super) fn count_words(
+    text: &str,
+    words: impl IntoIterator<Item = String>,
+) -> HashMap<String, u32> {
+    let mut counts: HashMap<String, u32> =
+        words.into_iter().map(|w| (w.to_lowercase(), 0)).collect();
+    let longest = counts.keys().map(String::len).max().unwrap_or(0);
+    let mut lower = String::new();
+    for t in tokens::iter(text) {
+        if t.text.len() > longest {
+            continue;
+        }
+        let key = if t.text.bytes().any(|b| b.is_ascii_uppercase()) || !t.text.is_ascii() {
+            lower.clear();
+            lower.extend(t.text.chars().flat_map(char::to_lowercase));
+            lower.as_str()
+        } else {
+            t.text
+        };
+        if let Some(n) = counts.get_mut(key) {
+            *n += 1;
+        }
+    }
+    counts
+}
+
+/// The middle pair of `win` (prev, a, b, next) when it may be one word split in two:
+/// the cheap checks of shape, spacing and the lexicon; the document's counts come later.
 fn check_pair<'t>(
-    info: &RuleInfo,
-    cx: &Context<'t>,
+    text: &'t str,
     win: &[Option<Token<'t>>; 4],
     kinds: &mut Kinds<'t>,
-    joined_until: usize,
-) -> Option<Edit> {
-    let text = cx.text;
+    buf: &mut String,
+) -> Option<Candidate<'t>> {
     let (Some(a), Some(b)) = (&win[1], &win[2]) else {
         return None;
     };
-    if a.range.start < joined_until
-        || !one_space(text, a, b)
+    if !one_space(text, a, b)
         || !letters(a.text, false)
         || !letters(b.text, true)
         || !b.text.starts_with(char::is_alphabetic)
@@ -316,7 +412,13 @@ fn check_pair<'t>(
         return None;
     }
     let (ka, kb) = (kinds.get(a.text), kinds.get(b.text));
-    if ka != Kind::Fragment && kb != Kind::Fragment && !both_words_worth(a.text, b.text) {
+    let has_fragment = ka == Kind::Fragment || kb == Kind::Fragment;
+    if !has_fragment && !both_words_worth(a.text, b.text) {
+        return None;
+    }
+    // Two words are joined only into a lexicon word: ask the lexicon before anything else
+    // (once per distinct pair).
+    if !has_fragment && !kinds.joins(a.text, b.text, buf) {
         return None;
     }
     // A fragment beside the pair continues the split ("con tin ued"): leave the chain.
@@ -331,23 +433,12 @@ fn check_pair<'t>(
     {
         return None;
     }
-    let doc = |w: &str| cx.vocab().count(w);
-    let mut j = weigh(kinds.lex, a.text, b.text, ka, kb, &doc)?;
-    if j.safety == Safety::Safe && in_reflowed_line(text, a.range.start) {
-        j.safety = Safety::Suggestion;
-        j.confidence = j.confidence.min(0.6);
-        j.reason.push_str(
-            "; but in a reflowed paragraph the space is most likely a lost line-end hyphen",
-        );
-    }
-    Some(Edit::new(
-        a.range.start..b.range.end,
-        j.word,
-        info.code,
-        j.confidence,
-        j.safety,
-        j.reason,
-    ))
+    Some(Candidate {
+        a: a.clone(),
+        b: b.clone(),
+        ka,
+        kb,
+    })
 }
 
 /// A cheap filter before the lexicon is asked about two real words joined: both short
