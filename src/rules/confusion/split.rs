@@ -33,7 +33,7 @@ const REAL_PAIR_RATIO: f64 = 30.0;
 /// Longest token considered (bytes): longer runs are not prose words.
 const MAX_PIECE: usize = 30;
 /// Distinct spellings remembered before the cache is cleared (bounds memory).
-const CACHE_LIMIT: usize = 100_000;
+const CACHE_LIMIT: usize = 400_000;
 
 /// What a piece is as written.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -252,29 +252,20 @@ fn one_space(text: &str, a: &Token<'_>, b: &Token<'_>) -> bool {
 struct Kinds<'t> {
     lex: &'static Lexicon,
     seen: HashMap<&'t str, Kind>,
-    pairs: HashMap<(&'t str, &'t str), bool>,
 }
 
 impl<'t> Kinds<'t> {
     /// Whether two words written together are a common ordinary word of the lexicon
-    /// (cached per pair; `buf` is reused to build the joined form).
+    /// (`buf` is reused to build the joined form; pairs repeat too little to cache).
     fn joins(&mut self, a: &'t str, b: &'t str, buf: &mut String) -> bool {
-        if let Some(&known) = self.pairs.get(&(a, b)) {
-            return known;
-        }
         buf.clear();
         buf.push_str(a);
         buf.push_str(b);
-        let known = if shape(buf) == Shape::Lower {
+        if shape(buf) == Shape::Lower {
             self.lex.lookup(buf).is_some_and(|e| is_plain_word(&e))
         } else {
             self.lex.find(buf).is_some_and(|f| is_plain_word(&f.entry))
-        };
-        if self.pairs.len() >= CACHE_LIMIT {
-            self.pairs.clear();
         }
-        self.pairs.insert((a, b), known);
-        known
     }
 
     fn get(&mut self, s: &'t str) -> Kind {
@@ -306,7 +297,6 @@ pub fn split_words<'t>(info: &RuleInfo, cx: &Context<'t>, out: &mut Vec<Edit>) {
     let mut kinds = Kinds {
         lex,
         seen: HashMap::default(),
-        pairs: HashMap::default(),
     };
     let mut buf = String::new();
     let mut candidates: Vec<Candidate<'t>> = Vec::new();
@@ -416,8 +406,7 @@ fn check_pair<'t>(
     if !has_fragment && !both_words_worth(a.text, b.text) {
         return None;
     }
-    // Two words are joined only into a lexicon word: ask the lexicon before anything else
-    // (once per distinct pair).
+    // Two words are joined only into a lexicon word: ask the lexicon before anything else.
     if !has_fragment && !kinds.joins(a.text, b.text, buf) {
         return None;
     }
