@@ -200,3 +200,69 @@ pub fn run_together(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
         ));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The edits of C005 on `text`: (original, replacement, safety).
+    fn splits(text: &str) -> Vec<(String, String, Safety)> {
+        let rules = super::super::rules();
+        let rule = rules.iter().find(|r| r.info().code == "C005").unwrap();
+        let mut out = Vec::new();
+        rule.check(&Context::new(text), &mut out);
+        out.sort_by_key(|e| e.range.start);
+        out.into_iter()
+            .map(|e| (text[e.range.clone()].to_string(), e.replacement, e.safety))
+            .collect()
+    }
+
+    fn safe(text: &str) -> Vec<String> {
+        splits(text)
+            .into_iter()
+            .filter(|j| j.2 == Safety::Safe)
+            .map(|j| j.1)
+            .collect()
+    }
+
+    #[test]
+    fn common_pairs_are_split() {
+        assert_eq!(
+            safe("Most ofthe time the cat sat andthe dog slept inthe sun."),
+            vec!["of the", "and the", "in the"]
+        );
+    }
+
+    #[test]
+    fn words_names_and_compounds_stay() {
+        for text in [
+            "The notwithstanding clause and the headteacher spoke.",
+            "Mr Andthe and Ofthe Ltd are names.",
+            "a well-ofthe compound, ofthe-\nline",
+            "code: x_ofthe = 1",
+        ] {
+            assert!(safe(text).is_empty(), "{text}: {:?}", splits(text));
+        }
+    }
+
+    #[test]
+    fn a_misread_word_is_only_a_suggestion() {
+        // "withall" is one dropped letter from "withal".
+        let found = splits("and withall he spoke");
+        assert!(found.iter().all(|s| s.2 == Safety::Suggestion), "{found:?}");
+    }
+
+    #[test]
+    fn best_split_needs_a_clear_winner() {
+        let lex = Lexicon::embedded();
+        let s = best_split(lex, "ofthe").unwrap();
+        assert_eq!((s.words.as_str(), s.at), ("of the", 2));
+        assert!(best_split(lex, "xqzvw").is_none());
+    }
+
+    #[test]
+    fn document_words_stay_unless_the_pair_is_very_common() {
+        let text = "the dataset, our dataset and a dataset";
+        assert!(safe(text).is_empty(), "{:?}", splits(text));
+    }
+}

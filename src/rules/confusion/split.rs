@@ -75,8 +75,8 @@ pub(super) fn kind(lex: &Lexicon, word: &str) -> Kind {
         .find(word)
         .filter(|f| is_plain_word(&f.entry))
         .or_else(|| {
-            // "IN" is the word "in", not only the abbreviation of Indiana.
-            (shape(word) == Shape::Upper)
+            // "IN" is the word "in", not only the abbreviation of Indiana; "Con" the word "con".
+            (shape(word) != Shape::Lower)
                 .then(|| lex.find(&word.to_lowercase()))
                 .flatten()
                 .filter(|f| is_plain_word(&f.entry))
@@ -451,4 +451,102 @@ fn skip(text: &str, a: &Token<'_>, b: &Token<'_>) -> bool {
         || super::at_line_end_hyphen(text, &b.range)
         || super::is_code_like(text, a)
         || super::is_code_like(text, b)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::edit::Safety;
+    use crate::rules::Context;
+
+    /// The edits of C004 on `text`: (original, replacement, safety).
+    fn joins(text: &str) -> Vec<(String, String, Safety)> {
+        let rules = super::super::rules();
+        let rule = rules.iter().find(|r| r.info().code == "C004").unwrap();
+        let mut out = Vec::new();
+        rule.check(&Context::new(text), &mut out);
+        out.sort_by_key(|e| e.range.start);
+        out.into_iter()
+            .map(|e| (text[e.range.clone()].to_string(), e.replacement, e.safety))
+            .collect()
+    }
+
+    fn safe(text: &str) -> Vec<String> {
+        joins(text)
+            .into_iter()
+            .filter(|j| j.2 == Safety::Safe)
+            .map(|j| j.1)
+            .collect()
+    }
+
+    #[test]
+    fn fragments_are_joined() {
+        assert_eq!(
+            safe("The rain con tinued all night, and the distri bution of bread stopped."),
+            vec!["continued", "distribution"]
+        );
+        assert_eq!(safe("Con tinued on page four."), vec!["Continued"]);
+        assert_eq!(safe("THE GOVERNMENT CON TINUED"), vec!["CONTINUED"]);
+    }
+
+    #[test]
+    fn real_two_word_phrases_stay() {
+        for text in [
+            "They lived a part of the year in town.",
+            "Some times are harder than others.",
+            "He walked in to the room and on to the stage.",
+            "Any one of them would do, be cause or not.",
+            "It was New York in the summer.",
+        ] {
+            assert!(safe(text).is_empty(), "{text}: {:?}", joins(text));
+        }
+    }
+
+    #[test]
+    fn two_words_are_at_most_a_suggestion() {
+        let found = joins("We shall meet again, how ever long it takes.");
+        assert!(found.iter().all(|j| j.2 == Safety::Suggestion), "{found:?}");
+    }
+
+    #[test]
+    fn misread_short_words_and_initials_stay() {
+        for text in [
+            "and we nd the way home",
+            "it was to ll the cup",
+            "L AWRENCE and S ECOND",
+            "f it was so, bo as he said",
+            "a con tin ued story",
+        ] {
+            assert!(safe(text).is_empty(), "{text}: {:?}", joins(text));
+        }
+    }
+
+    #[test]
+    fn line_structure_and_hyphens_are_kept() {
+        for text in [
+            "it con\ntinued",
+            "it con-\ntinued and con- tinued",
+            "x = con tinued(y)",
+        ] {
+            assert!(safe(text).is_empty(), "{text}: {:?}", joins(text));
+        }
+    }
+
+    #[test]
+    fn reflowed_paragraphs_only_suggest() {
+        let mut text = "word ".repeat(80);
+        text.push_str("the rain con tinued ");
+        text.push_str(&"word ".repeat(80));
+        let found = joins(&text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].2, Safety::Suggestion);
+    }
+
+    #[test]
+    fn counts_are_case_insensitive() {
+        let c = super::count_words(
+            "Continued, continued and CONTINUED con",
+            ["continued".into()],
+        );
+        assert_eq!(c.get("continued"), Some(&3));
+    }
 }
