@@ -8,7 +8,7 @@ use crate::input::pdf::{extract, PdfOptions};
 use crate::input::{load_bytes, LoadOptions};
 use crate::review::decisions::{self, Store};
 use crate::review::learn::Learned;
-use crate::{clean_text, Edit, Options, Selection};
+use crate::{clean_text, Options, Selection};
 use std::path::Path;
 
 /// PDF loading and extraction on arbitrary bytes, then the default rules on the text.
@@ -58,13 +58,7 @@ pub fn pipeline(text: &str) {
                 "changes overlap"
             );
         }
-        let applied: Vec<&Edit> = report
-            .changes
-            .iter()
-            .filter(|c| c.applied)
-            .map(|c| &c.edit)
-            .collect();
-        let rebuilt = crate::edit::apply(text, applied);
+        let rebuilt = crate::edit::apply(text, report.applied_edits());
         assert_eq!(
             rebuilt, report.output,
             "output is not input + reported edits"

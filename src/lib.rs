@@ -94,6 +94,11 @@ impl Report {
         self.changes.iter().filter(|c| c.applied).count()
     }
 
+    /// The edits the output holds, in order.
+    pub fn applied_edits(&self) -> impl Iterator<Item = &Edit> {
+        self.changes.iter().filter(|c| c.applied).map(|c| &c.edit)
+    }
+
     /// Number of changes reported but not applied.
     pub fn not_applied(&self) -> usize {
         self.changes.len() - self.applied()
@@ -109,12 +114,7 @@ impl Report {
     /// assert!(diff.contains("-a  \n+a\n"));
     /// ```
     pub fn diff(&self, name: &str, color: bool) -> String {
-        let edits: Vec<&Edit> = self
-            .changes
-            .iter()
-            .filter(|c| c.applied)
-            .map(|c| &c.edit)
-            .collect();
+        let edits: Vec<&Edit> = self.applied_edits().collect();
         let name = name.trim_start_matches('/');
         output::diff::unified(
             self.document.text(),

@@ -117,17 +117,21 @@ impl Deadline {
     }
 }
 
-/// Parse a memory size such as `4096`, `512M`, `4G` or `1.5GiB` into MiB.
-pub fn parse_memory(s: &str) -> std::result::Result<u64, String> {
+/// A leading decimal number and the lower-case unit after it (`"1.5 GiB"` → 1.5, `"gib"`).
+fn number_and_unit(s: &str) -> Option<(f64, String)> {
     let t = s.trim();
     let split = t
         .find(|c: char| !(c.is_ascii_digit() || c == '.'))
         .unwrap_or(t.len());
     let (num, unit) = t.split_at(split);
-    let value: f64 = num
-        .parse()
-        .map_err(|_| format!("bad memory size '{s}' (e.g. 512M, 4G)"))?;
-    let scale = match unit.trim().to_ascii_lowercase().as_str() {
+    Some((num.parse().ok()?, unit.trim().to_ascii_lowercase()))
+}
+
+/// Parse a memory size such as `4096`, `512M`, `4G` or `1.5GiB` into MiB.
+pub fn parse_memory(s: &str) -> std::result::Result<u64, String> {
+    let (value, unit) =
+        number_and_unit(s).ok_or_else(|| format!("bad memory size '{s}' (e.g. 512M, 4G)"))?;
+    let scale = match unit.as_str() {
         "" | "m" | "mb" | "mib" => 1.0,
         "g" | "gb" | "gib" => 1024.0,
         "t" | "tb" | "tib" => 1024.0 * 1024.0,
@@ -146,14 +150,9 @@ pub fn parse_time(s: &str) -> std::result::Result<Option<Duration>, String> {
     if matches!(t.as_str(), "none" | "off" | "0") {
         return Ok(None);
     }
-    let split = t
-        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
-        .unwrap_or(t.len());
-    let (num, unit) = t.split_at(split);
-    let value: f64 = num
-        .parse()
-        .map_err(|_| format!("bad time '{s}' (e.g. 90s, 15m, none)"))?;
-    let scale = match unit {
+    let (value, unit) =
+        number_and_unit(&t).ok_or_else(|| format!("bad time '{s}' (e.g. 90s, 15m, none)"))?;
+    let scale = match unit.as_str() {
         "" | "s" => 1.0,
         "m" | "min" => 60.0,
         "h" => 3600.0,
