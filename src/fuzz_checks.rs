@@ -34,8 +34,19 @@ pub fn text_decode(data: &[u8]) {
 
 /// Every rule (default-off ones and suggestions included) on arbitrary UTF-8. The report
 /// must account for every byte: its changes are sorted and disjoint, and the output is
-/// exactly the input with the applied ones.
+/// exactly the input with the applied ones. The text's segments for bounded memory
+/// (at a size small enough to cut it) must cover it at character boundaries.
 pub fn pipeline(text: &str) {
+    let segments = crate::limits::segments(text, 1 + text.len() / 3);
+    let mut at = 0;
+    for r in segments {
+        assert!(
+            r.start == at && text.is_char_boundary(r.end),
+            "bad segment {r:?}"
+        );
+        at = r.end;
+    }
+    assert_eq!(at, text.len(), "segments do not cover the text");
     let every_rule = Options {
         selection: Selection {
             select: crate::rules::Family::ALL
