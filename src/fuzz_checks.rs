@@ -8,7 +8,7 @@ use crate::input::pdf::{extract, PdfOptions};
 use crate::input::{load_bytes, LoadOptions};
 use crate::review::decisions::{self, Store};
 use crate::review::learn::Learned;
-use crate::{clean_text, Edit, Options, Selection};
+use crate::{clean_text, Options, Selection};
 use std::path::Path;
 
 /// PDF loading and extraction on arbitrary bytes, then the default rules on the text.
@@ -34,8 +34,19 @@ pub fn text_decode(data: &[u8]) {
 
 /// Every rule (default-off ones and suggestions included) on arbitrary UTF-8. The report
 /// must account for every byte: its changes are sorted and disjoint, and the output is
-/// exactly the input with the applied ones.
+/// exactly the input with the applied ones. The text's segments for bounded memory
+/// (at a size small enough to cut it) must cover it at character boundaries.
 pub fn pipeline(text: &str) {
+    let segments = crate::limits::segments(text, 1 + text.len() / 3);
+    let mut at = 0;
+    for r in segments {
+        assert!(
+            r.start == at && text.is_char_boundary(r.end),
+            "bad segment {r:?}"
+        );
+        at = r.end;
+    }
+    assert_eq!(at, text.len(), "segments do not cover the text");
     let every_rule = Options {
         selection: Selection {
             select: crate::rules::Family::ALL
@@ -58,13 +69,10 @@ pub fn pipeline(text: &str) {
                 "changes overlap"
             );
         }
-        let applied: Vec<&Edit> = report
-            .changes
-            .iter()
-            .filter(|c| c.applied)
-            .map(|c| &c.edit)
-            .collect();
-        let rebuilt = crate::edit::apply(text, applied);
+        // Edits are offsets into the decoded document (a leading byte-order mark is not
+        // part of it: it is reported as `Source::bom`).
+        let original = report.document.text();
+        let rebuilt = crate::edit::apply(original, report.applied_edits());
         assert_eq!(
             rebuilt, report.output,
             "output is not input + reported edits"

@@ -94,6 +94,26 @@ impl Report {
         self.changes.iter().filter(|c| c.applied).count()
     }
 
+    /// Page, line and column of an offset of the original text. For a PDF the page is the
+    /// PDF's own page number, so `--pages 5-7` reports pages 5 to 7, not 1 to 3.
+    pub fn position(&self, offset: usize) -> Position {
+        let mut p = self.document.position(offset);
+        if let Some(&n) = self
+            .source
+            .page_numbers
+            .as_ref()
+            .and_then(|numbers| numbers.get(p.page - 1))
+        {
+            p.page = n;
+        }
+        p
+    }
+
+    /// The edits the output holds, in order.
+    pub fn applied_edits(&self) -> impl Iterator<Item = &Edit> {
+        self.changes.iter().filter(|c| c.applied).map(|c| &c.edit)
+    }
+
     /// Number of changes reported but not applied.
     pub fn not_applied(&self) -> usize {
         self.changes.len() - self.applied()
@@ -109,12 +129,7 @@ impl Report {
     /// assert!(diff.contains("-a  \n+a\n"));
     /// ```
     pub fn diff(&self, name: &str, color: bool) -> String {
-        let edits: Vec<&Edit> = self
-            .changes
-            .iter()
-            .filter(|c| c.applied)
-            .map(|c| &c.edit)
-            .collect();
+        let edits: Vec<&Edit> = self.applied_edits().collect();
         let name = name.trim_start_matches('/');
         output::diff::unified(
             self.document.text(),

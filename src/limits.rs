@@ -117,17 +117,21 @@ impl Deadline {
     }
 }
 
-/// Parse a memory size such as `4096`, `512M`, `4G` or `1.5GiB` into MiB.
-pub fn parse_memory(s: &str) -> std::result::Result<u64, String> {
+/// A leading decimal number and the lower-case unit after it (`"1.5 GiB"` → 1.5, `"gib"`).
+fn number_and_unit(s: &str) -> Option<(f64, String)> {
     let t = s.trim();
     let split = t
         .find(|c: char| !(c.is_ascii_digit() || c == '.'))
         .unwrap_or(t.len());
     let (num, unit) = t.split_at(split);
-    let value: f64 = num
-        .parse()
-        .map_err(|_| format!("bad memory size '{s}' (e.g. 512M, 4G)"))?;
-    let scale = match unit.trim().to_ascii_lowercase().as_str() {
+    Some((num.parse().ok()?, unit.trim().to_ascii_lowercase()))
+}
+
+/// Parse a memory size such as `4096`, `512M`, `4G` or `1.5GiB` into MiB.
+pub fn parse_memory(s: &str) -> std::result::Result<u64, String> {
+    let (value, unit) =
+        number_and_unit(s).ok_or_else(|| format!("bad memory size '{s}' (e.g. 512M, 4G)"))?;
+    let scale = match unit.as_str() {
         "" | "m" | "mb" | "mib" => 1.0,
         "g" | "gb" | "gib" => 1024.0,
         "t" | "tb" | "tib" => 1024.0 * 1024.0,
@@ -146,14 +150,9 @@ pub fn parse_time(s: &str) -> std::result::Result<Option<Duration>, String> {
     if matches!(t.as_str(), "none" | "off" | "0") {
         return Ok(None);
     }
-    let split = t
-        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
-        .unwrap_or(t.len());
-    let (num, unit) = t.split_at(split);
-    let value: f64 = num
-        .parse()
-        .map_err(|_| format!("bad time '{s}' (e.g. 90s, 15m, none)"))?;
-    let scale = match unit {
+    let (value, unit) =
+        number_and_unit(&t).ok_or_else(|| format!("bad time '{s}' (e.g. 90s, 15m, none)"))?;
+    let scale = match unit.as_str() {
         "" | "s" => 1.0,
         "m" | "min" => 60.0,
         "h" => 3600.0,
@@ -180,12 +179,19 @@ pub fn segments(text: &str, max: usize) -> Vec<std::ops::Range<usize>> {
         let window_end = floor_char(text, start + target);
         let window = &text[start..window_end];
         // The last good cut in the second half of the window.
-        let half = window.len() / 2;
+        let half = floor_char(window, window.len() / 2);
         let cut = last_paragraph_break(window, half)
-            .or_else(|| window[half..].rfind('\n').map(|i| half + i + 1))
+            .or_else(|| last_break(&window[half..], &['\n', '\r']).map(|i| half + i))
+            .or_else(|| last_break(&window[half..], &[' ', '\t']).map(|i| half + i))
             .unwrap_or(window.len());
         let cut = if cut == 0 { window.len().max(1) } else { cut };
-        let cut = ceil_char(text, start + cut) - start;
+        let mut cut = ceil_char(text, start + cut) - start;
+        // Never between the CR and LF of a line end.
+        if text.as_bytes().get(start + cut - 1) == Some(&b'\r')
+            && text.as_bytes().get(start + cut) == Some(&b'\n')
+        {
+            cut += 1;
+        }
         out.push(start..start + cut);
         start += cut;
     }
@@ -193,22 +199,39 @@ pub fn segments(text: &str, max: usize) -> Vec<std::ops::Range<usize>> {
     out
 }
 
-/// The position just after the last `\n\n` at or after `from` in `window` whose
-/// surroundings hold no form feed (a page break is where rules join text across).
+/// The position just after the last of `chars` in `s` that does not split a CRLF pair.
+fn last_break(s: &str, chars: &[char]) -> Option<usize> {
+    let bytes = s.as_bytes();
+    let mut end = s.len();
+    while let Some(i) = s[..end].rfind(chars) {
+        if !(bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n')) {
+            return Some(i + 1);
+        }
+        end = i;
+    }
+    None
+}
+
+/// The position just after the last blank line (`\n\n`, `\r\n\r\n` or `\r\r`) at or
+/// after `from` in `window` whose surroundings hold no form feed (a page break is where
+/// rules join text across).
 fn last_paragraph_break(window: &str, from: usize) -> Option<usize> {
     let bytes = window.as_bytes();
     let mut end = window.len();
-    while let Some(i) = window[..end].rfind("\n\n") {
+    loop {
+        let (i, len) = ["\n\n", "\n\r\n", "\r\r"]
+            .iter()
+            .filter_map(|p| window[..end].rfind(p).map(|i| (i, p.len())))
+            .max_by_key(|&(i, _)| i)?;
         if i < from {
             return None;
         }
-        let near = &bytes[i.saturating_sub(2)..(i + 4).min(bytes.len())];
+        let near = &bytes[i.saturating_sub(2)..(i + len + 2).min(bytes.len())];
         if !near.contains(&b'\x0c') {
-            return Some(i + 2);
+            return Some(i + len);
         }
         end = i + 1;
     }
-    None
 }
 
 /// The smallest character boundary at or above `i`.
@@ -256,6 +279,30 @@ mod tests {
             .iter()
             .all(|r| text.is_char_boundary(r.start) && r.len() <= 101));
         assert_eq!(segs.last().map(|r| r.end), Some(text.len()));
+    }
+
+    #[test]
+    fn cuts_never_split_words_or_crlf_pairs() {
+        for eol in ["\r\n", "\r"] {
+            let text = format!("some words on a line{eol}").repeat(200);
+            let paragraphs = format!("a paragraph{eol}{eol}").repeat(100);
+            for r in &segments(&paragraphs, 200)[..] {
+                assert!(paragraphs[..r.end].ends_with(&format!("{eol}{eol}")));
+            }
+            let segs = segments(&text, 500);
+            assert!(segs.len() > 2);
+            for r in &segs[..segs.len() - 1] {
+                assert!(
+                    text[..r.end].ends_with(eol),
+                    "{:?}",
+                    &text[r.end - 3..r.end]
+                );
+            }
+        }
+        let text = "word ".repeat(1000);
+        for r in segments(&text, 300) {
+            assert!(text[r].ends_with(' '));
+        }
     }
 
     #[test]

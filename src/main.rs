@@ -248,24 +248,8 @@ fn render<'a>(args: &RunArgs, report: &'a Report) -> Option<Cow<'a, str>> {
         return Some(output::changes::render(report).into());
     }
     if args.diff {
-        let edits: Vec<&ocrclean::Edit> = report
-            .changes
-            .iter()
-            .filter(|c| c.applied)
-            .map(|c| &c.edit)
-            .collect();
         let name = args.input().display().to_string();
-        return Some(
-            output::diff::unified(
-                report.document.text(),
-                &report.output,
-                &edits,
-                &format!("a/{}", name.trim_start_matches('/')),
-                &format!("b/{}", name.trim_start_matches('/')),
-                app::use_color(args.color),
-            )
-            .into(),
-        );
+        return Some(report.diff(&name, app::use_color(args.color)).into());
     }
     if args.check || args.in_place {
         return None;

@@ -5,7 +5,7 @@
 //! halves of a word split by a line-end hyphen are not counted (they are fragments, not
 //! words). Hyphenated compounds are counted whole and, separately, by their parts.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Evidence that a string is a word, and how common it is. Implemented by the document
 /// vocabulary here and by an embedded lexicon, so rules can weigh both the same way.
@@ -28,6 +28,16 @@ pub trait WordEvidence {
             }
         }
         out
+    }
+}
+
+/// Count one more `word`, allocating only for a word not seen before.
+pub(crate) fn bump(map: &mut HashMap<String, u32>, word: &str) {
+    match map.get_mut(word) {
+        Some(n) => *n += 1,
+        None => {
+            map.insert(word.to_string(), 1);
+        }
     }
 }
 
@@ -120,16 +130,23 @@ impl Vocab {
             if std::mem::take(&mut skip_next) {
                 continue;
             }
-            let w = text[t.start..t.end].to_lowercase();
+            let raw = &text[t.start..t.end];
+            let lowered;
+            let w = if raw.chars().any(char::is_uppercase) {
+                lowered = raw.to_lowercase();
+                lowered.as_str()
+            } else {
+                raw
+            };
             if w.contains('-') {
                 if let Some(first) = w.split('-').next().filter(|f| !f.is_empty()) {
-                    *v.firsts.entry(first.to_string()).or_default() += 1;
+                    bump(&mut v.firsts, first);
                 }
                 for p in w.split('-').filter(|p| p.chars().count() >= 2) {
-                    *v.parts.entry(p.to_string()).or_default() += 1;
+                    bump(&mut v.parts, p);
                 }
             }
-            *v.words.entry(w).or_default() += 1;
+            bump(&mut v.words, w);
         }
         v
     }

@@ -56,6 +56,23 @@ fn pages_and_no_fix() {
         .assert()
         .success()
         .stdout("the ßrst line\n\x0cthird\n");
+    // Changes are reported with the PDF's own page numbers: the misread on the PDF's third
+    // page is on page 3, though it is the second page extracted.
+    let misread = write_pdf(
+        dir.path(),
+        "b.pdf",
+        &[
+            "BT /F1 12 Tf 72 700 Td (one) Tj ET",
+            "BT /F1 12 Tf 72 700 Td (two) Tj ET",
+            "BT /F1 12 Tf 72 700 Td (and tbe end of it) Tj ET",
+        ],
+    );
+    clean()
+        .args(["--no-config", "--changes", "--pages", "2-3"])
+        .arg(&misread)
+        .assert()
+        .success()
+        .stdout(contains("3:1:5").and(contains("2:1:5").not()));
     clean()
         .args(["--no-fix", "--pages", "0"])
         .arg(&pdf)

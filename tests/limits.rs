@@ -32,21 +32,24 @@ fn long_text(bytes: usize) -> String {
     text
 }
 
-#[test]
-fn input_over_the_memory_limit_is_refused_naming_the_file() {
+/// Run `clean ARGS FILE` on a file of `content` named `name`, expecting exit 2 and an
+/// error that names the file and says `why`.
+fn fails_naming_the_file(args: &[&str], name: &str, content: &str, why: &str) {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("big.txt");
-    std::fs::write(&path, "word ".repeat(400_000)).unwrap();
-    let out = clean()
-        .args(["--memory-limit", "1M"])
-        .arg(&path)
-        .output()
-        .unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, content).unwrap();
+    let out = clean().args(args).arg(&path).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("big.txt"), "{err}");
-    assert!(err.contains("memory limit"), "{err}");
+    assert!(err.contains(name), "{err}");
+    assert!(err.contains(why), "{err}");
     assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn input_over_the_memory_limit_is_refused_naming_the_file() {
+    let big = "word ".repeat(400_000);
+    fails_naming_the_file(&["--memory-limit", "1M"], "big.txt", &big, "memory limit");
 }
 
 #[test]
@@ -127,18 +130,8 @@ fn segmented_output_matches_whole_cleaning_away_from_the_cuts() {
 
 #[test]
 fn time_limit_stops_a_slow_input_naming_it() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("slow.txt");
-    std::fs::write(&path, long_text(100_000)).unwrap();
-    let out = clean()
-        .args(["--time-limit", "0.001s"])
-        .arg(&path)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("slow.txt"), "{err}");
-    assert!(err.contains("time limit"), "{err}");
+    let text = long_text(100_000);
+    fails_naming_the_file(&["--time-limit", "0.001s"], "slow.txt", &text, "time limit");
 }
 
 #[test]
@@ -158,28 +151,21 @@ fn bad_limits_are_usage_errors() {
 fn limits_from_the_configuration_file() {
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path().join("clean.toml");
-    std::fs::write(&config, "memory_limit = \"1M\"\n").unwrap();
     let path = dir.path().join("big.txt");
     std::fs::write(&path, "word ".repeat(400_000)).unwrap();
-    let out = Command::cargo_bin("clean")
-        .unwrap()
-        .arg("--config")
-        .arg(&config)
-        .arg(&path)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("memory limit"));
-
-    std::fs::write(&config, "time_limit = \"soon\"\n").unwrap();
-    let out = Command::cargo_bin("clean")
-        .unwrap()
-        .arg("--config")
-        .arg(&config)
-        .arg(&path)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&out.stderr);
+    let run_with = |toml: &str| {
+        std::fs::write(&config, toml).unwrap();
+        let out = Command::cargo_bin("clean")
+            .unwrap()
+            .arg("--config")
+            .arg(&config)
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    assert!(run_with("memory_limit = \"1M\"\n").contains("memory limit"));
+    let err = run_with("time_limit = \"soon\"\n");
     assert!(err.contains("clean.toml:1: time_limit"), "{err}");
 }

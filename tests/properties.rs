@@ -139,3 +139,28 @@ proptest! {
         prop_assert!(again.changes.iter().all(|c| !c.applied), "not idempotent: {:?}", again.changes);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+
+    /// Segments for bounded memory (`limits::segments`) cover the text exactly, in order,
+    /// each within the size asked for, and cut only at character boundaries and never
+    /// between the CR and LF of a line end.
+    #[test]
+    fn segments_cover_the_text(
+        text in "([a-zé ]{0,12}(\n|\r\n|\r|\n\n|\x0c)){0,60}",
+        max in 8usize..200,
+    ) {
+        let segs = ocrclean::limits::segments(&text, max);
+        prop_assert_eq!(segs.first().map(|r| r.start), Some(0));
+        prop_assert_eq!(segs.last().map(|r| r.end), Some(text.len()));
+        for w in segs.windows(2) {
+            prop_assert_eq!(w[0].end, w[1].start);
+        }
+        for r in &segs {
+            prop_assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+            prop_assert!(r.len() <= max + 3, "{} > {}", r.len(), max);
+            prop_assert!(!(text[..r.end].ends_with('\r') && text[r.end..].starts_with('\n')));
+        }
+    }
+}

@@ -10,7 +10,7 @@ pub fn render(report: &Report) -> String {
     let text = report.document.text();
     for c in &report.changes {
         let e = &c.edit;
-        let p = report.document.position(e.range.start);
+        let p = report.position(e.range.start);
         let status = if c.applied {
             ""
         } else {

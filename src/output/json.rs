@@ -81,7 +81,7 @@ pub fn build(report: &Report) -> JsonReport<'_> {
         .iter()
         .map(|c| {
             let e = &c.edit;
-            let p = report.document.position(e.range.start);
+            let p = report.position(e.range.start);
             JsonChange {
                 start: e.range.start,
                 end: e.range.end,

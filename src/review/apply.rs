@@ -90,7 +90,7 @@ pub fn apply_answers(report: &mut Report, answers: &[Answer]) -> Summary {
             }
         };
     }
-    let applied = report.changes.iter().filter(|c| c.applied).map(|c| &c.edit);
+    let applied = report.applied_edits();
     report.output = apply(report.document.text(), applied);
     s
 }

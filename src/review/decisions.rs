@@ -400,7 +400,7 @@ impl Store {
             let pos = report
                 .changes
                 .get(i)
-                .map(|c| report.document.position(c.edit.range.start));
+                .map(|c| report.position(c.edit.range.start));
             list.push(Item::Decision(Decision {
                 key: k.clone(),
                 answer: answer.to_string(),

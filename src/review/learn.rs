@@ -156,7 +156,7 @@ impl Learned {
                 }
             })
         });
-        let applied = report.changes.iter().filter(|c| c.applied).map(|c| &c.edit);
+        let applied = report.applied_edits();
         report.output = crate::edit::apply(text, applied);
     }
 }

@@ -90,7 +90,7 @@ pub fn render(
         return out;
     };
     let c = |code: &'static str| if opts.color { code } else { "" };
-    let pos = report.document.position(start);
+    let pos = report.position(start);
     let kind = match e.safety {
         Safety::Safe => "safe",
         Safety::Suggestion => "suggestion",

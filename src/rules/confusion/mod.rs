@@ -148,6 +148,43 @@ fn at_line_end_hyphen(text: &str, range: &std::ops::Range<usize>) -> bool {
                 .ends_with(['\n', '\r', '\x0c'])
 }
 
+/// A short part of a hyphenated compound ("pre" in "pre-paid", "de" in "fiddle-de-dees"):
+/// prefixes and affixes that are not words on their own, not misreadings.
+fn is_compound_affix(text: &str, t: &tokens::Token<'_>) -> bool {
+    let letter_beyond = |s: &str| s.chars().next().is_some_and(char::is_alphabetic);
+    t.text.chars().count() <= 3
+        && ((text[t.range.end..].starts_with('-') && letter_beyond(&text[t.range.end + 1..]))
+            || (text[..t.range.start].ends_with('-')
+                && text[..t.range.start - 1]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphabetic)))
+}
+
+/// Whether `t` begins a line and, joined to the word that ends the line before, makes a
+/// common word: a word the line break split without a hyphen ("to\ngether",
+/// "un\nusual"), whose halves are not misreadings.
+fn split_at_line_break(
+    text: &str,
+    prev: Option<&tokens::Token<'_>>,
+    t: &tokens::Token<'_>,
+    lex: &crate::lexicon::Lexicon,
+) -> bool {
+    let Some(p) = prev else {
+        return false;
+    };
+    let between = &text[p.range.end..t.range.start];
+    if between.matches(['\n', '\r']).count() != 1
+        || !between.chars().all(char::is_whitespace)
+        || !p.text.chars().all(char::is_alphabetic)
+    {
+        return false;
+    }
+    let joined = format!("{}{}", p.text, t.text);
+    lex.find(&joined)
+        .is_some_and(|f| !f.accents && f.entry.is_common())
+}
+
 /// Whether the text between two tokens keeps them in one phrase (for bigram context).
 fn same_phrase(between: &str) -> bool {
     between.len() <= 4
@@ -197,14 +234,22 @@ fn misread_words(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     let text = cx.text;
     let vocab = vocab::Vocabulary::new(tokens::iter(text));
     let mut corrector = word::Corrector::new(&vocab);
-    let skip = |t: &tokens::Token<'_>| {
-        at_line_end_hyphen(text, &t.range) || is_abbreviation(text, t) || is_code_like(text, t)
+    let lex = crate::lexicon::Lexicon::embedded();
+    let skip = |prev: Option<&tokens::Token<'_>>,
+                t: &tokens::Token<'_>,
+                next: Option<&tokens::Token<'_>>| {
+        at_line_end_hyphen(text, &t.range)
+            || is_abbreviation(text, t)
+            || is_code_like(text, t)
+            || is_compound_affix(text, t)
+            || split_at_line_break(text, prev, t, lex)
+            || next.is_some_and(|n| split_at_line_break(text, Some(t), n, lex))
     };
     // Pass 1: each token in the context of its neighbours as written.
     let none = std::collections::HashMap::new();
     let mut fixed: std::collections::HashMap<usize, word::Correction> = Default::default();
     for (prev, t, next) in tokens::windows(text) {
-        if skip(&t) {
+        if skip(prev.as_ref(), &t, next.as_ref()) {
             continue;
         }
         let (p, n, _) = neighbours(text, prev.as_ref(), &t, next.as_ref(), &none);
@@ -217,7 +262,7 @@ fn misread_words(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     let mut second: Vec<(std::ops::Range<usize>, Option<word::Correction>)> = Vec::new();
     if !fixed.is_empty() {
         for (prev, t, next) in tokens::windows(text) {
-            if skip(&t) {
+            if skip(prev.as_ref(), &t, next.as_ref()) {
                 continue;
             }
             let (_, _, changed) = neighbours(text, prev.as_ref(), &t, next.as_ref(), &fixed);
@@ -259,5 +304,40 @@ fn misread_words(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
             c.safety,
             c.reason,
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::run_rule;
+
+    fn c001_fixes(text: &str) -> Vec<String> {
+        let rules = rules();
+        run_rule(rules[0].as_ref(), text)
+            .into_iter()
+            .map(|e| format!("{}→{}", &text[e.range.clone()], e.replacement))
+            .collect()
+    }
+
+    #[test]
+    fn affixes_of_compounds_are_not_misreadings() {
+        // "pre" alone would read as "pro"; inside a compound it is a prefix.
+        assert!(c001_fixes("The forms were pre-paid and pre-defined by the office.").is_empty());
+        // A misread compound part of full length is still fixed.
+        assert_eq!(c001_fixes("a well-knowu case"), ["knowu→known"]);
+    }
+
+    #[test]
+    fn halves_of_a_word_split_by_a_line_break_are_left_alone() {
+        // "gether" reads as "gather", "un" as "an", but each joins the word before or after.
+        assert!(
+            c001_fixes("they came to\ngether at last").is_empty(),
+            "{:?}",
+            c001_fixes("they came to\ngether at last")
+        );
+        assert!(c001_fixes("a most un\nusual day").is_empty());
+        // Without the line break nothing joins, and a misread is fixed as usual.
+        assert_eq!(c001_fixes("they came tbe next day"), ["tbe→the"]);
     }
 }

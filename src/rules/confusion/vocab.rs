@@ -3,17 +3,8 @@
 //! the document uses again and again (a name) is trusted.
 
 use super::tokens::Token;
+use crate::vocab::bump;
 use rustc_hash::FxHashMap as HashMap;
-
-/// Count one more `word`, allocating only for a word not seen before.
-fn bump(map: &mut HashMap<String, u32>, word: &str) {
-    match map.get_mut(word) {
-        Some(n) => *n += 1,
-        None => {
-            map.insert(word.to_string(), 1);
-        }
-    }
-}
 
 /// Counts of the document's word tokens.
 #[derive(Debug, Default)]

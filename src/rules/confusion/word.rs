@@ -297,9 +297,10 @@ impl<'a> Corrector<'a> {
         // Lexicon words: search the word automaton with the confusion table (up to two
         // swaps); a capitalised token is also searched as written, for names.
         let swaps = if base.chars().count() <= 3 { 1 } else { 2 };
-        let mut hits = self.lex.confusable(&base, model::TABLE, swaps, MAX_CHANNEL);
+        let table = model::TABLE;
+        let mut hits = self.lex.confusable(&base, table, swaps, MAX_CHANNEL);
         if shape == Shape::Title {
-            hits.extend(self.lex.confusable(token, model::TABLE, swaps, MAX_CHANNEL));
+            hits.extend(self.lex.confusable(token, table, swaps, MAX_CHANNEL));
         }
         for hit in hits {
             consider(&hit.word, f64::from(hit.cost), Some(hit.entry), &mut scored);
@@ -335,10 +336,11 @@ impl<'a> Corrector<'a> {
             Shape::Lower | Shape::Mixed => token.to_string(),
         };
         let swaps = if base.chars().count() <= 3 { 1 } else { 2 };
+        let table = model::TABLE;
         let cheap = REAL_WORD_MAX_CHANNEL as f32;
-        let mut hits = self.lex.confusable(&base, model::TABLE, swaps, cheap);
+        let mut hits = self.lex.confusable(&base, table, swaps, cheap);
         if shape == Shape::Title {
-            hits.extend(self.lex.confusable(token, model::TABLE, swaps, cheap));
+            hits.extend(self.lex.confusable(token, table, swaps, cheap));
         }
         let rival = |word: &str, entry: Option<Entry>| {
             self.prior(&case_like(word, shape), token, entry)
