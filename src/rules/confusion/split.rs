@@ -18,6 +18,8 @@ use rustc_hash::FxHashMap as HashMap;
 /// Shortest joined word, in letters: short joins ("mo at" → "moat") are mostly a misread
 /// word beside a real one.
 const MIN_JOINED: usize = 5;
+/// Longest joined form of two real words considered (bytes).
+const MAX_COMMON_JOINED: usize = 16;
 /// Rarest SCOWL level of a joined word the document does not use elsewhere.
 const MAX_JOINED_LEVEL: u8 = 50;
 /// A line longer than this (bytes) is a reflowed paragraph, where a space inside a word is
@@ -300,16 +302,18 @@ pub fn split_words<'t>(info: &RuleInfo, cx: &Context<'t>, out: &mut Vec<Edit>) {
     };
     let mut buf = String::new();
     let mut candidates: Vec<Candidate<'t>> = Vec::new();
-    // Sliding window: prev, a, b, next.
-    let mut win: [Option<Token<'t>>; 4] = [None, None, None, None];
-    let mut step = |win: &[Option<Token<'t>>; 4], kinds: &mut Kinds<'t>| {
+    // Sliding window: prev, a, b, next, each token with its kind when it is made of
+    // letters (classified once, as it enters).
+    let mut win: [Option<Slot<'t>>; 4] = [None, None, None, None];
+    let mut step = |win: &[Option<Slot<'t>>; 4], kinds: &mut Kinds<'t>| {
         if let Some(c) = check_pair(text, win, kinds, &mut buf) {
             candidates.push(c);
         }
     };
     for t in tokens::iter(text) {
         win.rotate_left(1);
-        win[3] = Some(t);
+        let kind = letters(t.text, true).then(|| kinds.get(t.text));
+        win[3] = Some((t, kind));
         step(&win, &mut kinds);
     }
     for _ in 0..2 {
@@ -382,26 +386,28 @@ pub(super) fn count_words(
     counts
 }
 
+/// A token and, when it is made of letters, its kind.
+type Slot<'t> = (Token<'t>, Option<Kind>);
+
 /// The middle pair of `win` (prev, a, b, next) when it may be one word split in two:
 /// the cheap checks of shape, spacing and the lexicon; the document's counts come later.
 fn check_pair<'t>(
     text: &'t str,
-    win: &[Option<Token<'t>>; 4],
+    win: &[Option<Slot<'t>>; 4],
     kinds: &mut Kinds<'t>,
     buf: &mut String,
 ) -> Option<Candidate<'t>> {
-    let (Some(a), Some(b)) = (&win[1], &win[2]) else {
+    let (Some((a, Some(ka))), Some((b, Some(kb)))) = (&win[1], &win[2]) else {
         return None;
     };
+    let (ka, kb) = (*ka, *kb);
     if !one_space(text, a, b)
-        || !letters(a.text, false)
-        || !letters(b.text, true)
+        || a.text.contains(['\'', '’'])
         || !b.text.starts_with(char::is_alphabetic)
         || skip(text, a, b)
     {
         return None;
     }
-    let (ka, kb) = (kinds.get(a.text), kinds.get(b.text));
     let has_fragment = ka == Kind::Fragment || kb == Kind::Fragment;
     if !has_fragment && !both_words_worth(a.text, b.text) {
         return None;
@@ -411,15 +417,17 @@ fn check_pair<'t>(
         return None;
     }
     // A fragment beside the pair continues the split ("con tin ued"): leave the chain.
-    let mut continues =
-        |t: &Token<'t>| letters(t.text, true) && kinds.get(t.text) == Kind::Fragment;
-    if win[0]
-        .as_ref()
-        .is_some_and(|p| one_space(text, p, a) && continues(p))
-        || win[3]
-            .as_ref()
-            .is_some_and(|n| one_space(text, b, n) && continues(n))
-    {
+    let continues = |slot: &Option<Slot<'t>>, first: bool| {
+        slot.as_ref().is_some_and(|(t, k)| {
+            let spaced = if first {
+                one_space(text, t, a)
+            } else {
+                one_space(text, b, t)
+            };
+            spaced && *k == Some(Kind::Fragment)
+        })
+    };
+    if continues(&win[0], true) || continues(&win[3], false) {
         return None;
     }
     Some(Candidate {
@@ -431,11 +439,11 @@ fn check_pair<'t>(
 }
 
 /// A cheap filter before the lexicon is asked about two real words joined: both short
-/// function words rarely make one ("in to" is usually right), and very long pairs are not
-/// one word.
+/// function words rarely make one ("in to" is usually right), and a joined word common
+/// enough to beat a two-word phrase (see [`REAL_PAIR_RATIO`]) is not long.
 fn both_words_worth(a: &str, b: &str) -> bool {
     let n = a.len() + b.len();
-    (5..=MAX_PIECE).contains(&n)
+    (MIN_JOINED..=MAX_COMMON_JOINED).contains(&n)
 }
 
 /// Tokens that belong to something else: a line-end hyphenation, a hyphenated compound
