@@ -320,6 +320,12 @@ impl<'a> Corrector<'a> {
                 consider(target, f64::from(GENERIC_COST), None, &mut scored);
             }
         }
+        // A word the lexicon knows is never replaced by a spelling only the document has:
+        // that spelling is as likely the document's repeated misreading of it ("dredge"
+        // read "dredgo" on other pages) as the other way round.
+        if self.lex.find(token).is_some_and(|f| !f.accents) {
+            scored.retain(|s| s.lexicon);
+        }
         scored.sort_by(|a, b| b.score().total_cmp(&a.score()));
         scored.truncate(TOP_K);
         scored
@@ -648,6 +654,19 @@ mod tests {
         let text = format!("{filler}The Maister spoke. A Maister came. Two Maisters left.");
         assert!(
             !fix(&text).iter().any(|(a, _, _)| a == "Maisters"),
+            "{:?}",
+            fix(&text)
+        );
+    }
+
+    #[test]
+    fn lexicon_words_not_replaced_by_the_documents_misreadings() {
+        let filler = "The meeting of the society was held in the hall of the town. ".repeat(9);
+        let text = format!(
+            "{filler}The dredgo worked. A dredgo sank. The dredgo rose. Then the dredge came."
+        );
+        assert!(
+            !fix(&text).iter().any(|(a, _, _)| a == "dredge"),
             "{:?}",
             fix(&text)
         );
