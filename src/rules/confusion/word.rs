@@ -281,7 +281,10 @@ impl<'a> Corrector<'a> {
         let mut consider =
             |cand: &str, channel: f64, entry: Option<Entry>, scored: &mut Vec<Scored>| {
                 let cased = case_like(cand, shape);
-                if cased.to_lowercase() == lower_token || !seen.insert(cased.clone()) {
+                if cased.to_lowercase() == lower_token
+                    || inflection_of(&cased, token)
+                    || !seen.insert(cased.clone())
+                {
                     return;
                 }
                 if let Some((logp, doc_count, lexicon)) = self.prior(&cased, token, entry) {
@@ -316,6 +319,12 @@ impl<'a> Corrector<'a> {
             if model::one_edit_apart(&lower, target) {
                 consider(target, f64::from(GENERIC_COST), None, &mut scored);
             }
+        }
+        // A word the lexicon knows is never replaced by a spelling only the document has:
+        // that spelling is as likely the document's repeated misreading of it ("dredge"
+        // read "dredgo" on other pages) as the other way round.
+        if self.lex.find(token).is_some_and(|f| !f.accents) {
+            scored.retain(|s| s.lexicon);
         }
         scored.sort_by(|a, b| b.score().total_cmp(&a.score()));
         scored.truncate(TOP_K);
@@ -520,6 +529,16 @@ impl<'a> Corrector<'a> {
     }
 }
 
+/// Whether one of two spellings is the other with a plural or possessive `s`/`es` added
+/// ("Maisters" and "Maister", "sonne" and "sonnes"): an inflection the document uses, not
+/// a misreading of it.
+fn inflection_of(a: &str, b: &str) -> bool {
+    let (a, b) = (a.to_lowercase(), b.to_lowercase());
+    let (long, short) = if a.len() > b.len() { (a, b) } else { (b, a) };
+    long.strip_prefix(short.as_str())
+        .is_some_and(|rest| rest == "s" || rest == "es")
+}
+
 /// Tokens the word rule leaves alone: single characters, numbers and codes, short
 /// acronyms, Roman numerals.
 fn worth_checking(token: &str) -> bool {
@@ -627,6 +646,30 @@ mod tests {
     fn names_and_acronyms_left_alone() {
         let text = "Lalkar reported that the WPK met in Pyongyang. Lalkar added more.";
         assert!(fix(text).is_empty(), "{:?}", fix(text));
+    }
+
+    #[test]
+    fn plurals_of_document_words_are_not_misreadings() {
+        let filler = "The meeting of the society was held in the hall of the town. ".repeat(9);
+        let text = format!("{filler}The Maister spoke. A Maister came. Two Maisters left.");
+        assert!(
+            !fix(&text).iter().any(|(a, _, _)| a == "Maisters"),
+            "{:?}",
+            fix(&text)
+        );
+    }
+
+    #[test]
+    fn lexicon_words_not_replaced_by_the_documents_misreadings() {
+        let filler = "The meeting of the society was held in the hall of the town. ".repeat(9);
+        let text = format!(
+            "{filler}The dredgo worked. A dredgo sank. The dredgo rose. Then the dredge came."
+        );
+        assert!(
+            !fix(&text).iter().any(|(a, _, _)| a == "dredge"),
+            "{:?}",
+            fix(&text)
+        );
     }
 
     #[test]
