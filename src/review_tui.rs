@@ -200,8 +200,35 @@ impl Drop for Terminal {
     }
 }
 
+/// Set when SIGTERM or SIGHUP arrives during a review: the loop then stops as on Ctrl-C,
+/// so the answers are kept and the terminal is restored, instead of dying in raw mode.
+static TERMINATED: std::sync::LazyLock<std::sync::Arc<std::sync::atomic::AtomicBool>> =
+    std::sync::LazyLock::new(Default::default);
+
+/// Catch SIGTERM and SIGHUP for the rest of the review.
+fn catch_termination() {
+    #[cfg(unix)]
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        let _ = signal_hook::flag::register(signal, std::sync::Arc::clone(&TERMINATED));
+    }
+}
+
+/// Whether the review was stopped by SIGTERM or SIGHUP.
+fn terminated() -> bool {
+    TERMINATED.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 fn read_key() -> Result<Key> {
     loop {
+        if terminated() {
+            return Ok(Key::Interrupt);
+        }
+        // Wake up now and then to notice a termination signal.
+        if !event::poll(std::time::Duration::from_millis(200))
+            .context("cannot read the keyboard")?
+        {
+            continue;
+        }
         match event::read().context("cannot read the keyboard")? {
             TermEvent::Key(KeyEvent {
                 code,
@@ -596,16 +623,22 @@ pub fn run(
             learned: setup.learned.clone(),
             learn_path: setup.learn_path.clone(),
         };
+        catch_termination();
         let _terminal = Terminal::enter()?;
         run_loop(&mut session, &mut review)?
     };
     let answered = review.len() - review.undecided();
     if let End::Interrupted = end {
+        let (how, code) = if terminated() {
+            ("stopped by a signal", 143)
+        } else {
+            ("interrupted", 130)
+        };
         eprintln!(
-            "clean: interrupted; {answered} answer(s) saved in {}; run the same command again to resume",
+            "clean: {how}; {answered} answer(s) saved in {}; run the same command again to resume",
             decisions_path.display()
         );
-        return Ok(ExitCode::from(130));
+        return Ok(ExitCode::from(code));
     }
     let summary = apply_answers(&mut report, review.answers());
     let written = match &args.output {

@@ -332,6 +332,46 @@ fn ctrl_c_keeps_saved_answers_and_restores_the_terminal() {
 }
 
 #[test]
+fn sigterm_keeps_saved_answers_and_restores_the_terminal() {
+    if !have_tmux() {
+        eprintln!("note: tmux is not installed; skipping the pseudo-terminal test");
+        return;
+    }
+    let (dir, report) = setup();
+    let n = report.changes.len();
+    // A learned-file name no other test uses marks this test's process.
+    let marker = "--learn sigterm-test-learned.toml";
+    let t = Tmux::start("sigterm", dir.path(), &review_command(marker));
+    t.wait_for(&format!("[1/{n},"));
+    t.answer("n", &format!("[2/{n}, 0 accepted, 1 rejected"));
+    // Terminate the review as a session manager or `kill` would (the review process
+    // itself, not the shell around it).
+    let pattern = format!("^{} in.txt --review -o out.txt {marker}", bin().display());
+    let pids = std::process::Command::new("pgrep")
+        .args(["-f", "--", &pattern])
+        .output()
+        .unwrap();
+    assert!(!pids.stdout.is_empty(), "review process not found");
+    for pid in String::from_utf8_lossy(&pids.stdout).split_whitespace() {
+        let _ = std::process::Command::new("kill")
+            .args(["-TERM", pid])
+            .status();
+    }
+    let end = t.wait_for("EXIT=143");
+    assert!(
+        end.contains("stopped by a signal; 1 answer(s) saved"),
+        "{end}"
+    );
+    assert!(end.contains("TTY:icanon"), "terminal restored: {end}");
+    assert!(
+        !dir.path().join("out.txt").exists(),
+        "no output when stopped"
+    );
+    let saved = std::fs::read_to_string(dir.path().join("out.txt.decisions.json")).unwrap();
+    assert_eq!(saved.matches("\"answer\"").count(), 1, "{saved}");
+}
+
+#[test]
 fn always_and_never_answers_write_the_learned_file() {
     if !have_tmux() {
         eprintln!("note: tmux is not installed; skipping the pseudo-terminal test");
