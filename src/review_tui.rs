@@ -200,6 +200,42 @@ impl Drop for Terminal {
     }
 }
 
+/// What waiting for the keyboard found.
+enum Input {
+    Ready,
+    Timeout,
+    HungUp,
+}
+
+/// Wait up to `millis` for input on the terminal (standard input), telling a hang-up apart.
+#[cfg(unix)]
+fn wait_for_input(millis: i32) -> Input {
+    let mut fds = libc::pollfd {
+        fd: libc::STDIN_FILENO,
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    // SAFETY: one valid pollfd, and its count.
+    let n = unsafe { libc::poll(&mut fds, 1, millis) };
+    if n < 0 {
+        return Input::Timeout; // EINTR (a signal): the caller checks and waits again
+    }
+    if fds.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+        return Input::HungUp;
+    }
+    if n == 0 {
+        Input::Timeout
+    } else {
+        Input::Ready
+    }
+}
+
+/// Elsewhere, crossterm waits.
+#[cfg(not(unix))]
+fn wait_for_input(_millis: i32) -> Input {
+    Input::Ready
+}
+
 /// Set when SIGTERM or SIGHUP arrives during a review: the loop then stops as on Ctrl-C,
 /// so the answers are kept and the terminal is restored, instead of dying in raw mode.
 static TERMINATED: std::sync::LazyLock<std::sync::Arc<std::sync::atomic::AtomicBool>> =
@@ -223,11 +259,21 @@ fn read_key() -> Result<Key> {
         if terminated() {
             return Ok(Key::Interrupt);
         }
-        // Wake up now and then to notice a termination signal.
-        if !event::poll(std::time::Duration::from_millis(200))
-            .context("cannot read the keyboard")?
-        {
-            continue;
+        // Events crossterm already holds come first; otherwise wait for the keyboard
+        // ourselves, waking now and then to notice a termination signal, and stop when
+        // the terminal is hung up (a closed window): crossterm would wait on a hung-up
+        // terminal forever, spinning.
+        if !event::poll(std::time::Duration::ZERO).context("cannot read the keyboard")? {
+            match wait_for_input(200) {
+                Input::Ready => {}
+                Input::Timeout => continue,
+                Input::HungUp => return Ok(Key::Interrupt),
+            }
+            if !event::poll(std::time::Duration::from_millis(50))
+                .context("cannot read the keyboard")?
+            {
+                continue;
+            }
         }
         match event::read().context("cannot read the keyboard")? {
             TermEvent::Key(KeyEvent {

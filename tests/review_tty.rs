@@ -372,6 +372,39 @@ fn sigterm_keeps_saved_answers_and_restores_the_terminal() {
 }
 
 #[test]
+fn closing_the_terminal_ends_the_review() {
+    if !have_tmux() {
+        eprintln!("note: tmux is not installed; skipping the pseudo-terminal test");
+        return;
+    }
+    let (dir, report) = setup();
+    let n = report.changes.len();
+    let marker = "--learn hangup-test-learned.toml";
+    let t = Tmux::start("hangup", dir.path(), &review_command(marker));
+    t.wait_for(&format!("[1/{n},"));
+    t.answer("n", &format!("[2/{n}, 0 accepted, 1 rejected"));
+    // Closing the window: the server and its terminals go away at once.
+    t.tmux(&["kill-server"]);
+    let pattern = format!("^{} in.txt --review -o out.txt {marker}", bin().display());
+    let start = Instant::now();
+    while std::process::Command::new("pgrep")
+        .args(["-f", "--", &pattern])
+        .output()
+        .unwrap()
+        .status
+        .success()
+    {
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "the review still runs after its terminal was closed"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let saved = std::fs::read_to_string(dir.path().join("out.txt.decisions.json")).unwrap();
+    assert_eq!(saved.matches("\"answer\"").count(), 1, "{saved}");
+}
+
+#[test]
 fn always_and_never_answers_write_the_learned_file() {
     if !have_tmux() {
         eprintln!("note: tmux is not installed; skipping the pseudo-terminal test");
