@@ -307,6 +307,20 @@ fn misread_words(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     }
 }
 
+/// Test helper: the edits of the family's rule `code` on `text`, as (original,
+/// replacement, safety), in order.
+#[cfg(test)]
+pub(crate) fn edits_of(code: &str, text: &str) -> Vec<(String, String, crate::Safety)> {
+    let rules = rules();
+    let Some(rule) = rules.iter().find(|r| r.info().code == code) else {
+        return Vec::new();
+    };
+    crate::rules::run_rule(rule.as_ref(), text)
+        .into_iter()
+        .map(|e| (text[e.range.clone()].to_string(), e.replacement, e.safety))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -207,14 +207,7 @@ mod tests {
 
     /// The edits of C005 on `text`: (original, replacement, safety).
     fn splits(text: &str) -> Vec<(String, String, Safety)> {
-        let rules = super::super::rules();
-        let rule = rules.iter().find(|r| r.info().code == "C005").unwrap();
-        let mut out = Vec::new();
-        rule.check(&Context::new(text), &mut out);
-        out.sort_by_key(|e| e.range.start);
-        out.into_iter()
-            .map(|e| (text[e.range.clone()].to_string(), e.replacement, e.safety))
-            .collect()
+        super::super::edits_of("C005", text)
     }
 
     fn safe(text: &str) -> Vec<String> {

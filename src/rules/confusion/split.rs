@@ -49,18 +49,7 @@ pub(super) enum Kind {
     Name,
 }
 
-/// The count a lexicon word stands for: its frequency, or for words the frequency list
-/// lacks, a count that fits their SCOWL level (the word rule's table).
-pub(super) fn count_of(e: &Entry) -> f64 {
-    let by_level = match e.level {
-        0..=20 => 1e6,
-        21..=35 => 2e5,
-        36..=50 => 5e4,
-        51..=70 => 1e4,
-        _ => 2e3,
-    };
-    (e.frequency as f64).max(by_level)
-}
+pub(super) use super::word::count_of;
 
 /// True for a common lexicon entry that is an ordinary word (not only an abbreviation).
 pub(super) fn is_plain_word(e: &Entry) -> bool {
@@ -464,18 +453,10 @@ fn skip(text: &str, a: &Token<'_>, b: &Token<'_>) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::edit::Safety;
-    use crate::rules::Context;
 
     /// The edits of C004 on `text`: (original, replacement, safety).
     fn joins(text: &str) -> Vec<(String, String, Safety)> {
-        let rules = super::super::rules();
-        let rule = rules.iter().find(|r| r.info().code == "C004").unwrap();
-        let mut out = Vec::new();
-        rule.check(&Context::new(text), &mut out);
-        out.sort_by_key(|e| e.range.start);
-        out.into_iter()
-            .map(|e| (text[e.range.clone()].to_string(), e.replacement, e.safety))
-            .collect()
+        super::super::edits_of("C004", text)
     }
 
     fn safe(text: &str) -> Vec<String> {

@@ -15,7 +15,7 @@ use std::rc::Rc;
 const CORPUS_WORDS: f64 = 4e11;
 /// The count a lexicon word stands for: its frequency, or for words the frequency list
 /// lacks, a count that fits their SCOWL commonness level.
-fn count_of(e: &crate::lexicon::Entry) -> f64 {
+pub(super) fn count_of(e: &crate::lexicon::Entry) -> f64 {
     let by_level = match e.level {
         0..=20 => 1e6,
         21..=35 => 2e5,
