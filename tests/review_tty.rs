@@ -92,6 +92,28 @@ impl Drop for Tmux {
     }
 }
 
+/// The ids of the processes whose command line (arguments joined by spaces) is `command`,
+/// read from /proc (no procps needed).
+fn processes_running(command: &str) -> Vec<u32> {
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .filter_map(|e| e.file_name().to_str()?.parse::<u32>().ok())
+        .filter(|pid| {
+            std::fs::read(format!("/proc/{pid}/cmdline")).is_ok_and(|raw| {
+                let args: Vec<String> = raw
+                    .split(|b| *b == 0)
+                    .filter(|a| !a.is_empty())
+                    .map(|a| String::from_utf8_lossy(a).into_owned())
+                    .collect();
+                args.join(" ") == command
+            })
+        })
+        .collect()
+}
+
 fn bin() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_clean"))
 }
@@ -346,15 +368,15 @@ fn sigterm_keeps_saved_answers_and_restores_the_terminal() {
     t.answer("n", &format!("[2/{n}, 0 accepted, 1 rejected"));
     // Terminate the review as a session manager or `kill` would (the review process
     // itself, not the shell around it).
-    let pattern = format!("^{} in.txt --review -o out.txt {marker}", bin().display());
-    let pids = std::process::Command::new("pgrep")
-        .args(["-f", "--", &pattern])
-        .output()
-        .unwrap();
-    assert!(!pids.stdout.is_empty(), "review process not found");
-    for pid in String::from_utf8_lossy(&pids.stdout).split_whitespace() {
-        let _ = std::process::Command::new("kill")
-            .args(["-TERM", pid])
+    let pids = processes_running(&format!(
+        "{} in.txt --review -o out.txt {marker}",
+        bin().display()
+    ));
+    assert!(!pids.is_empty(), "review process not found");
+    for pid in pids {
+        // The shell's own `kill`: a fresh machine may have no procps.
+        let _ = std::process::Command::new("sh")
+            .args(["-c", &format!("kill -TERM {pid}")])
             .status();
     }
     let end = t.wait_for("EXIT=143");
@@ -385,15 +407,9 @@ fn closing_the_terminal_ends_the_review() {
     t.answer("n", &format!("[2/{n}, 0 accepted, 1 rejected"));
     // Closing the window: the server and its terminals go away at once.
     t.tmux(&["kill-server"]);
-    let pattern = format!("^{} in.txt --review -o out.txt {marker}", bin().display());
+    let command = format!("{} in.txt --review -o out.txt {marker}", bin().display());
     let start = Instant::now();
-    while std::process::Command::new("pgrep")
-        .args(["-f", "--", &pattern])
-        .output()
-        .unwrap()
-        .status
-        .success()
-    {
+    while !processes_running(&command).is_empty() {
         assert!(
             start.elapsed() < Duration::from_secs(5),
             "the review still runs after its terminal was closed"
