@@ -147,8 +147,7 @@ pub struct Cleaner {
     rules: Vec<Box<dyn Rule>>,
     apply_suggestions: bool,
     min_confidence: f32,
-    segment_bytes: usize,
-    time_budget_secs: u64,
+    limits: limits::Limits,
 }
 
 impl Cleaner {
@@ -180,8 +179,7 @@ impl Cleaner {
             rules,
             apply_suggestions: opts.apply_suggestions,
             min_confidence: opts.min_confidence,
-            segment_bytes: opts.load.limits.segment_bytes(),
-            time_budget_secs: opts.load.limits.time.map_or(0, |t| t.as_secs()),
+            limits: opts.load.limits,
         })
     }
 
@@ -233,7 +231,7 @@ impl Cleaner {
         let text = loaded.document.text();
         let path = &loaded.source.path;
         let deadline = loaded.deadline;
-        for segment in limits::segments(text, self.segment_bytes) {
+        for segment in limits::segments(text, self.limits.segment_bytes()) {
             let offset = segment.start;
             let outcome = pipeline::run_limited(
                 &text[segment],
@@ -242,10 +240,7 @@ impl Cleaner {
                 self.min_confidence,
                 &deadline,
             )
-            .ok_or_else(|| Error::TimeLimit {
-                path: path.clone(),
-                seconds: self.time_budget_secs,
-            })?;
+            .ok_or_else(|| deadline.exceeded(path))?;
             let mut changes = outcome.changes;
             if offset > 0 {
                 for c in &mut changes {

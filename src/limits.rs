@@ -108,12 +108,17 @@ impl Deadline {
     /// `Err` naming `path` when the budget is spent.
     pub fn check(&self, path: &Path) -> Result<()> {
         if self.expired() {
-            return Err(Error::TimeLimit {
-                path: path.to_path_buf(),
-                seconds: self.budget.map_or(0, |b| b.as_secs()),
-            });
+            return Err(self.exceeded(path));
         }
         Ok(())
+    }
+
+    /// The error of an input, named by `path`, that ran out of this budget.
+    pub fn exceeded(&self, path: &Path) -> Error {
+        Error::TimeLimit {
+            path: path.to_path_buf(),
+            seconds: self.budget.map_or(0, |b| b.as_secs()),
+        }
     }
 }
 

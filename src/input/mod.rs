@@ -110,10 +110,7 @@ fn load_within(
     opts.limits.check_size(bytes.len() as u64, path)?;
     if is_pdf(&bytes) {
         let extracted = pdf::extract_within(&bytes, &opts.pdf, &deadline).map_err(|e| match e {
-            pdf::PdfError::TimeLimit => Error::TimeLimit {
-                path: path.to_path_buf(),
-                seconds: opts.limits.time.map_or(0, |t| t.as_secs()),
-            },
+            pdf::PdfError::TimeLimit => deadline.exceeded(path),
             e => Error::Pdf {
                 path: path.to_path_buf(),
                 reason: e.to_string(),

@@ -110,6 +110,16 @@ fn recase(word: &str, shape: Shape) -> String {
     }
 }
 
+/// A token's capitalisation and the lower-case form searched for it (mixed case as written).
+fn shape_and_base(token: &str) -> (Shape, String) {
+    let shape = shape(token);
+    let base = match shape {
+        Shape::Title | Shape::Upper => token.to_lowercase(),
+        Shape::Lower | Shape::Mixed => token.to_string(),
+    };
+    (shape, base)
+}
+
 /// A candidate spelled for a token of this shape: a name found as written keeps its
 /// capitals; other words take the token's.
 fn case_like(cand: &str, shape: Shape) -> String {
@@ -270,11 +280,7 @@ impl<'a> Corrector<'a> {
         if token.len() > MAX_TOKEN_BYTES {
             return Vec::new();
         }
-        let shape = shape(token);
-        let base = match shape {
-            Shape::Title | Shape::Upper => token.to_lowercase(),
-            Shape::Lower | Shape::Mixed => token.to_string(),
-        };
+        let (shape, base) = shape_and_base(token);
         let mut scored: Vec<Scored> = Vec::new();
         let mut seen: HashSet<String> = HashSet::default();
         let lower_token = token.to_lowercase();
@@ -297,15 +303,7 @@ impl<'a> Corrector<'a> {
                     });
                 }
             };
-        // Lexicon words: search the word automaton with the confusion table (up to two
-        // swaps); a capitalised token is also searched as written, for names.
-        let swaps = if base.chars().count() <= 3 { 1 } else { 2 };
-        let table = model::TABLE;
-        let mut hits = self.lex.confusable(&base, table, swaps, MAX_CHANNEL);
-        if shape == Shape::Title {
-            hits.extend(self.lex.confusable(token, table, swaps, MAX_CHANNEL));
-        }
-        for hit in hits {
+        for hit in self.lexicon_hits(token, &base, shape, MAX_CHANNEL) {
             consider(&hit.word, f64::from(hit.cost), Some(hit.entry), &mut scored);
         }
         // Words only the document knows (names, terms): one swap, looked up in its counts.
@@ -331,6 +329,24 @@ impl<'a> Corrector<'a> {
         scored
     }
 
+    /// Lexicon words the confusion table reaches from `token` (its lower-cased `base`, up
+    /// to two swaps, one for words of three letters or fewer) within `max_cost`; a
+    /// capitalised token is also searched as written, for names.
+    fn lexicon_hits(
+        &self,
+        token: &str,
+        base: &str,
+        shape: Shape,
+        max_cost: f32,
+    ) -> Vec<crate::lexicon::search::Hit> {
+        let swaps = if base.chars().count() <= 3 { 1 } else { 2 };
+        let mut hits = self.lex.confusable(base, model::TABLE, swaps, max_cost);
+        if shape == Shape::Title {
+            hits.extend(self.lex.confusable(token, model::TABLE, swaps, max_cost));
+        }
+        hits
+    }
+
     /// Whether some word could replace the real word `token`: one at least e^REAL_WORD_RATIO
     /// times as probable, reached at a channel cost up to REAL_WORD_MAX_CHANNEL (the
     /// conditions `correct` puts on replacing a real word), in the lexicon or the document.
@@ -339,18 +355,8 @@ impl<'a> Corrector<'a> {
             return false;
         }
         let own = self.own_logp(token);
-        let shape = shape(token);
-        let base = match shape {
-            Shape::Title | Shape::Upper => token.to_lowercase(),
-            Shape::Lower | Shape::Mixed => token.to_string(),
-        };
-        let swaps = if base.chars().count() <= 3 { 1 } else { 2 };
-        let table = model::TABLE;
-        let cheap = REAL_WORD_MAX_CHANNEL as f32;
-        let mut hits = self.lex.confusable(&base, table, swaps, cheap);
-        if shape == Shape::Title {
-            hits.extend(self.lex.confusable(token, table, swaps, cheap));
-        }
+        let (shape, base) = shape_and_base(token);
+        let hits = self.lexicon_hits(token, &base, shape, REAL_WORD_MAX_CHANNEL as f32);
         let rival = |word: &str, entry: Option<Entry>| {
             self.prior(&case_like(word, shape), token, entry)
                 .is_some_and(|(logp, _, _)| logp - own >= REAL_WORD_RATIO)
