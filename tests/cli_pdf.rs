@@ -1,36 +1,19 @@
 //! The `clean` binary on PDF input: `--pages`, `--password`, `--no-fix` and clear errors.
 
 use assert_cmd::Command;
-use lopdf::{dictionary, Document, Object, Stream};
+mod common;
+
+use common::{build_pdf, helvetica, save};
+use lopdf::dictionary;
 use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
 use std::path::{Path, PathBuf};
 
 fn write_pdf(dir: &Path, name: &str, pages: &[&str]) -> PathBuf {
-    let mut doc = Document::with_version("1.5");
-    let pages_id = doc.new_object_id();
-    let font = doc.add_object(dictionary! {
-        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
-        "Encoding" => "WinAnsiEncoding",
-    });
-    let mut kids = Vec::new();
-    for content in pages {
-        let cid = doc.add_object(Stream::new(dictionary! {}, content.as_bytes().to_vec()));
-        kids.push(Object::Reference(doc.add_object(dictionary! {
-            "Type" => "Page", "Parent" => pages_id, "Contents" => cid,
-            "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
-            "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } },
-        })));
-    }
-    let count = kids.len() as i64;
-    doc.objects.insert(
-        pages_id,
-        Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => count }),
-    );
-    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
-    doc.trailer.set("Root", catalog);
+    let pages: Vec<&[u8]> = pages.iter().map(|p| p.as_bytes()).collect();
+    let (doc, _, _) = build_pdf(&pages, dictionary! { "F1" => helvetica() }, dictionary! {});
     let path = dir.join(name);
-    doc.save(&path).unwrap();
+    std::fs::write(&path, save(doc)).unwrap();
     path
 }
 

@@ -6,6 +6,9 @@
 
 use lopdf::{dictionary, Dictionary, Document, Object, ObjectId, Stream};
 use proptest::prelude::*;
+mod common;
+
+use common::{build_pdf, helvetica, save};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -103,43 +106,12 @@ fn hostile(name: &str, bytes: &[u8]) -> Run {
 
 // ---------- PDF builders ----------
 
-fn helvetica() -> Dictionary {
-    dictionary! {
-        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
-        "Encoding" => "WinAnsiEncoding",
-    }
-}
-
-/// A document with one page per content stream; fonts and XObjects in the tree's root.
+/// A document with one page per content stream; Helvetica and `xobjects` in the tree's
+/// root. Returns the document and the root's id.
 fn build(pages: &[Vec<u8>], xobjects: Dictionary) -> (Document, ObjectId) {
-    let mut doc = Document::with_version("1.5");
-    let pages_id = doc.new_object_id();
-    let mut kids = Vec::new();
-    for content in pages {
-        let cid = doc.add_object(Stream::new(dictionary! {}, content.clone()));
-        let page = doc.add_object(dictionary! {
-            "Type" => "Page", "Parent" => pages_id, "Contents" => cid,
-        });
-        kids.push(Object::Reference(page));
-    }
-    let count = kids.len() as i64;
-    doc.objects.insert(
-        pages_id,
-        Object::Dictionary(dictionary! {
-            "Type" => "Pages", "Kids" => kids, "Count" => count,
-            "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
-            "Resources" => dictionary! { "Font" => dictionary! { "F1" => helvetica() }, "XObject" => xobjects },
-        }),
-    );
-    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
-    doc.trailer.set("Root", catalog);
-    (doc, pages_id)
-}
-
-fn save(mut doc: Document) -> Vec<u8> {
-    let mut v = Vec::new();
-    doc.save_to(&mut v).unwrap();
-    v
+    let pages: Vec<&[u8]> = pages.iter().map(Vec::as_slice).collect();
+    let (doc, root, _) = build_pdf(&pages, dictionary! { "F1" => helvetica() }, xobjects);
+    (doc, root)
 }
 
 fn valid_pdf() -> Vec<u8> {

@@ -2,48 +2,17 @@
 //! third-party PDFs in `../shared/corpus/pdf` when they are present.
 
 use lopdf::{dictionary, Dictionary, Document, Object, ObjectId, Stream};
-use ocrclean::input::pdf::{extract, PdfError, PdfOptions};
+mod common;
 
-fn helvetica() -> Dictionary {
-    dictionary! {
-        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
-        "Encoding" => "WinAnsiEncoding",
-    }
-}
+use common::{build_pdf, helvetica, save};
+use ocrclean::input::pdf::{extract, PdfError, PdfOptions};
 
 /// A document whose pages have the given contents; fonts and XObjects live in the page
 /// tree's root (so pages inherit them).
 fn build(pages: &[&str], fonts: Dictionary, xobjects: Dictionary) -> (Document, Vec<ObjectId>) {
-    let mut doc = Document::with_version("1.5");
-    let pages_id = doc.new_object_id();
-    let mut kids = Vec::new();
-    let mut ids = Vec::new();
-    for content in pages {
-        let cid = doc.add_object(Stream::new(dictionary! {}, content.as_bytes().to_vec()));
-        let page = doc.add_object(dictionary! {
-            "Type" => "Page", "Parent" => pages_id, "Contents" => cid,
-        });
-        ids.push(page);
-        kids.push(Object::Reference(page));
-    }
-    let count = kids.len() as i64;
-    doc.objects.insert(
-        pages_id,
-        Object::Dictionary(dictionary! {
-            "Type" => "Pages", "Kids" => kids, "Count" => count,
-            "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
-            "Resources" => dictionary! { "Font" => fonts, "XObject" => xobjects },
-        }),
-    );
-    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
-    doc.trailer.set("Root", catalog);
+    let pages: Vec<&[u8]> = pages.iter().map(|p| p.as_bytes()).collect();
+    let (doc, _, ids) = build_pdf(&pages, fonts, xobjects);
     (doc, ids)
-}
-
-fn save(mut doc: Document) -> Vec<u8> {
-    let mut v = Vec::new();
-    doc.save_to(&mut v).unwrap();
-    v
 }
 
 fn simple(pages: &[&str]) -> Vec<u8> {
