@@ -321,6 +321,16 @@ pub(crate) fn edits_of(code: &str, text: &str) -> Vec<(String, String, crate::Sa
         .collect()
 }
 
+/// Test helper: the replacements of the safe edits of rule `code` on `text`, in order.
+#[cfg(test)]
+pub(crate) fn safe_replacements(code: &str, text: &str) -> Vec<String> {
+    edits_of(code, text)
+        .into_iter()
+        .filter(|e| e.2 == crate::Safety::Safe)
+        .map(|e| e.1)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -211,11 +211,7 @@ mod tests {
     }
 
     fn safe(text: &str) -> Vec<String> {
-        splits(text)
-            .into_iter()
-            .filter(|j| j.2 == Safety::Safe)
-            .map(|j| j.1)
-            .collect()
+        super::super::safe_replacements("C005", text)
     }
 
     #[test]

@@ -460,11 +460,7 @@ mod tests {
     }
 
     fn safe(text: &str) -> Vec<String> {
-        joins(text)
-            .into_iter()
-            .filter(|j| j.2 == Safety::Safe)
-            .map(|j| j.1)
-            .collect()
+        super::super::safe_replacements("C004", text)
     }
 
     #[test]
