@@ -249,7 +249,8 @@ fn misread_words(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     let none = std::collections::HashMap::new();
     let mut fixed: std::collections::HashMap<usize, word::Correction> = Default::default();
     for (prev, t, next) in tokens::windows(text) {
-        if skip(prev.as_ref(), &t, next.as_ref()) {
+        // A settled spelling never changes: one hash lookup before the costlier checks.
+        if corrector.is_settled(t.text) || skip(prev.as_ref(), &t, next.as_ref()) {
             continue;
         }
         let (p, n, _) = neighbours(text, prev.as_ref(), &t, next.as_ref(), &none);
@@ -262,7 +263,7 @@ fn misread_words(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     let mut second: Vec<(std::ops::Range<usize>, Option<word::Correction>)> = Vec::new();
     if !fixed.is_empty() {
         for (prev, t, next) in tokens::windows(text) {
-            if skip(prev.as_ref(), &t, next.as_ref()) {
+            if corrector.is_settled(t.text) || skip(prev.as_ref(), &t, next.as_ref()) {
                 continue;
             }
             let (_, _, changed) = neighbours(text, prev.as_ref(), &t, next.as_ref(), &fixed);

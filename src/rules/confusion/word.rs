@@ -412,6 +412,13 @@ impl<'a> Corrector<'a> {
         total
     }
 
+    /// Whether a spelling was already found not worth questioning: [`Corrector::correct`]
+    /// returns `None` for it whatever its neighbours, so a caller may skip it at the cost
+    /// of one hash lookup.
+    pub fn is_settled(&self, token: &str) -> bool {
+        self.settled.contains(token)
+    }
+
     /// Remember that a spelling is not worth questioning (the memory is bounded).
     fn settle(&mut self, token: &str) {
         if self.settled.len() >= CACHE_LIMIT {
