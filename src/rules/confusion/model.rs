@@ -56,6 +56,17 @@ pub const TABLE: &[Confusion] = &[
     c("f", "t", 4.5),
     c("f", "s", 6.0),
     c("lc", "k", 4.5),
+    // stems misread as other stems ("foi" for "for", "wdl" for "will")
+    c("i", "r", 4.5),
+    c("a", "n", 5.0),
+    c("i", "f", 5.0),
+    c("i", "h", 5.0),
+    c("d", "il", 4.5),
+    c("J", "l", 4.0),
+    c("j", "y", 4.5),
+    c("V", "W", 4.0),
+    c("v", "w", 4.5),
+    c("M", "bl", 5.0),
     // vertical strokes
     c("i", "l", 3.5),
     c("l", "i", 4.0),
@@ -95,6 +106,10 @@ pub const TABLE: &[Confusion] = &[
     c("ù", "u", 2.5),
     c("ç", "c", 3.0),
     c("ii", "ü", 4.0),
+    // ligatures read as one letter ("nrst" for "first", "nying" for "flying")
+    c("n", "fi", 4.0),
+    c("n", "fl", 4.5),
+    c("n", "ff", 5.0),
     // ligatures lost in OCR
     c("", "fi", 4.0),
     c("", "fl", 4.5),
@@ -172,6 +187,11 @@ mod tests {
     #[test]
     fn reaches_typical_misreads() {
         assert!(reaches("tbe", "the"));
+        assert!(reaches("nrst", "first"));
+        assert!(reaches("nying", "flying"));
+        assert!(reaches("foi", "for"));
+        assert!(reaches("wdl", "will"));
+        assert!(reaches("Vhen", "When"));
         assert!(reaches("whioh", "which"));
         assert!(reaches("stiU", "still"));
         assert!(reaches("rst", "first"));

@@ -1,8 +1,40 @@
 //! The pronoun "I" read as the digit "1" or the letter "l" ("1 have", "l am", "l'm"):
-//! fixed when the next word is one that follows "I" far more often than chance.
+//! fixed when the next word is one that follows "I" far more often than chance, or one
+//! that follows "I" elsewhere in the same document ("1 shall" where "I shall" occurs).
 
-use super::tokens::Token;
+use super::tokens::{self, Token};
 use crate::lexicon::Lexicon;
+use rustc_hash::FxHashSet;
+
+/// The words that follow the pronoun "I" in a document, lower-cased ("shall" from
+/// "I shall"): the document's own evidence that "1 shall" is "I shall".
+#[derive(Debug, Default)]
+pub struct Followers(FxHashSet<String>);
+
+impl Followers {
+    /// Collect the words that follow a standalone "I" (separated by spaces only).
+    pub fn of(text: &str) -> Self {
+        let mut set = FxHashSet::default();
+        for (_, t, next) in tokens::windows(text) {
+            if t.text != "I" {
+                continue;
+            }
+            let Some(next) = next else { continue };
+            if text[t.range.end..next.range.start]
+                .chars()
+                .all(|c| c == ' ')
+                && next.text.starts_with(char::is_lowercase)
+            {
+                set.insert(next.text.to_lowercase());
+            }
+        }
+        Followers(set)
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        self.0.contains(&word.to_lowercase())
+    }
+}
 
 /// Share of a word's occurrences that follow "I" before the word counts as evidence
 /// ("I have" 0.16, "I shall" 0.06, but "I the" 0.0004).
@@ -16,6 +48,7 @@ pub fn as_pronoun(
     token: &Token<'_>,
     next: Option<&Token<'_>>,
     lex: &Lexicon,
+    followers: &Followers,
 ) -> Option<(String, String)> {
     let (head, tail) = match token.text.find(['\'', '’']) {
         Some(i) => token.text.split_at(i),
@@ -46,13 +79,18 @@ pub fn as_pronoun(
     }
     let pair = lex.bigram("i", next.text) as f64;
     let count = lex.frequency(next.text) as f64;
-    if pair <= 0.0 || count <= 0.0 || pair / (count * BIGRAM_SCALE) < MIN_SHARE {
+    let common = pair > 0.0 && count > 0.0 && pair / (count * BIGRAM_SCALE) >= MIN_SHARE;
+    let evidence = if common {
+        "is a common phrase"
+    } else if followers.contains(next.text) {
+        "occurs elsewhere in this document"
+    } else {
         return None;
-    }
+    };
     Some((
         fixed,
         format!(
-            "'{}' before '{}' reads as the pronoun 'I' ('I {}' is a common phrase)",
+            "'{}' before '{}' reads as the pronoun 'I' ('I {}' {evidence})",
             token.text, next.text, next.text
         ),
     ))
@@ -66,9 +104,10 @@ mod tests {
     fn fix(text: &str) -> Vec<String> {
         let toks = tokens(text);
         let lex = Lexicon::embedded();
+        let followers = Followers::of(text);
         toks.iter()
             .enumerate()
-            .filter_map(|(i, t)| as_pronoun(text, t, toks.get(i + 1), lex).map(|f| f.0))
+            .filter_map(|(i, t)| as_pronoun(text, t, toks.get(i + 1), lex, &followers).map(|f| f.0))
             .collect()
     }
 
@@ -80,5 +119,17 @@ mod tests {
         );
         assert!(fix("it cost £1 and 1 pound more, page 1 of 3, 1 inch").is_empty());
         assert!(fix("see 1 the first").is_empty());
+    }
+
+    #[test]
+    fn the_documents_own_phrases_are_evidence() {
+        // "I shall" is too rare in the bigram list to count, but this document says it.
+        assert_eq!(fix("and 1 shall go"), Vec::<String>::new());
+        assert_eq!(fix("I shall stay, and 1 shall go"), vec!["I"]);
+        // "I" never precedes "inch" here: a measure stays a number.
+        assert!(fix("I shall stay; cut 1 inch more").is_empty());
+        // Only a standalone "I" counts: "Part I shall" is not "I" + "shall" evidence in a
+        // way that changes numbers before other words.
+        assert!(fix("I shall stay; Table 1 shows it").is_empty());
     }
 }

@@ -394,13 +394,15 @@ impl<'a> Corrector<'a> {
     /// How much the neighbours favour `word`, in nats: the bigram counts with the previous
     /// and next word against what the word's own frequency leads one to expect. A pair
     /// missing from the bigram list counts as just below the list's smallest count, or
-    /// as expected when the expectation is lower than that (rare neighbours say nothing).
+    /// as expected when the expectation is lower than that (rare neighbours say nothing:
+    /// both spellings then score their independence estimate, with no floor that would
+    /// favour a rare spelling next to a garbled word).
     fn context(&self, prev: Option<&str>, word: &str, next: Option<&str>) -> f64 {
         let fw = self.count(word);
         let side = |pair: u64, other: &str| {
             let expected = fw * self.count(other) * BIGRAM_SCALE / CORPUS_WORDS;
             let floor = expected.min(BIGRAM_FLOOR);
-            ((pair as f64).max(floor).max(1.0) / fw).ln()
+            ((pair as f64).max(floor).max(f64::MIN_POSITIVE) / fw).ln()
         };
         let mut total = 0.0;
         if let Some(p) = prev {
@@ -682,6 +684,17 @@ mod tests {
             !fix(&text).iter().any(|(a, _, _)| a == "dredge"),
             "{:?}",
             fix(&text)
+        );
+    }
+
+    #[test]
+    fn a_garbled_neighbour_says_nothing() {
+        // "evon" is no word: its pairs with "whioh" and with "which" are both unknown, so
+        // the context must not favour the rare spelling over the common one.
+        let got = fix("the plan whioh evon the man saw");
+        assert!(
+            got.iter().any(|(a, b, _)| a == "whioh" && b == "which"),
+            "{got:?}"
         );
     }
 
