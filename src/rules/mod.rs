@@ -96,6 +96,8 @@ pub struct Context<'a> {
     pub text: &'a str,
     vocab: OnceLock<Vocab>,
     pages: OnceLock<Vec<Range<usize>>>,
+    words: OnceLock<confusion::tokens::Table>,
+    word_counts: OnceLock<confusion::vocab::Vocabulary>,
 }
 
 impl<'a> Context<'a> {
@@ -105,12 +107,29 @@ impl<'a> Context<'a> {
             text,
             vocab: OnceLock::new(),
             pages: OnceLock::new(),
+            words: OnceLock::new(),
+            word_counts: OnceLock::new(),
         }
     }
 
     /// The document's own vocabulary (word counts) of the current text.
     pub fn vocab(&self) -> &Vocab {
         self.vocab.get_or_init(|| Vocab::new(self.text))
+    }
+
+    /// The word tokens of the current text (as the confusion rules see words), scanned
+    /// once and shared by every rule that runs on this text.
+    pub fn words(&self) -> confusion::tokens::Words<'_, 'a> {
+        self.words
+            .get_or_init(|| confusion::tokens::Table::new(self.text))
+            .iter(self.text)
+    }
+
+    /// Counts of the word tokens of [`Context::words`], exact and in any case: the
+    /// document's evidence for the confusion rules.
+    pub fn word_counts(&self) -> &confusion::vocab::Vocabulary {
+        self.word_counts
+            .get_or_init(|| confusion::vocab::Vocabulary::new(self.words()))
     }
 
     /// Byte ranges of the pages of the current text (split at form feeds, which the ranges

@@ -98,7 +98,7 @@ fn il_not_roman(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
             ));
         }
     };
-    for t in tokens::iter(cx.text) {
+    for t in cx.words() {
         window.push_back(t);
         if window.len() > 5 {
             window.pop_front();
@@ -116,7 +116,7 @@ fn il_not_roman(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
 fn pronoun_i(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     let lex = crate::lexicon::Lexicon::embedded();
     let followers = pronoun::Followers::of(cx.text);
-    for (_, t, next) in tokens::windows(cx.text) {
+    for (_, t, next) in tokens::windows_of(cx.words()) {
         if let Some((fixed, why)) = pronoun::as_pronoun(cx.text, &t, next.as_ref(), lex, &followers)
         {
             out.push(Edit::new(
@@ -234,8 +234,7 @@ fn neighbours<'t>(
 
 fn misread_words(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     let text = cx.text;
-    let vocab = vocab::Vocabulary::new(tokens::iter(text));
-    let mut corrector = word::Corrector::new(&vocab);
+    let mut corrector = word::Corrector::new(cx.word_counts());
     let lex = crate::lexicon::Lexicon::embedded();
     let skip = |prev: Option<&tokens::Token<'_>>,
                 t: &tokens::Token<'_>,
@@ -250,7 +249,7 @@ fn misread_words(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     // Pass 1: each token in the context of its neighbours as written.
     let none = std::collections::HashMap::new();
     let mut fixed: std::collections::HashMap<usize, word::Correction> = Default::default();
-    for (prev, t, next) in tokens::windows(text) {
+    for (prev, t, next) in tokens::windows_of(cx.words()) {
         // A settled spelling never changes: one hash lookup before the costlier checks.
         if corrector.is_settled(t.text) || skip(prev.as_ref(), &t, next.as_ref()) {
             continue;
@@ -264,7 +263,7 @@ fn misread_words(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     // that cleaning the output once more finds nothing new.
     let mut second: Vec<(std::ops::Range<usize>, Option<word::Correction>)> = Vec::new();
     if !fixed.is_empty() {
-        for (prev, t, next) in tokens::windows(text) {
+        for (prev, t, next) in tokens::windows_of(cx.words()) {
             if corrector.is_settled(t.text) || skip(prev.as_ref(), &t, next.as_ref()) {
                 continue;
             }

@@ -7,7 +7,7 @@
 //! or the document knows, hyphenated and line-end tokens are never split.
 
 use super::split::{count_of, is_plain_word};
-use super::tokens::{self, Token};
+use super::tokens::Token;
 use crate::edit::{Edit, Safety};
 use crate::lexicon::Lexicon;
 use crate::rules::{Context, RuleInfo};
@@ -140,7 +140,7 @@ pub fn run_together(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     // The split of each spelling met (None for words and tokens with no good split).
     let mut seen: HashMap<&str, Option<Split>> = HashMap::default();
     let mut found: Vec<(Token<'_>, Split)> = Vec::new();
-    for t in tokens::iter(text) {
+    for t in cx.words() {
         if !worth_checking(t.text) {
             continue;
         }
@@ -168,7 +168,8 @@ pub fn run_together(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     if found.is_empty() {
         return;
     }
-    let counts = super::split::count_words(text, found.iter().map(|(t, _)| t.text.to_string()));
+    let counts =
+        super::split::count_words(cx.words(), found.iter().map(|(t, _)| t.text.to_string()));
     for (t, split) in found {
         // A token the document repeats is one of its words ("dataset"), unless the pair
         // is among the commonest of the language ("ofthe" on every page of a bad scan).

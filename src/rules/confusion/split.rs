@@ -6,7 +6,7 @@
 //! writing the joined word elsewhere. Two real words ("be cause", "a part") are never
 //! joined: measured on the real corpus, such joins were right about one time in four.
 
-use super::tokens::{self, Token};
+use super::tokens::Token;
 use crate::edit::{Edit, Safety};
 use crate::lexicon::case::{shape, Shape};
 use crate::lexicon::{Entry, Lexicon};
@@ -256,7 +256,7 @@ pub fn split_words<'t>(info: &RuleInfo, cx: &Context<'t>, out: &mut Vec<Edit>) {
             candidates.push(c);
         }
     };
-    for t in tokens::iter(text) {
+    for t in cx.words() {
         win.rotate_left(1);
         let kind = letters(t.text, true).then(|| kinds.get(t.text));
         win[3] = Some((t, kind));
@@ -271,7 +271,7 @@ pub fn split_words<'t>(info: &RuleInfo, cx: &Context<'t>, out: &mut Vec<Edit>) {
         return;
     }
     let counts = count_words(
-        text,
+        cx.words(),
         candidates
             .iter()
             .map(|c| format!("{}{}", c.a.text, c.b.text)),
@@ -304,17 +304,17 @@ pub fn split_words<'t>(info: &RuleInfo, cx: &Context<'t>, out: &mut Vec<Edit>) {
     }
 }
 
-/// How often each of `words` occurs in `text` as a whole token, case-insensitively: one
-/// pass, allocating only for the words asked about (and a buffer for capitalised tokens).
-pub(super) fn count_words(
-    text: &str,
+/// How often each of `words` occurs among `tokens`, case-insensitively: one pass,
+/// allocating only for the words asked about (and a buffer for capitalised tokens).
+pub(super) fn count_words<'t>(
+    tokens: impl Iterator<Item = Token<'t>>,
     words: impl IntoIterator<Item = String>,
 ) -> HashMap<String, u32> {
     let mut counts: HashMap<String, u32> =
         words.into_iter().map(|w| (w.to_lowercase(), 0)).collect();
     let longest = counts.keys().map(String::len).max().unwrap_or(0);
     let mut lower = String::new();
-    for t in tokens::iter(text) {
+    for t in tokens {
         if t.text.len() > longest {
             continue;
         }
@@ -474,7 +474,7 @@ mod tests {
     #[test]
     fn counts_are_case_insensitive() {
         let c = super::count_words(
-            "Continued, continued and CONTINUED con",
+            crate::rules::confusion::tokens::iter("Continued, continued and CONTINUED con"),
             ["continued".into()],
         );
         assert_eq!(c.get("continued"), Some(&3));
