@@ -175,6 +175,8 @@ pub struct Corrector<'a> {
     cache: HashMap<String, Rc<(f64, Vec<Scored>)>>,
     /// Context counts of words met as neighbours.
     counts: std::cell::RefCell<HashMap<String, f64>>,
+    /// [`Corrector::real_word_rival`]'s answer for each spelling asked about.
+    rivals: std::cell::RefCell<HashMap<String, bool>>,
     /// Spellings already found not worth questioning (common words, numbers, codes).
     settled: HashSet<String>,
 }
@@ -199,6 +201,7 @@ impl<'a> Corrector<'a> {
             cache: HashMap::default(),
             settled: HashSet::default(),
             counts: Default::default(),
+            rivals: Default::default(),
         }
     }
 
@@ -350,7 +353,22 @@ impl<'a> Corrector<'a> {
     /// Whether some word could replace the real word `token`: one at least e^REAL_WORD_RATIO
     /// times as probable, reached at a channel cost up to REAL_WORD_MAX_CHANNEL (the
     /// conditions `correct` puts on replacing a real word), in the lexicon or the document.
+    /// The answer depends on the spelling alone, so it is remembered per spelling.
     fn real_word_rival(&self, token: &str) -> bool {
+        if let Some(&known) = self.rivals.borrow().get(token) {
+            return known;
+        }
+        let found = self.search_rival(token);
+        let mut rivals = self.rivals.borrow_mut();
+        if rivals.len() >= CACHE_LIMIT {
+            rivals.clear();
+        }
+        rivals.insert(token.to_string(), found);
+        found
+    }
+
+    /// [`Corrector::real_word_rival`], searched.
+    fn search_rival(&self, token: &str) -> bool {
         if token.len() > MAX_TOKEN_BYTES {
             return false;
         }
