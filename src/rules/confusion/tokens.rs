@@ -38,8 +38,17 @@ impl<'a> Iterator for Tokens<'a> {
 
     fn next(&mut self) -> Option<Token<'a>> {
         let text = self.text;
-        // Skip to the start of a word.
+        let bytes = text.as_bytes();
+        // Skip to the start of a word; ASCII bytes are classified without decoding.
         let start = loop {
+            let b = *bytes.get(self.pos)?;
+            if b < 0x80 {
+                if b.is_ascii_alphanumeric() {
+                    break self.pos;
+                }
+                self.pos += 1;
+                continue;
+            }
             let (c, len) = char_at(text, self.pos)?;
             if c.is_alphanumeric() {
                 break self.pos;
@@ -47,6 +56,10 @@ impl<'a> Iterator for Tokens<'a> {
             self.pos += len;
         };
         let mut end = start;
+        // Runs of ASCII letters and digits, the common case, byte by byte.
+        while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+            end += 1;
+        }
         while let Some((c, len)) = char_at(text, end) {
             let inside = c.is_alphanumeric()
                 || (is_apostrophe(c)
@@ -55,6 +68,9 @@ impl<'a> Iterator for Tokens<'a> {
                 break;
             }
             end += len;
+            while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+                end += 1;
+            }
         }
         self.pos = end;
         Some(Token {
