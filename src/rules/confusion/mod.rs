@@ -232,6 +232,10 @@ fn neighbours<'t>(
     (pw, nw, changed)
 }
 
+/// Tokens whose spellings C001 works out ahead at a time (see `Corrector::prepare`):
+/// enough to keep every core busy, few enough to bound the memory of the answers.
+const PREPARE_CHUNK: usize = 16_384;
+
 fn misread_words(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     let text = cx.text;
     let mut corrector = word::Corrector::new(cx.word_counts());
@@ -249,7 +253,12 @@ fn misread_words(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     // Pass 1: each token in the context of its neighbours as written.
     let none = std::collections::HashMap::new();
     let mut fixed: std::collections::HashMap<usize, word::Correction> = Default::default();
-    for (prev, t, next) in tokens::windows_of(cx.words()) {
+    // The costly searches of each stretch of tokens are worked out ahead, in parallel.
+    let mut ahead = cx.words();
+    for (i, (prev, t, next)) in tokens::windows_of(cx.words()).enumerate() {
+        if i % PREPARE_CHUNK == 0 {
+            corrector.prepare(ahead.by_ref().take(PREPARE_CHUNK).map(|t| t.text));
+        }
         // A settled spelling never changes: one hash lookup before the costlier checks.
         if corrector.is_settled(t.text) || skip(prev.as_ref(), &t, next.as_ref()) {
             continue;
