@@ -719,9 +719,17 @@ mod tests {
     use super::*;
 
     fn fix(text: &str) -> Vec<(String, String, Safety)> {
+        fix_with(text, false)
+    }
+
+    /// The corrections of `text`, its searches worked out ahead (in parallel) or not.
+    fn fix_with(text: &str, prepared: bool) -> Vec<(String, String, Safety)> {
         let toks = tokens(text);
         let vocab = Vocabulary::new(toks.iter().cloned());
         let mut c = Corrector::new(&vocab);
+        if prepared {
+            c.prepare(toks.iter().map(|t| t.text));
+        }
         toks.iter()
             .enumerate()
             .filter_map(|(i, t)| {
@@ -807,6 +815,22 @@ mod tests {
             got.iter().any(|(a, b, _)| a == "whioh" && b == "which"),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn working_out_ahead_changes_no_decision() {
+        // Enough distinct spellings for the parallel path: misreadings, real words with
+        // rivals ("tho", "modem"), names, possessives and numbers.
+        let mut text = String::new();
+        for i in 0..40 {
+            text.push_str(&format!(
+                "Tbe man{i} said tho modem whioh was arid; Korea's l953 rnatter {i}x. \
+                 The communist party met the commuist leader and Aubert{i} left. "
+            ));
+        }
+        let plain = fix_with(&text, false);
+        assert!(!plain.is_empty());
+        assert_eq!(fix_with(&text, true), plain);
     }
 
     #[test]
