@@ -136,10 +136,14 @@ pub fn tokens(text: &str) -> Vec<Token> {
 impl Vocab {
     /// Count the words of `text`.
     pub fn new(text: &str) -> Self {
+        Vocab::of_tokens(text, &tokens(text))
+    }
+
+    /// Count the words of `text`, given its [`tokens`].
+    pub fn of_tokens(text: &str, toks: &[Token]) -> Self {
         let mut v = Vocab::default();
-        let toks = tokens(text);
         let mut skip_next = false;
-        for t in &toks {
+        for t in toks {
             if t.line_end_hyphen {
                 skip_next = true;
                 continue;

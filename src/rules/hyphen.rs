@@ -14,7 +14,7 @@ use super::lines::lines;
 use super::{Context, Family, FnRule, Rule, RuleInfo};
 use crate::edit::{Edit, Safety};
 use crate::lexicon::search::Swap;
-use crate::vocab::{tokens, Vocab, WordEvidence};
+use crate::vocab::{Vocab, WordEvidence};
 use hyphenation::{Hyphenator, Language, Load, Standard};
 use std::sync::OnceLock;
 
@@ -453,7 +453,7 @@ fn evidence<'c>(cx: &'c Context<'_>) -> Evidence<'c> {
 
 fn line_end_hyphens(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     let text = cx.text;
-    let toks = tokens(text);
+    let toks = cx.vocab_tokens();
     if !toks.iter().any(|t| t.line_end_hyphen) {
         return;
     }
@@ -555,7 +555,7 @@ fn lost_hyphens(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     let width = wrap_width(text);
     let all = lines(text);
     let mut li = 0;
-    for t in tokens(text) {
+    for t in cx.vocab_tokens() {
         if t.line_end_hyphen {
             continue;
         }
@@ -665,6 +665,7 @@ fn best_split<'s>(seg: &'s str, ev: &Evidence<'_>) -> Option<(usize, &'s str, &'
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::vocab::tokens;
     use std::collections::HashSet;
 
     /// A tiny stand-in lexicon for tests.

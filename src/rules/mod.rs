@@ -95,6 +95,7 @@ pub struct Context<'a> {
     /// The current text.
     pub text: &'a str,
     vocab: OnceLock<Vocab>,
+    vocab_tokens: OnceLock<Vec<crate::vocab::Token>>,
     pages: OnceLock<Vec<Range<usize>>>,
     words: OnceLock<confusion::tokens::Table>,
     word_counts: OnceLock<confusion::vocab::Vocabulary>,
@@ -106,6 +107,7 @@ impl<'a> Context<'a> {
         Context {
             text,
             vocab: OnceLock::new(),
+            vocab_tokens: OnceLock::new(),
             pages: OnceLock::new(),
             words: OnceLock::new(),
             word_counts: OnceLock::new(),
@@ -114,7 +116,15 @@ impl<'a> Context<'a> {
 
     /// The document's own vocabulary (word counts) of the current text.
     pub fn vocab(&self) -> &Vocab {
-        self.vocab.get_or_init(|| Vocab::new(self.text))
+        self.vocab
+            .get_or_init(|| Vocab::of_tokens(self.text, self.vocab_tokens()))
+    }
+
+    /// The whitespace-separated word tokens of the current text that [`Context::vocab`]
+    /// counts ([`crate::vocab::tokens`]), found once.
+    pub fn vocab_tokens(&self) -> &[crate::vocab::Token] {
+        self.vocab_tokens
+            .get_or_init(|| crate::vocab::tokens(self.text))
     }
 
     /// The word tokens of the current text (as the confusion rules see words), scanned

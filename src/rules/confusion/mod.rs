@@ -82,10 +82,13 @@ fn il_not_roman(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     // A window of two tokens on each side of the one examined.
     let mut window: std::collections::VecDeque<tokens::Token<'_>> = Default::default();
     let mut check = |window: &std::collections::VecDeque<tokens::Token<'_>>, at: usize| {
-        let slice: Vec<tokens::Token<'_>> = window.iter().cloned().collect();
-        if !matches!(slice[at].text, "II" | "III") {
+        if !window
+            .get(at)
+            .is_some_and(|t| matches!(t.text, "II" | "III"))
+        {
             return;
         }
+        let slice: Vec<tokens::Token<'_>> = window.iter().cloned().collect();
         if let Some((fixed, why)) = roman::fix(cx.text, &slice, at, &il, lex) {
             let range = slice[at].range.clone();
             out.push(Edit::new(
