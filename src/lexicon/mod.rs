@@ -46,18 +46,6 @@ pub const MAX_LEVEL: u8 = 80;
 /// [`Lexicon::find`] with level 35.
 pub const DOTTED: &[&str] = &["e.g", "i.e", "n.b", "q.v", "a.k.a"];
 
-/// Spellings [`Lexicon::find`] remembers per thread before it starts again.
-const FOUND_MEMO: usize = 100_000;
-
-thread_local! {
-    /// [`Lexicon::find`]'s answers on this thread.
-    static FOUND: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, Option<Found>>> =
-        Default::default();
-    /// [`Lexicon::entry`]'s answers on this thread.
-    static ENTRY: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, Option<Entry>>> =
-        Default::default();
-}
-
 static WORDS_FST: &[u8] = include_bytes!("../../data/lexicon/words.fst");
 static BIGRAMS_FST: &[u8] = include_bytes!("../../data/lexicon/bigrams.fst");
 static ACCENTS_TSV: &str = include_str!("../../data/lexicon/accents.tsv");
@@ -172,24 +160,7 @@ impl Lexicon {
 
     /// The entry [`Lexicon::find`] would give, without building its spelling when the exact
     /// spelling is a common word (the usual case).
-    /// Remembered per thread, like [`Lexicon::find`].
     fn entry(&self, word: &str) -> Option<Entry> {
-        ENTRY.with(|memo| {
-            if let Some(hit) = memo.borrow().get(word) {
-                return *hit;
-            }
-            let entry = self.entry_uncached(word);
-            let mut memo = memo.borrow_mut();
-            if memo.len() >= FOUND_MEMO {
-                memo.clear();
-            }
-            memo.insert(word.into(), entry);
-            entry
-        })
-    }
-
-    /// [`Lexicon::entry`], looked up.
-    fn entry_uncached(&self, word: &str) -> Option<Entry> {
         if let Some(e) = self
             .get(&fold::normalize_typography(word))
             .filter(Entry::is_common)
@@ -205,26 +176,7 @@ impl Lexicon {
     /// abbreviation ("Mr.", "U.S.", "e.g.", see `Lexicon::find_dotted`). Typographic
     /// apostrophes count as `'` and ligatures ("ﬁ") as their letters. Other punctuation is
     /// the caller's to strip: "the." and "(the" are not found.
-    ///
-    /// Answers are remembered per thread (every instance holds the same embedded data),
-    /// so the rules asking about the same spellings pay for each lookup once.
     pub fn find(&self, word: &str) -> Option<Found> {
-        FOUND.with(|memo| {
-            if let Some(hit) = memo.borrow().get(word) {
-                return hit.clone();
-            }
-            let found = self.find_uncached(word);
-            let mut memo = memo.borrow_mut();
-            if memo.len() >= FOUND_MEMO {
-                memo.clear();
-            }
-            memo.insert(word.into(), found.clone());
-            found
-        })
-    }
-
-    /// [`Lexicon::find`], looked up.
-    fn find_uncached(&self, word: &str) -> Option<Found> {
         let word = fold::normalize_typography(word);
         if word.is_empty() {
             return None;
