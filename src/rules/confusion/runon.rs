@@ -7,7 +7,7 @@
 //! or the document knows, hyphenated and line-end tokens are never split.
 
 use super::split::{count_of, is_plain_word};
-use super::tokens::Token;
+use super::tokens::{self, Token};
 use crate::edit::{Edit, Safety};
 use crate::lexicon::Lexicon;
 use crate::rules::{Context, RuleInfo};
@@ -60,6 +60,15 @@ fn piece_count(lex: &Lexicon, piece: &str) -> Option<f64> {
     lex.lookup(piece)
         .filter(|e| is_plain_word(e) && !e.proper)
         .map(|e| count_of(&e))
+}
+
+/// The split of a token worth checking: none for a word the lexicon knows.
+fn split_of(lex: &Lexicon, token: &str) -> Option<Split> {
+    if lex.find(token).is_some() {
+        None
+    } else {
+        best_split(lex, token)
+    }
 }
 
 /// The one split of `token` (a word the lexicon lacks) into two common words that form
@@ -139,6 +148,13 @@ pub fn run_together(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     let lex = Lexicon::embedded();
     // The split of each spelling met (None for words and tokens with no good split).
     let mut seen: HashMap<&str, Option<Split>> = HashMap::default();
+    // Every spelling's split at once, on every core (it depends on the spelling alone).
+    seen.extend(tokens::answers(
+        cx.words(),
+        CACHE_LIMIT,
+        worth_checking,
+        |s| split_of(lex, s),
+    ));
     let mut found: Vec<(Token<'_>, Split)> = Vec::new();
     for t in cx.words() {
         if !worth_checking(t.text) {
@@ -147,11 +163,7 @@ pub fn run_together(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
         let split = match seen.get(t.text) {
             Some(s) => s.clone(),
             None => {
-                let s = if lex.find(t.text).is_some() {
-                    None
-                } else {
-                    best_split(lex, t.text)
-                };
+                let s = split_of(lex, t.text);
                 if seen.len() >= CACHE_LIMIT {
                     seen.clear();
                 }

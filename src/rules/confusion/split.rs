@@ -6,7 +6,7 @@
 //! writing the joined word elsewhere. Two real words ("be cause", "a part") are never
 //! joined: measured on the real corpus, such joins were right about one time in four.
 
-use super::tokens::Token;
+use super::tokens::{self, Token};
 use crate::edit::{Edit, Safety};
 use crate::lexicon::case::{shape, Shape};
 use crate::lexicon::{Entry, Lexicon};
@@ -247,6 +247,14 @@ pub fn split_words<'t>(info: &RuleInfo, cx: &Context<'t>, out: &mut Vec<Edit>) {
         lex,
         seen: HashMap::default(),
     };
+    // Every spelling's kind at once, on every core (a kind depends on the spelling alone).
+    let found = tokens::answers(
+        cx.words(),
+        CACHE_LIMIT,
+        |s| letters(s, true),
+        |s| kind(lex, s),
+    );
+    kinds.seen.extend(found);
     let mut candidates: Vec<Candidate<'t>> = Vec::new();
     // Sliding window: prev, a, b, next, each token with its kind when it is made of
     // letters (classified once, as it enters).

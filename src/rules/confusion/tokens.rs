@@ -175,6 +175,29 @@ impl<'a> Iterator for Words<'_, 'a> {
     }
 }
 
+/// The distinct spellings among `tokens` that `wanted` accepts (the first `limit` of
+/// them), each with `answer`'s answer for it, worked out on every core: for the rules
+/// whose per-spelling answers depend on the spelling alone, to fill their caches at once.
+pub fn answers<'a, T: Send>(
+    tokens: impl Iterator<Item = Token<'a>>,
+    limit: usize,
+    wanted: impl Fn(&str) -> bool,
+    answer: impl Fn(&'a str) -> T + Sync,
+) -> Vec<(&'a str, T)> {
+    use rayon::prelude::*;
+    let mut seen = rustc_hash::FxHashSet::default();
+    let mut distinct: Vec<&'a str> = Vec::new();
+    for t in tokens {
+        if distinct.len() >= limit {
+            break;
+        }
+        if wanted(t.text) && seen.insert(t.text) {
+            distinct.push(t.text);
+        }
+    }
+    distinct.into_par_iter().map(|s| (s, answer(s))).collect()
+}
+
 /// Every word token of `text`, in order.
 pub fn tokens(text: &str) -> Vec<Token<'_>> {
     iter(text).collect()
