@@ -116,8 +116,9 @@ fn il_not_roman(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
 fn pronoun_i(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     let lex = crate::lexicon::Lexicon::embedded();
     let followers = pronoun::Followers::of(cx.text);
-    for (_, t, next) in tokens::windows(cx.text) {
-        if let Some((fixed, why)) = pronoun::as_pronoun(cx.text, &t, next.as_ref(), lex, &followers)
+    for (prev, t, next) in tokens::windows(cx.text) {
+        if let Some((fixed, why)) =
+            pronoun::as_pronoun(cx.text, prev.as_ref(), &t, next.as_ref(), lex, &followers)
         {
             out.push(Edit::new(
                 t.range.clone(),
