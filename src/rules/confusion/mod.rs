@@ -32,7 +32,7 @@ pub fn rules() -> Vec<Box<dyn Rule>> {
             code: "C002",
             name: "pronoun-i",
             family: Family::Confusion,
-            summary: "Read a lone '1' or 'l' as the pronoun 'I' when the next word usually follows 'I'",
+            summary: "Read a lone '1' or 'l' as the pronoun 'I' when the next word usually follows 'I' (in English or in this document), or between two words of a first-person document",
             example: ("and 1 have seen it", "and I have seen it"),
             default_on: true,
         },
