@@ -2,6 +2,7 @@
 //! confusion model and the document's own vocabulary.
 
 pub mod model;
+pub mod phrase;
 pub mod pronoun;
 pub mod roman;
 pub mod runon;
@@ -70,6 +71,17 @@ pub fn rules() -> Vec<Box<dyn Rule>> {
             default_on: true,
         },
         check: runon::run_together,
+    }),
+    Box::new(FnRule {
+        info: RuleInfo {
+            code: "C006",
+            name: "run-on-phrase",
+            family: Family::Confusion,
+            summary: "Segment several words run together when the token is no word, every piece is a common word, one is a function word, and no other segmentation is close",
+            example: ("they werenoneofthe best", "they were none of the best"),
+            default_on: true,
+        },
+        check: phrase::run_on_phrases,
     })]
 }
 
