@@ -1,6 +1,7 @@
 //! OCR confusions: misread words fixed with evidence from the embedded lexicon, the OCR
 //! confusion model and the document's own vocabulary.
 
+pub mod gap;
 pub mod model;
 pub mod phrase;
 pub mod pronoun;
@@ -82,6 +83,17 @@ pub fn rules() -> Vec<Box<dyn Rule>> {
             default_on: true,
         },
         check: phrase::run_on_phrases,
+    }),
+    Box::new(FnRule {
+        info: RuleInfo {
+            code: "C007",
+            name: "lost-letter",
+            family: Family::Confusion,
+            summary: "Put back a letter the OCR read as a space when one letter clearly makes a common word of two pieces, one of them no word",
+            example: ("and t e man went throu h", "and the man went through"),
+            default_on: true,
+        },
+        check: gap::lost_letters,
     })]
 }
 
