@@ -2,6 +2,7 @@
 //! confusion model and the document's own vocabulary.
 
 pub mod gap;
+pub mod longs;
 pub mod model;
 pub mod phrase;
 pub mod pronoun;

@@ -3,6 +3,7 @@
 //! document word and clearly more probable than the token itself and than every other
 //! candidate; the margin (in nats) becomes the edit's confidence and its safety.
 
+use super::longs;
 use super::model::{self, GENERIC_COST};
 use super::tokens::Token;
 use super::vocab::Vocabulary;
@@ -177,6 +178,8 @@ pub struct Corrector<'a> {
     counts: std::cell::RefCell<HashMap<String, f64>>,
     /// Spellings already found not worth questioning (common words, numbers, codes).
     settled: HashSet<String>,
+    /// Whether this document lost the long s of old print (see [`super::longs`]).
+    long_s: bool,
 }
 
 impl<'a> Corrector<'a> {
@@ -192,9 +195,13 @@ impl<'a> Corrector<'a> {
                 generic_targets.push(w.to_string());
             }
         }
+        let lex = Lexicon::embedded();
+        let long_s =
+            long_enough && longs::document_shows_it(lex, vocab.words_at_least(1).map(|(w, _)| w));
         Corrector {
-            lex: Lexicon::embedded(),
+            lex,
             vocab,
+            long_s,
             generic_targets,
             cache: HashMap::default(),
             settled: HashSet::default(),
@@ -305,6 +312,13 @@ impl<'a> Corrector<'a> {
             };
         for hit in self.lexicon_hits(token, &base, shape, MAX_CHANNEL) {
             consider(&hit.word, f64::from(hit.cost), Some(hit.entry), &mut scored);
+        }
+        if self.long_s && shape != Shape::Mixed {
+            longs::for_each_insertion(&base, |cand| {
+                if let Some(f) = self.lex.find(cand).filter(|f| !f.accents) {
+                    consider(cand, f64::from(longs::COST), Some(f.entry), &mut scored);
+                }
+            });
         }
         // Words only the document knows (names, terms): one swap, looked up in its counts.
         model::for_each_table_swap(&base, |cand, cost| {
