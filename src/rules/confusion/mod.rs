@@ -5,6 +5,7 @@ pub mod gap;
 pub mod longs;
 pub mod model;
 pub mod phrase;
+pub mod profile;
 pub mod pronoun;
 pub mod roman;
 pub mod runon;

@@ -5,6 +5,7 @@
 
 use super::longs;
 use super::model::{self, GENERIC_COST};
+use super::profile::{swap_between, Profile};
 use super::tokens::Token;
 use super::vocab::Vocabulary;
 use crate::edit::Safety;
@@ -39,6 +40,14 @@ const MAX_CONTEXT: f64 = 6.0;
 const REAL_WORD_RATIO: f64 = 6.9;
 /// …reached by one common misreading, and only when the context does not favour it.
 const REAL_WORD_MAX_CHANNEL: f64 = 4.0;
+/// A real word may also go for a word e^4 ≈ 55 times as frequent when the neighbours favour
+/// that word by e^2, the token is rare in the document, and the document's OCR shows the
+/// same misreading in non-words (see [`super::profile`]).
+const CONTEXT_RATIO: f64 = 4.0;
+/// See [`CONTEXT_RATIO`].
+const CONTEXT_SUPPORT: f64 = 2.0;
+/// See [`CONTEXT_RATIO`]: the token occurs at most this often in the document.
+const CONTEXT_MAX_USES: u32 = 1000;
 /// Words more frequent than this share of all words are never questioned.
 const COMMON_SKIP: f64 = 1e-4;
 /// A document shorter than this (in words) gives no evidence from its own counts.
@@ -180,6 +189,8 @@ pub struct Corrector<'a> {
     settled: HashSet<String>,
     /// Whether this document lost the long s of old print (see [`super::longs`]).
     long_s: bool,
+    /// The confusions this document's OCR made (see [`super::profile`]).
+    profile: Profile<'a>,
 }
 
 impl<'a> Corrector<'a> {
@@ -202,6 +213,7 @@ impl<'a> Corrector<'a> {
             lex,
             vocab,
             long_s,
+            profile: Profile::new(vocab.words_at_least(1).map(|(w, _)| w)),
             generic_targets,
             cache: HashMap::default(),
             settled: HashSet::default(),
@@ -373,7 +385,7 @@ impl<'a> Corrector<'a> {
         let hits = self.lexicon_hits(token, &base, shape, REAL_WORD_MAX_CHANNEL as f32);
         let rival = |word: &str, entry: Option<Entry>| {
             self.prior(&case_like(word, shape), token, entry)
-                .is_some_and(|(logp, _, _)| logp - own >= REAL_WORD_RATIO)
+                .is_some_and(|(logp, _, _)| logp - own >= CONTEXT_RATIO)
         };
         if hits.into_iter().any(|h| rival(&h.word, Some(h.entry))) {
             return true;
@@ -386,6 +398,13 @@ impl<'a> Corrector<'a> {
                     && rival(cand, None));
         });
         found
+    }
+
+    /// Whether the document's OCR made the misreading that turns `word` into `token`.
+    fn document_shows(&self, token: &str, word: &str) -> bool {
+        let (token, word) = (token.to_lowercase(), word.to_lowercase());
+        let (seen, meant) = swap_between(&token, &word);
+        self.profile.active(self.lex, seen, meant)
     }
 
     /// The count behind a word for context scoring.
@@ -465,10 +484,10 @@ impl<'a> Corrector<'a> {
             return None;
         }
         let known = self.lex.find(text).filter(|f| !f.accents);
-        if known.as_ref().is_some_and(|f| {
-            let short = text.chars().count() <= 2 && f.entry.is_common();
-            short || f.entry.frequency as f64 > COMMON_SKIP * CORPUS_WORDS
-        }) {
+        if known
+            .as_ref()
+            .is_some_and(|f| f.entry.frequency as f64 > COMMON_SKIP * CORPUS_WORDS)
+        {
             self.settle(full);
             return None;
         }
@@ -522,9 +541,16 @@ impl<'a> Corrector<'a> {
         let gap = best_total - runner_up;
         // A real word is changed only for a far more frequent word, reached by one common
         // misreading, that the neighbouring words do not speak against.
-        let real_word_ok = best.logp - own >= REAL_WORD_RATIO
-            && best.channel <= REAL_WORD_MAX_CHANNEL
-            && best_ctx >= 0.0;
+        let ratio = best.logp - own;
+        // A word of one or two letters ("ho", "er") is too easily another: only the
+        // context and the document's own misreadings can earn its change.
+        let short = text.chars().count() <= 2;
+        let real_word_ok = best.channel <= REAL_WORD_MAX_CHANNEL
+            && ((!short && ratio >= REAL_WORD_RATIO && best_ctx >= 0.0)
+                || (ratio >= CONTEXT_RATIO
+                    && best_ctx >= CONTEXT_SUPPORT
+                    && self.vocab.count_any_case(text) <= CONTEXT_MAX_USES
+                    && self.document_shows(text, &best.word)));
         if margin < MIN_MARGIN || (real_word && !real_word_ok) {
             return None;
         }
@@ -703,6 +729,28 @@ mod tests {
             got.iter().any(|(a, b, _)| a == "whioh" && b == "which"),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn real_words_change_only_where_the_document_shows_the_misreading() {
+        // This OCR reads h as b: "tbe", "tbat", "bave", "wbich" are no words.
+        let noisy = "Tbe man said tbat be would bave come, wbich was kind. \
+                     He put it in bis pocket and ho went home.";
+        let got = fix(noisy);
+        let changed = |w: &str| got.iter().any(|(a, _, _)| a == w);
+        assert!(
+            got.iter().any(|(a, b, _)| a == "bis" && b == "his"),
+            "{got:?}"
+        );
+        // The same words in a document without that misreading stay.
+        let clean = "The man said that he would have come, which was kind. \
+                     He put it in bis pocket and ho went home.";
+        let got_clean = fix(clean);
+        assert!(
+            !got_clean.iter().any(|(a, _, _)| a == "bis" || a == "ho"),
+            "{got_clean:?}"
+        );
+        assert!(!changed("kind"), "{got:?}");
     }
 
     #[test]
