@@ -191,6 +191,8 @@ pub struct Corrector<'a> {
     long_s: bool,
     /// The confusions this document's OCR made (see [`super::profile`]).
     profile: Profile<'a>,
+    /// Capitalised spellings found to be a repeated misreading of a common word.
+    misreadings: std::cell::RefCell<HashMap<String, bool>>,
 }
 
 impl<'a> Corrector<'a> {
@@ -214,6 +216,7 @@ impl<'a> Corrector<'a> {
             vocab,
             long_s,
             profile: Profile::new(vocab.words_at_least(1).map(|(w, _)| w)),
+            misreadings: Default::default(),
             generic_targets,
             cache: HashMap::default(),
             settled: HashSet::default(),
@@ -255,12 +258,42 @@ impl<'a> Corrector<'a> {
     /// How often the document repeats a token, as evidence that it is right. Only names
     /// and acronyms (capitalised tokens) earn this trust: OCR engines repeat their
     /// misreadings of lower-case words ("whioh", "bas") page after page.
+    /// A capitalised token that is one of the document's own misreadings away from one of
+    /// the commonest words ("Tho" in a text whose OCR writes o for e) earns no such trust.
     fn trusted_repeats(&self, token: &str) -> u32 {
-        if token.starts_with(char::is_uppercase) {
-            self.vocab.count(token)
-        } else {
-            0
+        if !token.starts_with(char::is_uppercase) {
+            return 0;
         }
+        let n = self.vocab.count(token);
+        if n < 2 || self.repeated_misreading(token) {
+            0
+        } else {
+            n
+        }
+    }
+
+    /// Whether `token`, lower-cased, is one table swap from one of the commonest words
+    /// through a swap the document's OCR shows (see [`super::profile`]); remembered.
+    fn repeated_misreading(&self, token: &str) -> bool {
+        if let Some(&known) = self.misreadings.borrow().get(token) {
+            return known;
+        }
+        let lower = token.to_lowercase();
+        let mut found = false;
+        model::for_each_table_swap(&lower, |cand, _| {
+            found = found
+                || (self
+                    .lex
+                    .find(cand)
+                    .is_some_and(|f| f.entry.frequency as f64 > COMMON_SKIP * CORPUS_WORDS)
+                    && self.document_shows(&lower, cand));
+        });
+        let mut cache = self.misreadings.borrow_mut();
+        if cache.len() >= CACHE_LIMIT {
+            cache.clear();
+        }
+        cache.insert(token.to_string(), found);
+        found
     }
 
     /// The token's own log-probability as written.
@@ -751,6 +784,23 @@ mod tests {
             "{got_clean:?}"
         );
         assert!(!changed("kind"), "{got:?}");
+    }
+
+    #[test]
+    fn a_repeated_capital_is_a_name_unless_the_ocr_shows_the_misreading() {
+        // This OCR reads e as o ("wero", "mado", "havo", "somo"): its repeated "Tho" is
+        // "The", not a name.
+        let noisy = "Tho men wero here. Tho boys mado somo noise. Tho girls havo gone.";
+        let got = super::super::edits_of("C001", noisy);
+        let tho = got
+            .iter()
+            .filter(|(a, b, _)| a == "Tho" && b == "The")
+            .count();
+        assert_eq!(tho, 3, "{got:?}");
+        // Without that pattern a repeated capitalised word is trusted.
+        let clean = "Tho men were here. Tho boys made some noise. Tho girls have gone.";
+        let got = super::super::edits_of("C001", clean);
+        assert!(!got.iter().any(|(a, _, _)| a == "Tho"), "{got:?}");
     }
 
     #[test]
