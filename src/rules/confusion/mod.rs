@@ -1,7 +1,11 @@
 //! OCR confusions: misread words fixed with evidence from the embedded lexicon, the OCR
 //! confusion model and the document's own vocabulary.
 
+pub mod gap;
+pub mod longs;
 pub mod model;
+pub mod phrase;
+pub mod profile;
 pub mod pronoun;
 pub mod roman;
 pub mod runon;
@@ -32,7 +36,7 @@ pub fn rules() -> Vec<Box<dyn Rule>> {
             code: "C002",
             name: "pronoun-i",
             family: Family::Confusion,
-            summary: "Read a lone '1' or 'l' as the pronoun 'I' when the next word usually follows 'I'",
+            summary: "Read a lone '1' or 'l' as the pronoun 'I' when the next word usually follows 'I' (in English or in this document), or between two words of a first-person document",
             example: ("and 1 have seen it", "and I have seen it"),
             default_on: true,
         },
@@ -70,6 +74,28 @@ pub fn rules() -> Vec<Box<dyn Rule>> {
             default_on: true,
         },
         check: runon::run_together,
+    }),
+    Box::new(FnRule {
+        info: RuleInfo {
+            code: "C006",
+            name: "run-on-phrase",
+            family: Family::Confusion,
+            summary: "Segment several words run together when the token is no word, every piece is a common word, one is a function word, and no other segmentation is close",
+            example: ("they werenoneofthe best", "they were none of the best"),
+            default_on: true,
+        },
+        check: phrase::run_on_phrases,
+    }),
+    Box::new(FnRule {
+        info: RuleInfo {
+            code: "C007",
+            name: "lost-letter",
+            family: Family::Confusion,
+            summary: "Put back a letter the OCR read as a space when one letter clearly makes a common word of two pieces, one of them no word",
+            example: ("and t e man went throu h", "and the man went through"),
+            default_on: true,
+        },
+        check: gap::lost_letters,
     })]
 }
 
@@ -119,8 +145,9 @@ fn il_not_roman(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
 fn pronoun_i(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     let lex = crate::lexicon::Lexicon::embedded();
     let followers = pronoun::Followers::of(cx.text);
-    for (_, t, next) in tokens::windows_of(cx.words()) {
-        if let Some((fixed, why)) = pronoun::as_pronoun(cx.text, &t, next.as_ref(), lex, &followers)
+    for (prev, t, next) in tokens::windows_of(cx.words()) {
+        if let Some((fixed, why)) =
+            pronoun::as_pronoun(cx.text, prev.as_ref(), &t, next.as_ref(), lex, &followers)
         {
             out.push(Edit::new(
                 t.range.clone(),

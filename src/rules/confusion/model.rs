@@ -1,7 +1,9 @@
 //! The OCR confusion model: which strings OCR engines put in place of which, and how
 //! likely each swap is, as a cost in nats (−ln of its probability per occurrence). The
 //! weights are set by hand from what OCR engines are known to do (shape similarity: e/o/c,
-//! h/b, rn/m, li/h, ligatures dropped), not fitted to any evaluation corpus.
+//! h/b, rn/m, li/h, ligatures dropped), not fitted to any evaluation corpus. The groups
+//! "ligatures read as one letter" and "stems misread as other stems" were chosen after
+//! reading the errors left on the real corpora (see the README).
 
 /// One confusion: OCR wrote `seen` where the print had `meant`, with its cost.
 pub type Confusion = crate::lexicon::search::Swap;

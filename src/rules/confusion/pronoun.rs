@@ -1,24 +1,35 @@
 //! The pronoun "I" read as the digit "1" or the letter "l" ("1 have", "l am", "l'm"):
 //! fixed when the next word is one that follows "I" far more often than chance, or one
-//! that follows "I" elsewhere in the same document ("1 shall" where "I shall" occurs).
+//! that follows "I" elsewhere in the same document ("1 shall" where "I shall" occurs), or
+//! between two lower-case words in a document written in the first person ("and 1
+//! decline" where "I" is used ten times or more).
 
 use super::tokens::{self, Token};
 use crate::lexicon::Lexicon;
 use rustc_hash::FxHashSet;
 
-/// The words that follow the pronoun "I" in a document, lower-cased ("shall" from
-/// "I shall"): the document's own evidence that "1 shall" is "I shall".
+/// The document's own use of the pronoun "I": the words that follow it, lower-cased
+/// ("shall" from "I shall"), evidence that "1 shall" is "I shall"; and how often it is used.
 #[derive(Debug, Default)]
-pub struct Followers(FxHashSet<String>);
+pub struct Followers {
+    words: FxHashSet<String>,
+    uses: usize,
+}
+
+/// A document that uses "I" this often is written in the first person: there a lone "1"
+/// between two lower-case words is the pronoun, not a number.
+const FIRST_PERSON_USES: usize = 10;
 
 impl Followers {
     /// Collect the words that follow a standalone "I" (separated by spaces only).
     pub fn of(text: &str) -> Self {
         let mut set = FxHashSet::default();
+        let mut uses = 0;
         for (_, t, next) in tokens::windows(text) {
             if t.text != "I" {
                 continue;
             }
+            uses += 1;
             let Some(next) = next else { continue };
             if text[t.range.end..next.range.start]
                 .chars()
@@ -28,12 +39,25 @@ impl Followers {
                 set.insert(next.text.to_lowercase());
             }
         }
-        Followers(set)
+        Followers { words: set, uses }
     }
 
     fn contains(&self, word: &str) -> bool {
-        self.0.contains(&word.to_lowercase())
+        self.words.contains(&word.to_lowercase())
     }
+}
+
+/// Whether `prev` is a lower-case word in the same phrase as the token at `start`
+/// (only spaces between, after at most one comma, semicolon or colon).
+fn word_before(text: &str, prev: Option<&Token<'_>>, start: usize) -> bool {
+    let Some(prev) = prev else { return false };
+    let between = &text[prev.range.end..start];
+    let gap = between.trim_start_matches([',', ';', ':']);
+    between.len() - gap.len() <= 1
+        && !gap.is_empty()
+        && gap.chars().all(|c| c == ' ')
+        && prev.text.chars().all(char::is_alphabetic)
+        && prev.text.starts_with(char::is_lowercase)
 }
 
 /// Share of a word's occurrences that follow "I" before the word counts as evidence
@@ -45,6 +69,7 @@ const BIGRAM_SCALE: f64 = 8.0;
 /// The replacement for `token` when it is "1" or "l" standing for "I", with its evidence.
 pub fn as_pronoun(
     text: &str,
+    prev: Option<&Token<'_>>,
     token: &Token<'_>,
     next: Option<&Token<'_>>,
     lex: &Lexicon,
@@ -84,6 +109,17 @@ pub fn as_pronoun(
         "is a common phrase"
     } else if followers.contains(next.text) {
         "occurs elsewhere in this document"
+    } else if followers.uses >= FIRST_PERSON_USES
+        && word_before(text, prev, token.range.start)
+        && next.text.chars().all(char::is_alphabetic)
+    {
+        return Some((
+            fixed,
+            format!(
+                "'{}' between two words reads as the pronoun 'I' (this document uses 'I' {} times)",
+                token.text, followers.uses
+            ),
+        ));
     } else {
         return None;
     };
@@ -107,7 +143,10 @@ mod tests {
         let followers = Followers::of(text);
         toks.iter()
             .enumerate()
-            .filter_map(|(i, t)| as_pronoun(text, t, toks.get(i + 1), lex, &followers).map(|f| f.0))
+            .filter_map(|(i, t)| {
+                let prev = i.checked_sub(1).and_then(|p| toks.get(p));
+                as_pronoun(text, prev, t, toks.get(i + 1), lex, &followers).map(|f| f.0)
+            })
             .collect()
     }
 
@@ -131,5 +170,17 @@ mod tests {
         // Only a standalone "I" counts: "Part I shall" is not "I" + "shall" evidence in a
         // way that changes numbers before other words.
         assert!(fix("I shall stay; Table 1 shows it").is_empty());
+    }
+
+    #[test]
+    fn first_person_documents_read_a_lone_1_between_words_as_i() {
+        let first_person = "I came and I saw what I could. ".repeat(4);
+        let text = format!("{first_person}For this reason 1 decline, and, 1 accede.");
+        assert_eq!(fix(&text), vec!["I", "I"]);
+        // Too few uses of "I": a number stays a number.
+        assert!(fix("I came. For this reason 1 decline it").is_empty());
+        // After a capitalised word, a figure or a sentence end, a number stays too.
+        let text = format!("{first_person}See Table 1 shows it. Cut 2 1 inch. Done. 1 more");
+        assert!(fix(&text).is_empty(), "{:?}", fix(&text));
     }
 }

@@ -105,7 +105,7 @@ pub fn best_split(lex: &Lexicon, token: &str) -> Option<Split> {
 
 /// A common word the token becomes by one OCR confusion or one dropped letter
 /// ("withall" → "withal", "wasto" → "waste"): a rival reading to the split.
-fn misread_of_word(lex: &Lexicon, token: &str) -> Option<String> {
+pub(super) fn misread_of_word(lex: &Lexicon, token: &str) -> Option<String> {
     let mut found: Option<String> = None;
     super::model::for_each_table_swap(token, |v, _| {
         if found.is_none() && v != token && lex.contains(v) {

@@ -3,7 +3,9 @@
 //! document word and clearly more probable than the token itself and than every other
 //! candidate; the margin (in nats) becomes the edit's confidence and its safety.
 
+use super::longs;
 use super::model::{self, GENERIC_COST};
+use super::profile::{swap_between, Profile};
 use super::tokens::Token;
 use super::vocab::Vocabulary;
 use crate::edit::Safety;
@@ -39,6 +41,14 @@ const MAX_CONTEXT: f64 = 6.0;
 const REAL_WORD_RATIO: f64 = 6.9;
 /// …reached by one common misreading, and only when the context does not favour it.
 const REAL_WORD_MAX_CHANNEL: f64 = 4.0;
+/// A real word may also go for a word e^4 ≈ 55 times as frequent when the neighbours favour
+/// that word by e^2, the token is rare in the document, and the document's OCR shows the
+/// same misreading in non-words (see [`super::profile`]).
+const CONTEXT_RATIO: f64 = 4.0;
+/// See [`CONTEXT_RATIO`].
+const CONTEXT_SUPPORT: f64 = 2.0;
+/// See [`CONTEXT_RATIO`]: the token occurs at most this often in the document.
+const CONTEXT_MAX_USES: u32 = 1000;
 /// Words more frequent than this share of all words are never questioned.
 const COMMON_SKIP: f64 = 1e-4;
 /// A document shorter than this (in words) gives no evidence from its own counts.
@@ -180,6 +190,12 @@ pub struct Corrector<'a> {
     rivals: Mutex<HashMap<String, bool>>,
     /// Spellings already found not worth questioning (common words, numbers, codes).
     settled: HashSet<String>,
+    /// Whether this document lost the long s of old print (see [`super::longs`]).
+    long_s: bool,
+    /// The confusions this document's OCR made (see [`super::profile`]).
+    profile: Profile<'a>,
+    /// Capitalised spellings found to be a repeated misreading of a common word.
+    misreadings: Mutex<HashMap<String, bool>>,
 }
 
 impl<'a> Corrector<'a> {
@@ -195,9 +211,15 @@ impl<'a> Corrector<'a> {
                 generic_targets.push(w.to_string());
             }
         }
+        let lex = Lexicon::embedded();
+        let long_s =
+            long_enough && longs::document_shows_it(lex, vocab.words_at_least(1).map(|(w, _)| w));
         Corrector {
-            lex: Lexicon::embedded(),
+            lex,
             vocab,
+            long_s,
+            profile: Profile::new(vocab.words_at_least(1).map(|(w, _)| w)),
+            misreadings: Default::default(),
             generic_targets,
             cache: HashMap::default(),
             settled: HashSet::default(),
@@ -240,12 +262,42 @@ impl<'a> Corrector<'a> {
     /// How often the document repeats a token, as evidence that it is right. Only names
     /// and acronyms (capitalised tokens) earn this trust: OCR engines repeat their
     /// misreadings of lower-case words ("whioh", "bas") page after page.
+    /// A capitalised token that is one of the document's own misreadings away from one of
+    /// the commonest words ("Tho" in a text whose OCR writes o for e) earns no such trust.
     fn trusted_repeats(&self, token: &str) -> u32 {
-        if token.starts_with(char::is_uppercase) {
-            self.vocab.count(token)
-        } else {
-            0
+        if !token.starts_with(char::is_uppercase) {
+            return 0;
         }
+        let n = self.vocab.count(token);
+        if n < 2 || self.repeated_misreading(token) {
+            0
+        } else {
+            n
+        }
+    }
+
+    /// Whether `token`, lower-cased, is one table swap from one of the commonest words
+    /// through a swap the document's OCR shows (see [`super::profile`]); remembered.
+    fn repeated_misreading(&self, token: &str) -> bool {
+        if let Some(&known) = lock(&self.misreadings).get(token) {
+            return known;
+        }
+        let lower = token.to_lowercase();
+        let mut found = false;
+        model::for_each_table_swap(&lower, |cand, _| {
+            found = found
+                || (self
+                    .lex
+                    .find(cand)
+                    .is_some_and(|f| f.entry.frequency as f64 > COMMON_SKIP * CORPUS_WORDS)
+                    && self.document_shows(&lower, cand));
+        });
+        let mut cache = lock(&self.misreadings);
+        if cache.len() >= CACHE_LIMIT {
+            cache.clear();
+        }
+        cache.insert(token.to_string(), found);
+        found
     }
 
     /// The token's own log-probability as written.
@@ -313,6 +365,13 @@ impl<'a> Corrector<'a> {
             };
         for hit in self.lexicon_hits(token, &base, shape, MAX_CHANNEL) {
             consider(&hit.word, f64::from(hit.cost), Some(hit.entry), &mut scored);
+        }
+        if self.long_s && shape != Shape::Mixed {
+            longs::for_each_insertion(&base, |cand| {
+                if let Some(f) = self.lex.find(cand).filter(|f| !f.accents) {
+                    consider(cand, f64::from(longs::COST), Some(f.entry), &mut scored);
+                }
+            });
         }
         // Words only the document knows (names, terms): one swap, looked up in its counts.
         model::for_each_table_swap(&base, |cand, cost| {
@@ -386,7 +445,7 @@ impl<'a> Corrector<'a> {
         let hits = self.lexicon_hits(token, &base, shape, REAL_WORD_MAX_CHANNEL as f32);
         let rival = |word: &str, entry: Option<Entry>| {
             self.prior(&case_like(word, shape), token, entry)
-                .is_some_and(|(logp, _, _)| logp - own >= REAL_WORD_RATIO)
+                .is_some_and(|(logp, _, _)| logp - own >= CONTEXT_RATIO)
         };
         if hits.into_iter().any(|h| rival(&h.word, Some(h.entry))) {
             return true;
@@ -399,6 +458,13 @@ impl<'a> Corrector<'a> {
                     && rival(cand, None));
         });
         found
+    }
+
+    /// Whether the document's OCR made the misreading that turns `word` into `token`.
+    fn document_shows(&self, token: &str, word: &str) -> bool {
+        let (token, word) = (token.to_lowercase(), word.to_lowercase());
+        let (seen, meant) = swap_between(&token, &word);
+        self.profile.active(self.lex, seen, meant)
     }
 
     /// The count behind a word for context scoring.
@@ -503,10 +569,10 @@ impl<'a> Corrector<'a> {
             return None;
         }
         let known = self.lex.find(text).filter(|f| !f.accents);
-        if known.as_ref().is_some_and(|f| {
-            let short = text.chars().count() <= 2 && f.entry.is_common();
-            short || f.entry.frequency as f64 > COMMON_SKIP * CORPUS_WORDS
-        }) {
+        if known
+            .as_ref()
+            .is_some_and(|f| f.entry.frequency as f64 > COMMON_SKIP * CORPUS_WORDS)
+        {
             return None;
         }
         let real_word =
@@ -551,10 +617,10 @@ impl<'a> Corrector<'a> {
             return None;
         }
         let known = self.lex.find(text).filter(|f| !f.accents);
-        if known.as_ref().is_some_and(|f| {
-            let short = text.chars().count() <= 2 && f.entry.is_common();
-            short || f.entry.frequency as f64 > COMMON_SKIP * CORPUS_WORDS
-        }) {
+        if known
+            .as_ref()
+            .is_some_and(|f| f.entry.frequency as f64 > COMMON_SKIP * CORPUS_WORDS)
+        {
             self.settle(full);
             return None;
         }
@@ -608,9 +674,16 @@ impl<'a> Corrector<'a> {
         let gap = best_total - runner_up;
         // A real word is changed only for a far more frequent word, reached by one common
         // misreading, that the neighbouring words do not speak against.
-        let real_word_ok = best.logp - own >= REAL_WORD_RATIO
-            && best.channel <= REAL_WORD_MAX_CHANNEL
-            && best_ctx >= 0.0;
+        let ratio = best.logp - own;
+        // A word of one or two letters ("ho", "er") is too easily another: only the
+        // context and the document's own misreadings can earn its change.
+        let short = text.chars().count() <= 2;
+        let real_word_ok = best.channel <= REAL_WORD_MAX_CHANNEL
+            && ((!short && ratio >= REAL_WORD_RATIO && best_ctx >= 0.0)
+                || (ratio >= CONTEXT_RATIO
+                    && best_ctx >= CONTEXT_SUPPORT
+                    && self.vocab.count_any_case(text) <= CONTEXT_MAX_USES
+                    && self.document_shows(text, &best.word)));
         if margin < MIN_MARGIN || (real_word && !real_word_ok) {
             return None;
         }
@@ -831,6 +904,45 @@ mod tests {
         let plain = fix_with(&text, false);
         assert!(!plain.is_empty());
         assert_eq!(fix_with(&text, true), plain);
+    }
+
+    #[test]
+    fn real_words_change_only_where_the_document_shows_the_misreading() {
+        // This OCR reads h as b: "tbe", "tbat", "bave", "wbich" are no words.
+        let noisy = "Tbe man said tbat be would bave come, wbich was kind. \
+                     He put it in bis pocket and ho went home.";
+        let got = fix(noisy);
+        let changed = |w: &str| got.iter().any(|(a, _, _)| a == w);
+        assert!(
+            got.iter().any(|(a, b, _)| a == "bis" && b == "his"),
+            "{got:?}"
+        );
+        // The same words in a document without that misreading stay.
+        let clean = "The man said that he would have come, which was kind. \
+                     He put it in bis pocket and ho went home.";
+        let got_clean = fix(clean);
+        assert!(
+            !got_clean.iter().any(|(a, _, _)| a == "bis" || a == "ho"),
+            "{got_clean:?}"
+        );
+        assert!(!changed("kind"), "{got:?}");
+    }
+
+    #[test]
+    fn a_repeated_capital_is_a_name_unless_the_ocr_shows_the_misreading() {
+        // This OCR reads e as o ("wero", "mado", "havo", "somo"): its repeated "Tho" is
+        // "The", not a name.
+        let noisy = "Tho men wero here. Tho boys mado somo noise. Tho girls havo gone.";
+        let got = super::super::edits_of("C001", noisy);
+        let tho = got
+            .iter()
+            .filter(|(a, b, _)| a == "Tho" && b == "The")
+            .count();
+        assert_eq!(tho, 3, "{got:?}");
+        // Without that pattern a repeated capitalised word is trusted.
+        let clean = "Tho men were here. Tho boys made some noise. Tho girls have gone.";
+        let got = super::super::edits_of("C001", clean);
+        assert!(!got.iter().any(|(a, _, _)| a == "Tho"), "{got:?}");
     }
 
     #[test]

@@ -1,0 +1,129 @@
+//! The document's own misreading profile: which confusions its OCR engine made. A swap is
+//! active in a document when it mends several distinct non-words of it into common words
+//! ("bis" for "his" is likelier in a text full of "bave", "wbich", "tbe"). Real words are
+//! only replaced through swaps the document shows.
+
+use crate::lexicon::Lexicon;
+use rustc_hash::FxHashMap as HashMap;
+use std::sync::{Mutex, OnceLock, PoisonError};
+
+/// Distinct non-words a swap must mend before it counts as active.
+pub const MIN_TYPES: usize = 3;
+/// Longest word examined (bytes).
+const MAX_LEN: usize = 24;
+
+/// The swap that turns `from` into `to` when they differ in one stretch: the differing
+/// middle of each after their common prefix and suffix ("bis", "his" → ("b", "h")).
+pub fn swap_between<'a, 'b>(from: &'a str, to: &'b str) -> (&'a str, &'b str) {
+    let prefix = from
+        .char_indices()
+        .zip(to.chars())
+        .take_while(|((_, a), b)| a == b)
+        .last()
+        .map_or(0, |((i, a), _)| i + a.len_utf8());
+    let (f, t) = (&from[prefix..], &to[prefix..]);
+    let suffix = f
+        .chars()
+        .rev()
+        .zip(t.chars().rev())
+        .take_while(|(a, b)| a == b)
+        .map(|(a, _)| a.len_utf8())
+        .sum::<usize>();
+    (&f[..f.len() - suffix], &t[..t.len() - suffix])
+}
+
+/// Which swaps a document shows, worked out on demand and remembered.
+pub struct Profile<'w> {
+    words: Vec<&'w str>,
+    non_words: OnceLock<Vec<&'w str>>,
+    active: Mutex<HashMap<(String, String), bool>>,
+}
+
+impl<'w> Profile<'w> {
+    /// A profile of the document whose distinct lower-case words are `words`.
+    pub fn new(words: impl IntoIterator<Item = &'w str>) -> Self {
+        Profile {
+            words: words.into_iter().collect(),
+            non_words: OnceLock::new(),
+            active: Mutex::new(HashMap::default()),
+        }
+    }
+
+    /// Whether the document's OCR wrote `seen` for `meant` in at least [`MIN_TYPES`]
+    /// distinct non-words.
+    pub fn active(&self, lex: &Lexicon, seen: &str, meant: &str) -> bool {
+        let key = (seen.to_string(), meant.to_string());
+        let known = self
+            .active
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(&key)
+            .copied();
+        if let Some(known) = known {
+            return known;
+        }
+        let non_words = self.non_words.get_or_init(|| {
+            self.words
+                .iter()
+                .copied()
+                .filter(|w| (3..=MAX_LEN).contains(&w.len()) && lex.find(w).is_none())
+                .collect()
+        });
+        let mut mended = 0;
+        let mut buf = String::new();
+        for w in non_words {
+            if mends(lex, w, seen, meant, &mut buf) {
+                mended += 1;
+                if mended >= MIN_TYPES {
+                    break;
+                }
+            }
+        }
+        let yes = mended >= MIN_TYPES;
+        self.active
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(key, yes);
+        yes
+    }
+}
+
+/// Whether writing `meant` for one `seen` in `word` gives a common word.
+fn mends(lex: &Lexicon, word: &str, seen: &str, meant: &str, buf: &mut String) -> bool {
+    let positions: Vec<usize> = if seen.is_empty() {
+        (1..word.len())
+            .filter(|&i| word.is_char_boundary(i))
+            .collect()
+    } else {
+        word.match_indices(seen).map(|(i, _)| i).collect()
+    };
+    positions.into_iter().any(|i| {
+        buf.clear();
+        buf.push_str(&word[..i]);
+        buf.push_str(meant);
+        buf.push_str(&word[i + seen.len()..]);
+        lex.contains(buf)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_differing_stretch() {
+        assert_eq!(swap_between("bis", "his"), ("b", "h"));
+        assert_eq!(swap_between("tho", "the"), ("o", "e"));
+        assert_eq!(swap_between("lie", "he"), ("li", "h"));
+        assert_eq!(swap_between("re", "fire"), ("", "fi"));
+    }
+
+    #[test]
+    fn a_swap_is_active_when_the_document_shows_it() {
+        let lex = Lexicon::embedded();
+        let noisy = Profile::new(["bave", "wbich", "tbat", "the", "cat"]);
+        assert!(noisy.active(lex, "b", "h"));
+        let clean = Profile::new(["have", "which", "that", "bave"]);
+        assert!(!clean.active(lex, "b", "h"));
+    }
+}
