@@ -30,7 +30,70 @@ pub fn rules() -> Vec<Box<dyn Rule>> {
             },
             check: space_after_comma,
         }),
+        Box::new(FnRule {
+            info: RuleInfo {
+                code: "S003",
+                name: "stray-period",
+                family: Family::Spacing,
+                summary: "Remove a full stop after a word that cannot end a sentence (an article, a possessive, a preposition or conjunction) when a lower-case word follows",
+                example: ("he saw a. man in. the road", "he saw a man in the road"),
+                default_on: true,
+            },
+            check: stray_period,
+        }),
     ]
+}
+
+/// Words that end no sentence before a lower-case word: articles, possessives,
+/// prepositions and conjunctions. A full stop after one of them is a speck the OCR read.
+const NO_SENTENCE_END: &[&str] = &[
+    "a", "an", "the", "my", "our", "your", "his", "her", "its", "their", "and", "or", "of", "to",
+    "in", "at", "by", "for", "with", "from", "that", "which",
+];
+
+/// The lower-case ASCII word of any length that ends at byte `end` after a space, a line
+/// start or an opening bracket or quote.
+fn short_word_ending_at(text: &str, end: usize) -> Option<&str> {
+    let bytes = text.as_bytes();
+    let mut start = end;
+    while start > 0 && bytes[start - 1].is_ascii_lowercase() {
+        start -= 1;
+    }
+    let free = start == 0 || matches!(bytes[start - 1], b' ' | b'\t' | b'\n' | b'\r' | b'(' | b'"');
+    (free && end > start).then(|| &text[start..end])
+}
+
+fn stray_period(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
+    let text = cx.text;
+    for i in memchr::memchr_iter(b'.', text.as_bytes()) {
+        let Some(word) = short_word_ending_at(text, i) else {
+            continue;
+        };
+        if !NO_SENTENCE_END.contains(&word) {
+            continue;
+        }
+        // A lower-case word must follow on the same line, after spaces.
+        let after = &text[i + 1..];
+        let rest = after.trim_start_matches(' ');
+        if rest.len() == after.len() || word_starting_at(text, text.len() - rest.len()).is_none() {
+            continue;
+        }
+        // "5 in. long": inches.
+        let before = text[..i - word.len()].trim_end_matches(' ');
+        if word == "in" && before.ends_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        out.push(Edit::new(
+            i..i + 1,
+            "",
+            info.code,
+            0.9,
+            Safety::Safe,
+            format!(
+                "'{word}' ends no sentence and a lower-case word follows: the full stop is a speck"
+            ),
+        ));
+    }
 }
 
 /// The lower-case ASCII word that ends at byte `end` (exclusive), if the text before it is
@@ -136,6 +199,25 @@ mod tests {
             "a,b",
             "London,Paris",
             "x.the,and",
+        ] {
+            assert_eq!(fix(r.as_ref(), kept), kept);
+        }
+    }
+
+    #[test]
+    fn a_stray_period_after_a_function_word() {
+        let r = &rules()[2];
+        assert_eq!(
+            fix(r.as_ref(), "he saw a. man in. the road and. then"),
+            "he saw a man in the road and then"
+        );
+        // Sentence ends, inches, other words and capitals after stay.
+        for kept in [
+            "it was in. The end",
+            "cut 5 in. long",
+            "he ran. then",
+            "Vol. a",
+            "of.the",
         ] {
             assert_eq!(fix(r.as_ref(), kept), kept);
         }
