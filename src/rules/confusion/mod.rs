@@ -1,6 +1,7 @@
 //! OCR confusions: misread words fixed with evidence from the embedded lexicon, the OCR
 //! confusion model and the document's own vocabulary.
 
+pub mod digits;
 pub mod gap;
 pub mod longs;
 pub mod model;
@@ -96,6 +97,17 @@ pub fn rules() -> Vec<Box<dyn Rule>> {
             default_on: true,
         },
         check: gap::lost_letters,
+    }),
+    Box::new(FnRule {
+        info: RuleInfo {
+            code: "C008",
+            name: "digit-misread",
+            family: Family::Confusion,
+            summary: "Read letters shaped like digits (l, I, O, S, B, Z) as digits inside a number of three real digits or more and at least as many as such letters",
+            example: ("in l953 and 19S3", "in 1953 and 1953"),
+            default_on: true,
+        },
+        check: digits::digit_misreads,
     })]
 }
 

@@ -1,0 +1,106 @@
+//! C008 digit misread: a number with letters the OCR put for digits that look like them
+//! ("l953" → "1953", "19S3" → "1953").
+//!
+//! Only letters shaped like a digit are read as one (l, I and | as 1, O and o as 0, S as 5,
+//! B as 8, Z as 2), only in a token with at least as many real digits as such letters, and
+//! only when every letter goes: "1960s", "20s", "6d", "1st", "4th" keep their letters (a
+//! lower-case s, d, st, th are plurals, money and ordinals, not misreads), and a code that
+//! starts with a capital ("B12", "A4", "M25") stays.
+
+use super::tokens;
+use crate::edit::{Edit, Safety};
+use crate::rules::{Context, RuleInfo};
+
+/// Real digits a token needs before its letters count as misread digits.
+const MIN_DIGITS: usize = 3;
+
+/// The digit a letter stands for, if it looks like one.
+fn digit_for(c: char) -> Option<char> {
+    match c {
+        'l' | 'I' | '|' => Some('1'),
+        'O' | 'o' => Some('0'),
+        'S' => Some('5'),
+        'B' => Some('8'),
+        'Z' => Some('2'),
+        _ => None,
+    }
+}
+
+/// The number `token` stands for, when it is one with digit-like letters in it.
+pub fn as_number(token: &str) -> Option<String> {
+    let mut out = String::with_capacity(token.len());
+    let (mut digits, mut letters) = (0usize, 0usize);
+    for c in token.chars() {
+        if c.is_ascii_digit() {
+            digits += 1;
+            out.push(c);
+        } else {
+            out.push(digit_for(c)?);
+            letters += 1;
+        }
+    }
+    let first = token.chars().next()?;
+    let code = first.is_ascii_uppercase() && first != 'I';
+    // "11Z" is a time in UTC, "I0" and "l8" names in formulas: a number needs three
+    // real digits for its letters to be misreads.
+    let zulu = token.ends_with('Z');
+    (letters > 0 && digits >= MIN_DIGITS.max(letters) && !code && !zulu).then_some(out)
+}
+
+/// The check of rule C008.
+pub fn digit_misreads(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
+    let text = cx.text;
+    for t in tokens::iter(text) {
+        if !t.text.bytes().any(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        // Part of something longer: "v1.l", "x-l9", "ISBN0l2".
+        let before = text[..t.range.start].chars().next_back();
+        let after = text[t.range.end..].chars().next();
+        let glued = |c: Option<char>| c.is_some_and(|c| matches!(c, '-' | '_' | '/' | '.' | '@'));
+        if glued(before) || (glued(after) && !text[t.range.end..].starts_with(". ")) {
+            continue;
+        }
+        let Some(number) = as_number(t.text) else {
+            continue;
+        };
+        out.push(Edit::new(
+            t.range.clone(),
+            number.clone(),
+            info.code,
+            0.9,
+            Safety::Safe,
+            format!(
+                "'{}' is a number with letters shaped like digits; read as '{number}'",
+                t.text
+            ),
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digit_like_letters_in_numbers() {
+        assert_eq!(as_number("l953").as_deref(), Some("1953"));
+        assert_eq!(as_number("19S3").as_deref(), Some("1953"));
+        assert_eq!(as_number("I9O45").as_deref(), Some("19045"));
+    }
+
+    #[test]
+    fn plurals_money_ordinals_and_codes_stay() {
+        for kept in [
+            "1960s", "20s", "6d", "1st", "4th", "B12", "A4", "M25", "lol", "l", "ll8",
+        ] {
+            assert_eq!(as_number(kept), None, "{kept}");
+        }
+    }
+
+    #[test]
+    fn in_running_text() {
+        let got = super::super::safe_replacements("C008", "in l953 the 19S3 plan, v1.l and x-l9");
+        assert_eq!(got, vec!["1953", "1953"]);
+    }
+}
