@@ -65,20 +65,37 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// The byte offset of the first character from `from` on that is whitespace (`space`)
+/// or is not; ASCII bytes are classified without decoding.
+fn find_space(text: &str, from: usize, space: bool) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut i = from;
+    while let Some(&b) = bytes.get(i) {
+        let (white, len) = if b < 0x80 {
+            // `char::is_whitespace` on ASCII: space, tab, LF, VT, FF, CR.
+            (b == b' ' || (0x09..=0x0d).contains(&b), 1)
+        } else {
+            let c = text.get(i..)?.chars().next()?;
+            (c.is_whitespace(), c.len_utf8())
+        };
+        if white == space {
+            return Some(i);
+        }
+        i += len;
+    }
+    None
+}
+
 /// Every word token of `text`, in order.
 pub fn tokens(text: &str) -> Vec<Token> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < text.len() {
-        let rest = &text[i..];
-        let Some(skip) = rest.find(|c: char| !c.is_whitespace()) else {
+        let Some(s) = find_space(text, i, false) else {
             break;
         };
-        let s = i + skip;
-        let e = s + text[s..]
-            .find(char::is_whitespace)
-            .unwrap_or(text.len() - s);
+        let e = find_space(text, s, true).unwrap_or(text.len());
         i = e;
         let raw = &text[s..e];
         let lead = raw.len() - raw.trim_start_matches(|c: char| !is_word_char(c)).len();
@@ -119,10 +136,14 @@ pub fn tokens(text: &str) -> Vec<Token> {
 impl Vocab {
     /// Count the words of `text`.
     pub fn new(text: &str) -> Self {
+        Vocab::of_tokens(text, &tokens(text))
+    }
+
+    /// Count the words of `text`, given its [`tokens`].
+    pub fn of_tokens(text: &str, toks: &[Token]) -> Self {
         let mut v = Vocab::default();
-        let toks = tokens(text);
         let mut skip_next = false;
-        for t in &toks {
+        for t in toks {
             if t.line_end_hyphen {
                 skip_next = true;
                 continue;
@@ -217,6 +238,20 @@ mod tests {
         assert_eq!(v.count_with_parts("operation"), 2);
         assert!(v.is_word("The"));
         assert_eq!(v.compounds_starting_with("Co"), 2);
+    }
+
+    #[test]
+    fn spaces_found_as_char_is_whitespace_says() {
+        let t = "a\u{a0}b\x0bc\u{3000}d\x1ce é";
+        for from in (0..t.len()).filter(|&i| t.is_char_boundary(i)) {
+            let want = |space: bool| {
+                t[from..]
+                    .find(|c: char| c.is_whitespace() == space)
+                    .map(|k| from + k)
+            };
+            assert_eq!(find_space(t, from, true), want(true), "{from}");
+            assert_eq!(find_space(t, from, false), want(false), "{from}");
+        }
     }
 
     #[test]

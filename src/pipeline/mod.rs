@@ -86,32 +86,42 @@ pub fn run_limited(
     let mut current: Option<String> = None;
     let mut ordered: Vec<&dyn Rule> = rules.to_vec();
     ordered.sort_by_key(|r| r.info().family);
-    for rule in ordered {
-        if deadline.expired() {
-            return None;
-        }
+    let mut stages = ordered.into_iter().peekable();
+    while stages.peek().is_some() {
         let text = current.as_deref().unwrap_or(original);
-        let mut proposed = Vec::new();
-        rule.check(&Context::new(text), &mut proposed);
-        // A rule's bug must never corrupt text: edits off character boundaries are
-        // dropped, and so are edits that change nothing.
-        proposed.retain(|e| {
-            e.range.start <= e.range.end
-                && text
-                    .get(e.range.clone())
-                    .is_some_and(|old| old != e.replacement)
-        });
-        let proposed = resolve_conflicts(proposed);
-        let (to_apply, to_show): (Vec<Edit>, Vec<Edit>) = proposed.into_iter().partition(|e| {
-            (apply_suggestions || e.safety == Safety::Safe) && e.confidence >= min_confidence
-        });
-        suggestions.extend(compose::map_unapplied(&applied, to_show));
-        if to_apply.is_empty() {
-            continue;
+        // One context while the text stays the same: stages that change nothing share
+        // what it computes (tokens, word counts, pages).
+        let cx = Context::new(text);
+        let mut next_text = None;
+        for rule in stages.by_ref() {
+            if deadline.expired() {
+                return None;
+            }
+            let mut proposed = Vec::new();
+            rule.check(&cx, &mut proposed);
+            // A rule's bug must never corrupt text: edits off character boundaries are
+            // dropped, and so are edits that change nothing.
+            proposed.retain(|e| {
+                e.range.start <= e.range.end
+                    && text
+                        .get(e.range.clone())
+                        .is_some_and(|old| old != e.replacement)
+            });
+            let proposed = resolve_conflicts(proposed);
+            let (to_apply, to_show): (Vec<Edit>, Vec<Edit>) = proposed.into_iter().partition(|e| {
+                (apply_suggestions || e.safety == Safety::Safe) && e.confidence >= min_confidence
+            });
+            suggestions.extend(compose::map_unapplied(&applied, to_show));
+            if to_apply.is_empty() {
+                continue;
+            }
+            next_text = Some(crate::edit::apply(text, &to_apply));
+            applied = compose::compose(text, applied, &to_apply);
+            break;
         }
-        let next = crate::edit::apply(text, &to_apply);
-        applied = compose::compose(text, applied, &to_apply);
-        current = Some(next);
+        if next_text.is_some() {
+            current = next_text;
+        }
     }
     let output = current.unwrap_or_else(|| original.to_string());
     let changes = merge_changes(applied, suggestions);

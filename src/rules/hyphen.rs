@@ -14,7 +14,7 @@ use super::lines::lines;
 use super::{Context, Family, FnRule, Rule, RuleInfo};
 use crate::edit::{Edit, Safety};
 use crate::lexicon::search::Swap;
-use crate::vocab::{tokens, Vocab, WordEvidence};
+use crate::vocab::{Vocab, WordEvidence};
 use hyphenation::{Hyphenator, Language, Load, Standard};
 use std::sync::OnceLock;
 
@@ -453,7 +453,7 @@ fn evidence<'c>(cx: &'c Context<'_>) -> Evidence<'c> {
 
 fn line_end_hyphens(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     let text = cx.text;
-    let toks = tokens(text);
+    let toks = cx.vocab_tokens();
     if !toks.iter().any(|t| t.line_end_hyphen) {
         return;
     }
@@ -555,7 +555,7 @@ fn lost_hyphens(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     let width = wrap_width(text);
     let all = lines(text);
     let mut li = 0;
-    for t in tokens(text) {
+    for t in cx.vocab_tokens() {
         if t.line_end_hyphen {
             continue;
         }
@@ -599,18 +599,26 @@ fn lost_hyphens(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
             let attested = (seen >= 2 || (seen == 1 && long_parts))
                 .then(|| format!("'{full}' occurs {seen} time(s) in this document"));
             // Where an earlier tool joined two lines of a hard-wrapped text, the line is
-            // too long and the lost hyphen sits where a line would have ended.
-            let col = text[line.start..s0 + at].chars().count();
-            let len = line.text(text).trim_end().chars().count();
-            let overlong = width
-                .is_some_and(|w| len * 2 >= w * 3 && col * 100 >= w * 80 && col * 100 <= w * 115);
+            // too long and the lost hyphen sits where a line would have ended. (Counted only
+            // when needed: the lines of a reflowed text are long.)
+            let overlong = match (&attested, width) {
+                (None, Some(w)) => {
+                    let len = line.text(text).trim_end().chars().count();
+                    (len * 2 >= w * 3 && {
+                        let col = text[line.start..s0 + at].chars().count();
+                        col * 100 >= w * 80 && col * 100 <= w * 115
+                    })
+                    .then_some(len)
+                }
+                _ => None,
+            };
             let why = match (attested, overlong) {
                 (Some(a), _) => a,
-                (None, true) => format!(
+                (None, Some(len)) => format!(
                         "'{x}' and '{y}' are words and the line is {len} characters long where lines are {}: a line once ended at '{x}-'",
                         width.unwrap_or(0)
                     ),
-                (None, false) => continue,
+                (None, None) => continue,
             };
             out.push(Edit::new(
                 s0 + at..s0 + at,
@@ -657,6 +665,7 @@ fn best_split<'s>(seg: &'s str, ev: &Evidence<'_>) -> Option<(usize, &'s str, &'
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::vocab::tokens;
     use std::collections::HashSet;
 
     /// A tiny stand-in lexicon for tests.

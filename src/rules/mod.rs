@@ -95,7 +95,10 @@ pub struct Context<'a> {
     /// The current text.
     pub text: &'a str,
     vocab: OnceLock<Vocab>,
+    vocab_tokens: OnceLock<Vec<crate::vocab::Token>>,
     pages: OnceLock<Vec<Range<usize>>>,
+    words: OnceLock<confusion::tokens::Table>,
+    word_counts: OnceLock<confusion::vocab::Vocabulary>,
 }
 
 impl<'a> Context<'a> {
@@ -104,13 +107,39 @@ impl<'a> Context<'a> {
         Context {
             text,
             vocab: OnceLock::new(),
+            vocab_tokens: OnceLock::new(),
             pages: OnceLock::new(),
+            words: OnceLock::new(),
+            word_counts: OnceLock::new(),
         }
     }
 
     /// The document's own vocabulary (word counts) of the current text.
     pub fn vocab(&self) -> &Vocab {
-        self.vocab.get_or_init(|| Vocab::new(self.text))
+        self.vocab
+            .get_or_init(|| Vocab::of_tokens(self.text, self.vocab_tokens()))
+    }
+
+    /// The whitespace-separated word tokens of the current text that [`Context::vocab`]
+    /// counts ([`crate::vocab::tokens`]), found once.
+    pub fn vocab_tokens(&self) -> &[crate::vocab::Token] {
+        self.vocab_tokens
+            .get_or_init(|| crate::vocab::tokens(self.text))
+    }
+
+    /// The word tokens of the current text (as the confusion rules see words), scanned
+    /// once and shared by every rule that runs on this text.
+    pub fn words(&self) -> confusion::tokens::Words<'_, 'a> {
+        self.words
+            .get_or_init(|| confusion::tokens::Table::new(self.text))
+            .iter(self.text)
+    }
+
+    /// Counts of the word tokens of [`Context::words`], exact and in any case: the
+    /// document's evidence for the confusion rules.
+    pub fn word_counts(&self) -> &confusion::vocab::Vocabulary {
+        self.word_counts
+            .get_or_init(|| confusion::vocab::Vocabulary::new(self.words()))
     }
 
     /// Byte ranges of the pages of the current text (split at form feeds, which the ranges

@@ -7,7 +7,6 @@
 //! lower-case s, d, st, th are plurals, money and ordinals, not misreads), and a code that
 //! starts with a capital ("B12", "A4", "M25") stays.
 
-use super::tokens;
 use crate::edit::{Edit, Safety};
 use crate::rules::{Context, RuleInfo};
 
@@ -50,7 +49,7 @@ pub fn as_number(token: &str) -> Option<String> {
 /// The check of rule C008.
 pub fn digit_misreads(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     let text = cx.text;
-    for t in tokens::iter(text) {
+    for t in cx.words() {
         if !t.text.bytes().any(|b| b.is_ascii_digit()) {
             continue;
         }

@@ -107,7 +107,7 @@ pub fn lost_letters(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     let text = cx.text;
     let lex = Lexicon::embedded();
     let mut last_end = 0;
-    for (_, left, next) in tokens::windows(text) {
+    for (_, left, next) in tokens::windows_of(cx.words()) {
         let Some(right) = next else { continue };
         if left.range.start < last_end || &text[left.range.end..right.range.start] != " " {
             continue;

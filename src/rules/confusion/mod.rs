@@ -120,10 +120,13 @@ fn il_not_roman(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     // A window of two tokens on each side of the one examined.
     let mut window: std::collections::VecDeque<tokens::Token<'_>> = Default::default();
     let mut check = |window: &std::collections::VecDeque<tokens::Token<'_>>, at: usize| {
-        let slice: Vec<tokens::Token<'_>> = window.iter().cloned().collect();
-        if !matches!(slice[at].text, "II" | "III") {
+        if !window
+            .get(at)
+            .is_some_and(|t| matches!(t.text, "II" | "III"))
+        {
             return;
         }
+        let slice: Vec<tokens::Token<'_>> = window.iter().cloned().collect();
         if let Some((fixed, why)) = roman::fix(cx.text, &slice, at, &il, lex) {
             let range = slice[at].range.clone();
             out.push(Edit::new(
@@ -136,7 +139,7 @@ fn il_not_roman(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
             ));
         }
     };
-    for t in tokens::iter(cx.text) {
+    for t in cx.words() {
         window.push_back(t);
         if window.len() > 5 {
             window.pop_front();
@@ -154,7 +157,7 @@ fn il_not_roman(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
 fn pronoun_i(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     let lex = crate::lexicon::Lexicon::embedded();
     let followers = pronoun::Followers::of(cx.text);
-    for (prev, t, next) in tokens::windows(cx.text) {
+    for (prev, t, next) in tokens::windows_of(cx.words()) {
         if let Some((fixed, why)) =
             pronoun::as_pronoun(cx.text, prev.as_ref(), &t, next.as_ref(), lex, &followers)
         {
@@ -271,10 +274,13 @@ fn neighbours<'t>(
     (pw, nw, changed)
 }
 
+/// Tokens whose spellings C001 works out ahead at a time (see `Corrector::prepare`):
+/// enough to keep every core busy, few enough to bound the memory of the answers.
+const PREPARE_CHUNK: usize = 16_384;
+
 fn misread_words(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     let text = cx.text;
-    let vocab = vocab::Vocabulary::new(tokens::iter(text));
-    let mut corrector = word::Corrector::new(&vocab);
+    let mut corrector = word::Corrector::new(cx.word_counts());
     let lex = crate::lexicon::Lexicon::embedded();
     let skip = |prev: Option<&tokens::Token<'_>>,
                 t: &tokens::Token<'_>,
@@ -289,8 +295,14 @@ fn misread_words(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     // Pass 1: each token in the context of its neighbours as written.
     let none = std::collections::HashMap::new();
     let mut fixed: std::collections::HashMap<usize, word::Correction> = Default::default();
-    for (prev, t, next) in tokens::windows(text) {
-        if skip(prev.as_ref(), &t, next.as_ref()) {
+    // The costly searches of each stretch of tokens are worked out ahead, in parallel.
+    let mut ahead = cx.words();
+    for (i, (prev, t, next)) in tokens::windows_of(cx.words()).enumerate() {
+        if i % PREPARE_CHUNK == 0 {
+            corrector.prepare(ahead.by_ref().take(PREPARE_CHUNK).map(|t| t.text));
+        }
+        // A settled spelling never changes: one hash lookup before the costlier checks.
+        if corrector.is_settled(t.text) || skip(prev.as_ref(), &t, next.as_ref()) {
             continue;
         }
         let (p, n, _) = neighbours(text, prev.as_ref(), &t, next.as_ref(), &none);
@@ -302,8 +314,8 @@ fn misread_words(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     // that cleaning the output once more finds nothing new.
     let mut second: Vec<(std::ops::Range<usize>, Option<word::Correction>)> = Vec::new();
     if !fixed.is_empty() {
-        for (prev, t, next) in tokens::windows(text) {
-            if skip(prev.as_ref(), &t, next.as_ref()) {
+        for (prev, t, next) in tokens::windows_of(cx.words()) {
+            if corrector.is_settled(t.text) || skip(prev.as_ref(), &t, next.as_ref()) {
                 continue;
             }
             let (_, _, changed) = neighbours(text, prev.as_ref(), &t, next.as_ref(), &fixed);

@@ -18,7 +18,7 @@
 //! the token is not one letter from a word ("lookin", "nobod"); otherwise a suggestion.
 
 use super::split::{count_of, count_words, is_plain_word};
-use super::tokens::{self, Token};
+use super::tokens::Token;
 use crate::edit::{Edit, Safety};
 use crate::lexicon::Lexicon;
 use crate::rules::{Context, RuleInfo};
@@ -243,7 +243,7 @@ pub fn run_on_phrases(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     let lex = Lexicon::embedded();
     let mut seen: HashMap<&str, Option<Segmentation>> = HashMap::default();
     let mut found: Vec<(Token<'_>, Segmentation)> = Vec::new();
-    for t in tokens::iter(text) {
+    for t in cx.words() {
         if !worth_checking(t.text) {
             continue;
         }
@@ -271,7 +271,7 @@ pub fn run_on_phrases(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     if found.is_empty() {
         return;
     }
-    let counts = count_words(text, found.iter().map(|(t, _)| t.text.to_string()));
+    let counts = count_words(cx.words(), found.iter().map(|(t, _)| t.text.to_string()));
     for (t, seg) in found {
         if counts.get(&t.text.to_lowercase()).copied().unwrap_or(0) >= DOC_WORD {
             continue;

@@ -5,7 +5,7 @@
 
 use crate::lexicon::Lexicon;
 use rustc_hash::FxHashMap as HashMap;
-use std::cell::{OnceCell, RefCell};
+use std::sync::{Mutex, OnceLock, PoisonError};
 
 /// Distinct non-words a swap must mend before it counts as active.
 pub const MIN_TYPES: usize = 3;
@@ -35,8 +35,8 @@ pub fn swap_between<'a, 'b>(from: &'a str, to: &'b str) -> (&'a str, &'b str) {
 /// Which swaps a document shows, worked out on demand and remembered.
 pub struct Profile<'w> {
     words: Vec<&'w str>,
-    non_words: OnceCell<Vec<&'w str>>,
-    active: RefCell<HashMap<(String, String), bool>>,
+    non_words: OnceLock<Vec<&'w str>>,
+    active: Mutex<HashMap<(String, String), bool>>,
 }
 
 impl<'w> Profile<'w> {
@@ -44,8 +44,8 @@ impl<'w> Profile<'w> {
     pub fn new(words: impl IntoIterator<Item = &'w str>) -> Self {
         Profile {
             words: words.into_iter().collect(),
-            non_words: OnceCell::new(),
-            active: RefCell::new(HashMap::default()),
+            non_words: OnceLock::new(),
+            active: Mutex::new(HashMap::default()),
         }
     }
 
@@ -53,7 +53,13 @@ impl<'w> Profile<'w> {
     /// distinct non-words.
     pub fn active(&self, lex: &Lexicon, seen: &str, meant: &str) -> bool {
         let key = (seen.to_string(), meant.to_string());
-        if let Some(&known) = self.active.borrow().get(&key) {
+        let known = self
+            .active
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(&key)
+            .copied();
+        if let Some(known) = known {
             return known;
         }
         let non_words = self.non_words.get_or_init(|| {
@@ -74,7 +80,10 @@ impl<'w> Profile<'w> {
             }
         }
         let yes = mended >= MIN_TYPES;
-        self.active.borrow_mut().insert(key, yes);
+        self.active
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(key, yes);
         yes
     }
 }

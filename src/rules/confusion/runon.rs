@@ -62,6 +62,15 @@ fn piece_count(lex: &Lexicon, piece: &str) -> Option<f64> {
         .map(|e| count_of(&e))
 }
 
+/// The split of a token worth checking: none for a word the lexicon knows.
+fn split_of(lex: &Lexicon, token: &str) -> Option<Split> {
+    if lex.find(token).is_some() {
+        None
+    } else {
+        best_split(lex, token)
+    }
+}
+
 /// The one split of `token` (a word the lexicon lacks) into two common words that form
 /// a well-known pair, if there is exactly one.
 pub fn best_split(lex: &Lexicon, token: &str) -> Option<Split> {
@@ -139,19 +148,22 @@ pub fn run_together(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     let lex = Lexicon::embedded();
     // The split of each spelling met (None for words and tokens with no good split).
     let mut seen: HashMap<&str, Option<Split>> = HashMap::default();
+    // Every spelling's split at once, on every core (it depends on the spelling alone).
+    seen.extend(tokens::answers(
+        cx.words(),
+        CACHE_LIMIT,
+        worth_checking,
+        |s| split_of(lex, s),
+    ));
     let mut found: Vec<(Token<'_>, Split)> = Vec::new();
-    for t in tokens::iter(text) {
+    for t in cx.words() {
         if !worth_checking(t.text) {
             continue;
         }
         let split = match seen.get(t.text) {
             Some(s) => s.clone(),
             None => {
-                let s = if lex.find(t.text).is_some() {
-                    None
-                } else {
-                    best_split(lex, t.text)
-                };
+                let s = split_of(lex, t.text);
                 if seen.len() >= CACHE_LIMIT {
                     seen.clear();
                 }
@@ -168,7 +180,8 @@ pub fn run_together(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     if found.is_empty() {
         return;
     }
-    let counts = super::split::count_words(text, found.iter().map(|(t, _)| t.text.to_string()));
+    let counts =
+        super::split::count_words(cx.words(), found.iter().map(|(t, _)| t.text.to_string()));
     for (t, split) in found {
         // A token the document repeats is one of its words ("dataset"), unless the pair
         // is among the commonest of the language ("ofthe" on every page of a bad scan).

@@ -10,8 +10,9 @@ use super::tokens::Token;
 use super::vocab::Vocabulary;
 use crate::edit::Safety;
 use crate::lexicon::{Entry, Lexicon};
+use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::rc::Rc;
+use std::sync::{Arc as Rc, Mutex};
 
 /// Approximate number of words behind the lexicon's frequency counts.
 const CORPUS_WORDS: f64 = 4e11;
@@ -184,7 +185,9 @@ pub struct Corrector<'a> {
     generic_targets: Vec<String>,
     cache: HashMap<String, Rc<(f64, Vec<Scored>)>>,
     /// Context counts of words met as neighbours.
-    counts: std::cell::RefCell<HashMap<String, f64>>,
+    counts: Mutex<HashMap<String, f64>>,
+    /// [`Corrector::real_word_rival`]'s answer for each spelling asked about.
+    rivals: Mutex<HashMap<String, bool>>,
     /// Spellings already found not worth questioning (common words, numbers, codes).
     settled: HashSet<String>,
     /// Whether this document lost the long s of old print (see [`super::longs`]).
@@ -192,7 +195,7 @@ pub struct Corrector<'a> {
     /// The confusions this document's OCR made (see [`super::profile`]).
     profile: Profile<'a>,
     /// Capitalised spellings found to be a repeated misreading of a common word.
-    misreadings: std::cell::RefCell<HashMap<String, bool>>,
+    misreadings: Mutex<HashMap<String, bool>>,
 }
 
 impl<'a> Corrector<'a> {
@@ -221,6 +224,7 @@ impl<'a> Corrector<'a> {
             cache: HashMap::default(),
             settled: HashSet::default(),
             counts: Default::default(),
+            rivals: Default::default(),
         }
     }
 
@@ -275,7 +279,7 @@ impl<'a> Corrector<'a> {
     /// Whether `token`, lower-cased, is one table swap from one of the commonest words
     /// through a swap the document's OCR shows (see [`super::profile`]); remembered.
     fn repeated_misreading(&self, token: &str) -> bool {
-        if let Some(&known) = self.misreadings.borrow().get(token) {
+        if let Some(&known) = lock(&self.misreadings).get(token) {
             return known;
         }
         let lower = token.to_lowercase();
@@ -288,7 +292,7 @@ impl<'a> Corrector<'a> {
                     .is_some_and(|f| f.entry.frequency as f64 > COMMON_SKIP * CORPUS_WORDS)
                     && self.document_shows(&lower, cand));
         });
-        let mut cache = self.misreadings.borrow_mut();
+        let mut cache = lock(&self.misreadings);
         if cache.len() >= CACHE_LIMIT {
             cache.clear();
         }
@@ -320,11 +324,15 @@ impl<'a> Corrector<'a> {
             return Rc::clone(hit);
         }
         let result = Rc::new((self.own_logp(token), self.candidates(token)));
+        self.remember_unigram(token, Rc::clone(&result));
+        result
+    }
+
+    fn remember_unigram(&mut self, token: &str, result: Rc<(f64, Vec<Scored>)>) {
         if self.cache.len() >= CACHE_LIMIT {
             self.cache.clear();
         }
-        self.cache.insert(token.to_string(), Rc::clone(&result));
-        result
+        self.cache.insert(token.to_string(), result);
     }
 
     fn candidates(&self, token: &str) -> Vec<Scored> {
@@ -409,7 +417,26 @@ impl<'a> Corrector<'a> {
     /// Whether some word could replace the real word `token`: one at least e^REAL_WORD_RATIO
     /// times as probable, reached at a channel cost up to REAL_WORD_MAX_CHANNEL (the
     /// conditions `correct` puts on replacing a real word), in the lexicon or the document.
+    /// The answer depends on the spelling alone, so it is remembered per spelling.
     fn real_word_rival(&self, token: &str) -> bool {
+        if let Some(&known) = lock(&self.rivals).get(token) {
+            return known;
+        }
+        let found = self.search_rival(token);
+        self.remember_rival(token, found);
+        found
+    }
+
+    fn remember_rival(&self, token: &str, found: bool) {
+        let mut rivals = lock(&self.rivals);
+        if rivals.len() >= CACHE_LIMIT {
+            rivals.clear();
+        }
+        rivals.insert(token.to_string(), found);
+    }
+
+    /// [`Corrector::real_word_rival`], searched.
+    fn search_rival(&self, token: &str) -> bool {
         if token.len() > MAX_TOKEN_BYTES {
             return false;
         }
@@ -442,14 +469,14 @@ impl<'a> Corrector<'a> {
 
     /// The count behind a word for context scoring.
     fn count(&self, word: &str) -> f64 {
-        if let Some(&c) = self.counts.borrow().get(word) {
+        if let Some(&c) = lock(&self.counts).get(word) {
             return c;
         }
         let c = self
             .lex
             .find(word)
             .map_or(UNKNOWN_COUNT, |f| count_of(&f.entry));
-        let mut counts = self.counts.borrow_mut();
+        let mut counts = lock(&self.counts);
         if counts.len() >= CACHE_LIMIT {
             counts.clear();
         }
@@ -478,6 +505,79 @@ impl<'a> Corrector<'a> {
             total += side(self.lex.bigram(word, n), n);
         }
         total
+    }
+
+    /// Whether a spelling was already found not worth questioning: [`Corrector::correct`]
+    /// returns `None` for it whatever its neighbours, so a caller may skip it at the cost
+    /// of one hash lookup.
+    pub fn is_settled(&self, token: &str) -> bool {
+        self.settled.contains(token)
+    }
+
+    /// Work out ahead, on every core, what [`Corrector::correct`] will ask about each of
+    /// these spellings (the rival search and the candidate search, the costly parts), so
+    /// that its calls find the answers remembered. Both depend on the spelling alone, so
+    /// the decisions are the same with or without this; which spellings are worked out
+    /// follows `correct`'s early checks ([`Corrector::needs`]) and only affects speed.
+    pub fn prepare<'t>(&mut self, spellings: impl IntoIterator<Item = &'t str>) {
+        let mut seen: HashSet<&str> = HashSet::default();
+        let todo: Vec<&str> = spellings
+            .into_iter()
+            .filter(|s| !self.settled.contains(*s) && seen.insert(s))
+            .collect();
+        if todo.len() < MIN_PARALLEL {
+            return;
+        }
+        let this = &*self;
+        let found: Vec<(&str, Prepared)> = todo
+            .par_iter()
+            .filter_map(|full| {
+                let (stem, real_word) = this.needs(full)?;
+                let rival = real_word.then(|| {
+                    let known = lock(&this.rivals).get(stem).copied();
+                    known.unwrap_or_else(|| this.search_rival(stem))
+                });
+                let unigram = (rival != Some(false) && !this.cache.contains_key(stem))
+                    .then(|| (this.own_logp(stem), this.candidates(stem)));
+                Some((stem, Prepared { rival, unigram }))
+            })
+            .collect();
+        for (stem, p) in found {
+            if let Some(rival) = p.rival {
+                self.remember_rival(stem, rival);
+            }
+            if let Some(unigram) = p.unigram {
+                self.remember_unigram(stem, Rc::new(unigram));
+            }
+        }
+    }
+
+    /// The stem [`Corrector::correct`] goes on to search for a token spelled `full`, and
+    /// whether it asks [`Corrector::real_word_rival`] about it (a common word, or a name
+    /// the document repeats); `None` when its early checks settle the token. Mirrors
+    /// them; see [`Corrector::prepare`].
+    fn needs<'t>(&self, full: &'t str) -> Option<(&'t str, bool)> {
+        if full.contains(['\'', '’']) && self.lex.find(full).is_some() {
+            return None;
+        }
+        let text = match full.find(['\'', '’']) {
+            None => full,
+            Some(i) if i > 0 && matches!(&full[i..], "'s" | "’s" | "'" | "’") => &full[..i],
+            Some(_) => return None,
+        };
+        if !worth_checking(text) {
+            return None;
+        }
+        let known = self.lex.find(text).filter(|f| !f.accents);
+        if known
+            .as_ref()
+            .is_some_and(|f| f.entry.frequency as f64 > COMMON_SKIP * CORPUS_WORDS)
+        {
+            return None;
+        }
+        let real_word =
+            known.as_ref().is_some_and(|f| f.entry.is_common()) || self.trusted_repeats(text) >= 2;
+        Some((text, real_word))
     }
 
     /// Remember that a spelling is not worth questioning (the memory is bounded).
@@ -610,6 +710,24 @@ impl<'a> Corrector<'a> {
     }
 }
 
+/// Fewer distinct spellings than this are not worth sharing out among threads.
+const MIN_PARALLEL: usize = 64;
+
+/// What [`Corrector::prepare`] worked out for one stem.
+struct Prepared {
+    /// For a real word, whether it has a rival.
+    rival: Option<bool>,
+    /// The stem's own log-probability and candidates, unless `correct` will not need
+    /// them or they were known.
+    unigram: Option<(f64, Vec<Scored>)>,
+}
+
+/// The guarded map, even if a thread panicked while holding it (the maps hold answers
+/// that are each complete or absent).
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 /// Whether one of two spellings is the other with a plural or possessive `s`/`es` added
 /// ("Maisters" and "Maister", "sonne" and "sonnes"): an inflection the document uses, not
 /// a misreading of it.
@@ -674,9 +792,17 @@ mod tests {
     use super::*;
 
     fn fix(text: &str) -> Vec<(String, String, Safety)> {
+        fix_with(text, false)
+    }
+
+    /// The corrections of `text`, its searches worked out ahead (in parallel) or not.
+    fn fix_with(text: &str, prepared: bool) -> Vec<(String, String, Safety)> {
         let toks = tokens(text);
         let vocab = Vocabulary::new(toks.iter().cloned());
         let mut c = Corrector::new(&vocab);
+        if prepared {
+            c.prepare(toks.iter().map(|t| t.text));
+        }
         toks.iter()
             .enumerate()
             .filter_map(|(i, t)| {
@@ -762,6 +888,22 @@ mod tests {
             got.iter().any(|(a, b, _)| a == "whioh" && b == "which"),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn working_out_ahead_changes_no_decision() {
+        // Enough distinct spellings for the parallel path: misreadings, real words with
+        // rivals ("tho", "modem"), names, possessives and numbers.
+        let mut text = String::new();
+        for i in 0..40 {
+            text.push_str(&format!(
+                "Tbe man{i} said tho modem whioh was arid; Korea's l953 rnatter {i}x. \
+                 The communist party met the commuist leader and Aubert{i} left. "
+            ));
+        }
+        let plain = fix_with(&text, false);
+        assert!(!plain.is_empty());
+        assert_eq!(fix_with(&text, true), plain);
     }
 
     #[test]
