@@ -12,6 +12,7 @@ use super::tokens::{self, Token};
 use crate::edit::{Edit, Safety};
 use crate::lexicon::Lexicon;
 use crate::rules::{Context, RuleInfo};
+use rustc_hash::FxHashMap as HashMap;
 
 /// The joined word must be at least this common (its count in the lexicon's corpus).
 const MIN_COUNT: f64 = 1e6;
@@ -21,6 +22,8 @@ const SAFE_COUNT: f64 = 2e7;
 const RIVAL_FACTOR: f64 = 20.0;
 /// A lone letter beside a real word joins only into a word this long ("thou h" → "though").
 const MIN_LONE_JOIN: usize = 6;
+/// Spellings remembered before the memo is cleared (bounds memory).
+const CACHE_LIMIT: usize = 100_000;
 /// Longest piece considered (bytes).
 const MAX_PIECE: usize = 16;
 
@@ -103,10 +106,23 @@ fn recase(word: &str, like: &str) -> String {
 }
 
 /// The check of rule C007.
-pub fn lost_letters(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
+pub fn lost_letters<'a>(info: &RuleInfo, cx: &Context<'a>, out: &mut Vec<Edit>) {
     let text = cx.text;
     let lex = Lexicon::embedded();
     let mut last_end = 0;
+    // Whether each spelling met is a fragment: most tokens are words met again and again.
+    let mut fragments: HashMap<&str, bool> = HashMap::default();
+    let mut is_fragment = |piece: &'a str| -> bool {
+        if let Some(&known) = fragments.get(piece) {
+            return known;
+        }
+        let f = fragment(lex, piece);
+        if fragments.len() >= CACHE_LIMIT {
+            fragments.clear();
+        }
+        fragments.insert(piece, f);
+        f
+    };
     for (_, left, next) in tokens::windows_of(cx.words()) {
         let Some(right) = next else { continue };
         if left.range.start < last_end || &text[left.range.end..right.range.start] != " " {
@@ -115,7 +131,7 @@ pub fn lost_letters(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
         if !plain(left.text, true) || !plain(right.text, false) {
             continue;
         }
-        let (left_frag, right_frag) = (fragment(lex, left.text), fragment(lex, right.text));
+        let (left_frag, right_frag) = (is_fragment(left.text), is_fragment(right.text));
         if !left_frag && !right_frag {
             continue;
         }
