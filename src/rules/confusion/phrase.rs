@@ -223,20 +223,6 @@ fn one_edit_from_word(lex: &Lexicon, token: &str) -> Option<String> {
     None
 }
 
-/// Tokens that belong to something else: a hyphenated compound or a line-end
-/// hyphenation, code, an abbreviation.
-fn skip(text: &str, t: &Token<'_>) -> bool {
-    let before = text[..t.range.start].chars().next_back();
-    let after = text[t.range.end..].chars().next();
-    let joiner = |c: Option<char>| {
-        c.is_some_and(|c| matches!(c, '-' | '\u{ad}' | '\u{2010}' | '\u{2011}' | '.' | '\''))
-    };
-    joiner(before)
-        || joiner(after) && !text[t.range.end..].starts_with(". ")
-        || super::at_line_end_hyphen(text, &t.range)
-        || super::is_code_like(text, t)
-}
-
 /// The check of rule C006.
 pub fn run_on_phrases(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     let text = cx.text;
@@ -263,7 +249,7 @@ pub fn run_on_phrases(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
             }
         };
         if let Some(seg) = seg {
-            if !skip(text, &t) {
+            if !super::runon::skip(text, &t) {
                 found.push((t, seg));
             }
         }

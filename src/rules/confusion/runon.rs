@@ -128,8 +128,8 @@ pub(super) fn misread_of_word(lex: &Lexicon, token: &str) -> Option<String> {
 }
 
 /// Tokens that belong to something else: a hyphenated compound or a line-end
-/// hyphenation, code or a formula, an abbreviation.
-fn skip(text: &str, t: &Token<'_>) -> bool {
+/// hyphenation, code or a formula, an abbreviation (also C006's test).
+pub(super) fn skip(text: &str, t: &Token<'_>) -> bool {
     let before = text[..t.range.start].chars().next_back();
     let after = text[t.range.end..].chars().next();
     let joiner = |c: Option<char>| {
