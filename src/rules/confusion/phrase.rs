@@ -100,7 +100,7 @@ struct Path {
 }
 
 /// The likeliest segmentation of `token` into two or more words, when it has a function
-/// word and beats every other segmentation by [`MIN_MARGIN`].
+/// word and beats every other segmentation by `MIN_MARGIN` nats.
 pub fn segment(lex: &Lexicon, token: &str) -> Option<Segmentation> {
     let n = token.len();
     // The two cheapest paths ending at each byte offset.

@@ -518,7 +518,7 @@ impl<'a> Corrector<'a> {
     /// these spellings (the rival search and the candidate search, the costly parts), so
     /// that its calls find the answers remembered. Both depend on the spelling alone, so
     /// the decisions are the same with or without this; which spellings are worked out
-    /// follows `correct`'s early checks ([`Corrector::needs`]) and only affects speed.
+    /// follows `correct`'s early checks (`Corrector::needs`) and only affects speed.
     pub fn prepare<'t>(&mut self, spellings: impl IntoIterator<Item = &'t str>) {
         let mut seen: HashSet<&str> = HashSet::default();
         let todo: Vec<&str> = spellings
