@@ -35,7 +35,7 @@ pub fn rules() -> Vec<Box<dyn Rule>> {
                 code: "S003",
                 name: "stray-period",
                 family: Family::Spacing,
-                summary: "Remove a full stop after a word that cannot end a sentence (an article, a possessive, a preposition or conjunction) when a lower-case word follows",
+                summary: "Remove a full stop after a word that cannot end a sentence (an article, a possessive, a preposition, conjunction, auxiliary or subject pronoun) when a lower-case word follows",
                 example: ("he saw a. man in. the road", "he saw a man in the road"),
                 default_on: true,
             },
@@ -45,10 +45,12 @@ pub fn rules() -> Vec<Box<dyn Rule>> {
 }
 
 /// Words that end no sentence before a lower-case word: articles, possessives,
-/// prepositions and conjunctions. A full stop after one of them is a speck the OCR read.
+/// prepositions, conjunctions, auxiliaries and subject pronouns. A full stop after one of
+/// them is a speck the OCR read.
 const NO_SENTENCE_END: &[&str] = &[
     "a", "an", "the", "my", "our", "your", "his", "her", "its", "their", "and", "or", "of", "to",
-    "in", "at", "by", "for", "with", "from", "that", "which",
+    "in", "at", "by", "for", "with", "from", "that", "which", "but", "as", "if", "not", "is",
+    "was", "were", "are", "be", "had", "have", "he", "she", "we", "they",
 ];
 
 /// The lower-case ASCII word of any length that ends at byte `end` after a space, a line
@@ -208,8 +210,11 @@ mod tests {
     fn a_stray_period_after_a_function_word() {
         let r = &rules()[2];
         assert_eq!(
-            fix(r.as_ref(), "he saw a. man in. the road and. then"),
-            "he saw a man in the road and then"
+            fix(
+                r.as_ref(),
+                "he saw a. man in. the road and. then he was. very tired"
+            ),
+            "he saw a man in the road and then he was very tired"
         );
         // Sentence ends, inches, other words and capitals after stay.
         for kept in [
