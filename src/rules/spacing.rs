@@ -53,22 +53,10 @@ const NO_SENTENCE_END: &[&str] = &[
     "was", "were", "are", "be", "had", "have", "he", "she", "we", "they",
 ];
 
-/// The lower-case ASCII word of any length that ends at byte `end` after a space, a line
-/// start or an opening bracket or quote.
-fn short_word_ending_at(text: &str, end: usize) -> Option<&str> {
-    let bytes = text.as_bytes();
-    let mut start = end;
-    while start > 0 && bytes[start - 1].is_ascii_lowercase() {
-        start -= 1;
-    }
-    let free = start == 0 || matches!(bytes[start - 1], b' ' | b'\t' | b'\n' | b'\r' | b'(' | b'"');
-    (free && end > start).then(|| &text[start..end])
-}
-
 fn stray_period(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     let text = cx.text;
     for i in memchr::memchr_iter(b'.', text.as_bytes()) {
-        let Some(word) = short_word_ending_at(text, i) else {
+        let Some(word) = word_ending_at(text, i, 1) else {
             continue;
         };
         if !NO_SENTENCE_END.contains(&word) {
@@ -98,16 +86,17 @@ fn stray_period(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     }
 }
 
-/// The lower-case ASCII word that ends at byte `end` (exclusive), if the text before it is
-/// a space, a line start or an opening bracket or quote.
-fn word_ending_at(text: &str, end: usize) -> Option<&str> {
+/// The lower-case ASCII word of at least `min` letters that ends at byte `end`
+/// (exclusive), if the text before it is a space, a line start or an opening bracket or
+/// quote.
+fn word_ending_at(text: &str, end: usize, min: usize) -> Option<&str> {
     let bytes = text.as_bytes();
     let mut start = end;
     while start > 0 && bytes[start - 1].is_ascii_lowercase() {
         start -= 1;
     }
     let free = start == 0 || matches!(bytes[start - 1], b' ' | b'\t' | b'\n' | b'\r' | b'(' | b'"');
-    (free && end - start >= 2).then(|| &text[start..end])
+    (free && end - start >= min.max(1)).then(|| &text[start..end])
 }
 
 /// The lower-case ASCII word that starts at byte `start`, if it ends at a space, a line
@@ -134,7 +123,7 @@ fn space_after_comma(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
             .is_some_and(|e| e.is_common() && !e.abbreviation)
     };
     for i in memchr::memchr2_iter(b',', b';', text.as_bytes()) {
-        let (Some(left), Some(right)) = (word_ending_at(text, i), word_starting_at(text, i + 1))
+        let (Some(left), Some(right)) = (word_ending_at(text, i, 2), word_starting_at(text, i + 1))
         else {
             continue;
         };

@@ -93,18 +93,6 @@ fn tied(c: Option<char>) -> bool {
     })
 }
 
-fn recase(word: &str, like: &str) -> String {
-    if like.starts_with(|c: char| c.is_ascii_uppercase()) {
-        let mut chars = word.chars();
-        chars
-            .next()
-            .map(|f| f.to_uppercase().chain(chars).collect())
-            .unwrap_or_default()
-    } else {
-        word.to_string()
-    }
-}
-
 /// The check of rule C007.
 pub fn lost_letters<'a>(info: &RuleInfo, cx: &Context<'a>, out: &mut Vec<Edit>) {
     let text = cx.text;
@@ -153,7 +141,11 @@ pub fn lost_letters<'a>(info: &RuleInfo, cx: &Context<'a>, out: &mut Vec<Edit>) 
         }
         let count = lex.lookup(&word).map(|e| count_of(&e)).unwrap_or(0.0);
         let safe = count >= SAFE_COUNT;
-        let fixed = recase(&word, left.text);
+        let fixed = if left.text.starts_with(|c: char| c.is_ascii_uppercase()) {
+            crate::lexicon::case::title_case(&word)
+        } else {
+            word.clone()
+        };
         let reason = format!(
             "'{} {}' is no word; one letter lost as a space makes the common word '{fixed}', and no other letter comes close",
             left.text, right.text

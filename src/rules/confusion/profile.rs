@@ -49,6 +49,17 @@ impl<'w> Profile<'w> {
         }
     }
 
+    /// The document's distinct spellings the lexicon lacks (of 3 to 24 bytes), found once.
+    pub fn non_words(&self, lex: &Lexicon) -> &[&'w str] {
+        self.non_words.get_or_init(|| {
+            self.words
+                .iter()
+                .copied()
+                .filter(|w| (3..=MAX_LEN).contains(&w.len()) && lex.find(w).is_none())
+                .collect()
+        })
+    }
+
     /// Whether the document's OCR wrote `seen` for `meant` in at least [`MIN_TYPES`]
     /// distinct non-words.
     pub fn active(&self, lex: &Lexicon, seen: &str, meant: &str) -> bool {
@@ -62,13 +73,7 @@ impl<'w> Profile<'w> {
         if let Some(known) = known {
             return known;
         }
-        let non_words = self.non_words.get_or_init(|| {
-            self.words
-                .iter()
-                .copied()
-                .filter(|w| (3..=MAX_LEN).contains(&w.len()) && lex.find(w).is_none())
-                .collect()
-        });
+        let non_words = self.non_words(lex);
         let mut mended = 0;
         let mut buf = String::new();
         for w in non_words {

@@ -212,13 +212,14 @@ impl<'a> Corrector<'a> {
             }
         }
         let lex = Lexicon::embedded();
-        let long_s =
-            long_enough && longs::document_shows_it(lex, vocab.words_at_least(1).map(|(w, _)| w));
+        let profile = Profile::new(vocab.words_at_least(1).map(|(w, _)| w));
+        // One pass over the document's non-words serves the long s and the profile.
+        let long_s = long_enough && longs::document_shows_it(lex, profile.non_words(lex));
         Corrector {
             lex,
             vocab,
             long_s,
-            profile: Profile::new(vocab.words_at_least(1).map(|(w, _)| w)),
+            profile,
             misreadings: Default::default(),
             generic_targets,
             cache: HashMap::default(),
