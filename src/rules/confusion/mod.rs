@@ -156,7 +156,7 @@ fn il_not_roman(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
 
 fn pronoun_i(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     let lex = crate::lexicon::Lexicon::embedded();
-    let followers = pronoun::Followers::of(cx.text);
+    let followers = pronoun::Followers::of(cx.text, cx.words());
     for (prev, t, next) in tokens::windows_of(cx.words()) {
         if let Some((fixed, why)) =
             pronoun::as_pronoun(cx.text, prev.as_ref(), &t, next.as_ref(), lex, &followers)

@@ -21,11 +21,12 @@ pub struct Followers {
 const FIRST_PERSON_USES: usize = 10;
 
 impl Followers {
-    /// Collect the words that follow a standalone "I" (separated by spaces only).
-    pub fn of(text: &str) -> Self {
+    /// Collect the words that follow a standalone "I" (separated by spaces only) among
+    /// `words`, the tokens of `text` (the stage's shared tokens).
+    pub fn of<'t>(text: &'t str, words: impl IntoIterator<Item = Token<'t>>) -> Self {
         let mut set = FxHashSet::default();
         let mut uses = 0;
-        for (_, t, next) in tokens::windows(text) {
+        for (_, t, next) in tokens::windows_of(words.into_iter()) {
             if t.text != "I" {
                 continue;
             }
@@ -140,7 +141,7 @@ mod tests {
     fn fix(text: &str) -> Vec<String> {
         let toks = tokens(text);
         let lex = Lexicon::embedded();
-        let followers = Followers::of(text);
+        let followers = Followers::of(text, tokens::iter(text));
         toks.iter()
             .enumerate()
             .filter_map(|(i, t)| {

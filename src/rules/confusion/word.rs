@@ -533,7 +533,7 @@ impl<'a> Corrector<'a> {
         let found: Vec<(&str, Prepared)> = todo
             .par_iter()
             .filter_map(|full| {
-                let (stem, real_word) = this.needs(full)?;
+                let (stem, real_word, _) = this.needs(full)?;
                 let rival = real_word.then(|| {
                     let known = lock(&this.rivals).get(stem).copied();
                     known.unwrap_or_else(|| this.search_rival(stem))
@@ -553,14 +553,16 @@ impl<'a> Corrector<'a> {
         }
     }
 
-    /// The stem [`Corrector::correct`] goes on to search for a token spelled `full`, and
-    /// whether it asks [`Corrector::real_word_rival`] about it (a common word, or a name
-    /// the document repeats); `None` when its early checks settle the token. Mirrors
-    /// them; see [`Corrector::prepare`].
-    fn needs<'t>(&self, full: &'t str) -> Option<(&'t str, bool)> {
+    /// The early checks of [`Corrector::correct`], shared with [`Corrector::prepare`]: the
+    /// stem to search for a token spelled `full`, whether it is a real word (a common word,
+    /// or a name the document repeats, which [`Corrector::real_word_rival`] is asked about)
+    /// and whether the lexicon knows it at all; `None` when the token is settled.
+    fn needs<'t>(&self, full: &'t str) -> Option<(&'t str, bool, bool)> {
         if full.contains(['\'', '’']) && self.lex.find(full).is_some() {
             return None;
         }
+        // Correct the stem of a possessive ("Korea's", "workers'"): the ending stays.
+        // Other apostrophes (contractions the lexicon lacks) are left alone.
         let text = match full.find(['\'', '’']) {
             None => full,
             Some(i) if i > 0 && matches!(&full[i..], "'s" | "’s" | "'" | "’") => &full[..i],
@@ -578,7 +580,7 @@ impl<'a> Corrector<'a> {
         }
         let real_word =
             known.as_ref().is_some_and(|f| f.entry.is_common()) || self.trusted_repeats(text) >= 2;
-        Some((text, real_word))
+        Some((text, real_word, known.is_some()))
     }
 
     /// Remember that a spelling is not worth questioning (the memory is bounded).
@@ -601,32 +603,11 @@ impl<'a> Corrector<'a> {
         if self.settled.contains(full) {
             return None;
         }
-        if full.contains(['\'', '’']) && self.lex.find(full).is_some() {
+        let Some((text, real_word, known)) = self.needs(full) else {
             self.settle(full);
             return None;
-        }
-        // Correct the stem of a possessive ("Korea's", "workers'"): the ending stays.
-        // Other apostrophes (contractions the lexicon lacks) are left alone.
-        let text = match full.find(['\'', '’']) {
-            None => full,
-            Some(i) if i > 0 && matches!(&full[i..], "'s" | "’s" | "'" | "’") => &full[..i],
-            Some(_) => return None,
         };
         let suffix = &full[text.len()..];
-        if !worth_checking(text) {
-            self.settle(full);
-            return None;
-        }
-        let known = self.lex.find(text).filter(|f| !f.accents);
-        if known
-            .as_ref()
-            .is_some_and(|f| f.entry.frequency as f64 > COMMON_SKIP * CORPUS_WORDS)
-        {
-            self.settle(full);
-            return None;
-        }
-        let real_word =
-            known.as_ref().is_some_and(|f| f.entry.is_common()) || self.trusted_repeats(text) >= 2;
         // A real word can only lose to a far more frequent word one common misreading
         // away: when none exists, the full search cannot change it (a cheap first look).
         if real_word && !self.real_word_rival(text) {
@@ -696,7 +677,7 @@ impl<'a> Corrector<'a> {
         let safe = (margin >= SAFE_MARGIN && gap >= SAFE_GAP) || document_says;
         let confidence = (1.0 - (-margin).exp()).clamp(0.0, 0.999) as f32;
         Some(Correction {
-            reason: explain(text, best, known.is_some(), best_ctx, margin),
+            reason: explain(text, best, known, best_ctx, margin),
             word: format!("{}{suffix}", best.word),
             original_len: full.len(),
             margin,
