@@ -129,12 +129,23 @@ pub fn table_swaps(word: &str) -> Vec<(String, f32)> {
 
 /// Call `f` with every single application of a table swap to `word` and its cost, in one
 /// reused buffer (no allocation per variant).
-pub fn for_each_table_swap(word: &str, mut f: impl FnMut(&str, f32)) {
+pub fn for_each_table_swap(word: &str, f: impl FnMut(&str, f32)) {
+    for_each_swap_in(TABLE, word, f);
+}
+
+/// [`for_each_table_swap`] with the swaps of `table` (such as a document's own weighing
+/// of [`TABLE`]).
+pub fn for_each_swap_in(table: &[Confusion], word: &str, mut f: impl FnMut(&str, f32)) {
+    for_each_swap_at(table, word, |_, s, cost| f(s, cost));
+}
+
+/// [`for_each_swap_in`], also telling `f` which of `table`'s swaps made each variant.
+pub fn for_each_swap_at(table: &[Confusion], word: &str, mut f: impl FnMut(usize, &str, f32)) {
     let bytes = word.as_bytes();
     let mut buf = String::with_capacity(word.len() + 4);
     for i in (0..=bytes.len()).filter(|&i| word.is_char_boundary(i)) {
         let rest = &bytes[i..];
-        for conf in TABLE {
+        for (k, conf) in table.iter().enumerate() {
             let seen = conf.seen.as_bytes();
             let applies = match seen.first() {
                 None => true,
@@ -145,7 +156,7 @@ pub fn for_each_table_swap(word: &str, mut f: impl FnMut(&str, f32)) {
                 buf.push_str(&word[..i]);
                 buf.push_str(conf.meant);
                 buf.push_str(&word[i + seen.len()..]);
-                f(&buf, conf.cost);
+                f(k, &buf, conf.cost);
             }
         }
     }
