@@ -379,7 +379,10 @@ mod tests {
         // A short first line there is an indented one: the paragraph ended with the page.
         let t = format!("{INDENT_LOST}{before}Upstairs, a room holds the books and tools that the\nfamilies gave back to the trust when they heard of it.\n");
         let out = fix(r.as_ref(), &t);
-        assert!(out.contains("the car park.\n\x0cUpstairs, a room holds"), "{out}");
+        assert!(
+            out.contains("the car park.\n\x0cUpstairs, a room holds"),
+            "{out}"
+        );
     }
 
     #[test]
@@ -407,7 +410,10 @@ mod tests {
         let t = "Words for the weather in the valley, as the farmers use them:\n1. Fair: dry and bright, with little wind from any side.\n2. Soft: a fine rain that hardly wets the hay.\n3. Dirty: rain and wind together from the west.\nThe second word is older than the others and was used to mean\nweather like that described in the third sense, or sense\n3. Both words are heard less often now, since the radio gives\nthe forecast in the plain terms of the weather service.\n".to_string();
         let out = fix(r.as_ref(), &t);
         assert!(out.contains("or sense 3. Both words"), "{out}");
-        assert!(out.contains("\n2. Soft") && out.contains("\n3. Dirty"), "{out}");
+        assert!(
+            out.contains("\n2. Soft") && out.contains("\n3. Dirty"),
+            "{out}"
+        );
         // The next number of the list, or a line that ends with punctuation, starts an item.
         let t2 = t.replace("3. Both words", "4. Both words");
         assert!(fix(r.as_ref(), &t2).contains("\n4. Both words"));

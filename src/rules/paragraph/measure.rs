@@ -49,7 +49,11 @@ pub fn measure(text: &str, ls: &[Line]) -> Measure {
         let goes_on = !line.is_blank(text)
             && !line.ends_page
             && !ends_sentence(lt)
-            && nt.trim_start().chars().next().is_some_and(char::is_lowercase);
+            && nt
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase);
         if !goes_on {
             continue;
         }
@@ -96,7 +100,10 @@ mod tests {
         assert_eq!(m.continuing_p25, Some(43));
         assert_eq!(m.unindented_from, None);
         // Too few lines say nothing.
-        assert_eq!(measured("a line that goes\non and ends.\n"), Measure::default());
+        assert_eq!(
+            measured("a line that goes\non and ends.\n"),
+            Measure::default()
+        );
     }
 
     #[test]
