@@ -263,7 +263,14 @@ fn unwrap(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
                 .last()
                 .is_some_and(char::is_alphabetic);
         let glue = if hyphen { "" } else { " " };
-        let why = if across_page {
+        let unindented_next = ends_sentence(at)
+            && lay
+                .measure
+                .unindented_from
+                .is_some_and(|m| visible_len(bt) >= m);
+        let why = if across_page && unindented_next {
+            "the paragraph goes on across the page break: the next page starts with a line as long as a paragraph's inner lines, not a shorter (indented) first line"
+        } else if across_page {
             "the paragraph goes on across the page break: the last line of the page is full"
         } else if hyphen {
             "the paragraph goes on; the line-end hyphen is kept"
@@ -375,6 +382,14 @@ mod tests {
         assert!(
             out.contains("the car park. Upstairs, a room now holds"),
             "{out}"
+        );
+        let mut edits = Vec::new();
+        r.check(&Context::new(&t), &mut edits);
+        assert!(
+            edits
+                .iter()
+                .any(|e| e.reason.contains("not a shorter (indented) first line")),
+            "{edits:?}"
         );
         // A short first line there is an indented one: the paragraph ended with the page.
         let t = format!("{INDENT_LOST}{before}Upstairs, a room holds the books and tools that the\nfamilies gave back to the trust when they heard of it.\n");
