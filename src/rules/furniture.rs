@@ -740,6 +740,8 @@ mod tests {
             let t = format!("{page}\n{foot}\n");
             assert_eq!(both(&t), page, "{foot}");
         }
+        // The one page as pdftotext writes it, ended by a form feed.
+        assert_eq!(both(&format!("{page}\n1\n\x0c")), format!("{page}\x0c"));
         // Not set apart, not 1, not at the foot, or a column of figures: kept.
         for t in [
             format!("{page}1\n"),
