@@ -1,6 +1,7 @@
 //! OCR confusions: misread words fixed with evidence from the embedded lexicon, the OCR
 //! confusion model and the document's own vocabulary.
 
+pub mod capital_i;
 pub mod digits;
 pub mod gap;
 pub mod longs;
@@ -108,6 +109,17 @@ pub fn rules() -> Vec<Box<dyn Rule>> {
             default_on: true,
         },
         check: digits::digit_misreads,
+    }),
+    Box::new(FnRule {
+        info: RuleInfo {
+            code: "C009",
+            name: "capital-i",
+            family: Family::Confusion,
+            summary: "Read 'In', 'Is', 'It', 'Its', 'Into', 'If' between lower-case words as lower case, in a document that capitalises only these inside sentences (the OCR's capital I for i)",
+            example: ("the men In the street said It was so and It is, In fact", "the men in the street said it was so and it is, in fact"),
+            default_on: true,
+        },
+        check: capital_i::capital_i,
     })]
 }
 
