@@ -250,7 +250,9 @@ impl Lexicon {
     /// and a Title-case token whose exact form is only a rare name is the common word.
     fn find_cased(&self, word: &str) -> Option<Found> {
         let mut best: Option<Found> = None;
-        if let Some(e) = self.get(word).filter(Entry::is_common) {
+        // The exact spelling is the first case candidate: looked up once, for both uses.
+        let exact = self.get(word);
+        if let Some(e) = exact.filter(Entry::is_common) {
             return Some(Found {
                 spelling: word.to_string(),
                 entry: e,
@@ -268,8 +270,16 @@ impl Lexicon {
                 });
             }
         };
-        let candidates = case::candidates(word);
-        for c in &candidates {
+        // The other case candidates, after the exact spelling ([`case::candidates`]); only
+        // Title and ALL-CAPS spellings have any.
+        let others: Vec<String> = match case::shape(word) {
+            case::Shape::Lower | case::Shape::Mixed => Vec::new(),
+            _ => case::candidates(word).into_iter().skip(1).collect(),
+        };
+        if let Some(e) = exact {
+            consider(&mut best, word, e, false);
+        }
+        for c in &others {
             if let Some(e) = self.get(c) {
                 consider(&mut best, c, e, false);
             }
@@ -285,7 +295,7 @@ impl Lexicon {
                 }
             }
         } else {
-            for c in &candidates {
+            for c in std::iter::once(word).chain(others.iter().map(String::as_str)) {
                 if let Some(accented) = self.accented(c) {
                     if let Some(e) = self.get(accented) {
                         consider(&mut best, accented, e, true);
@@ -360,6 +370,47 @@ impl Lexicon {
         }
     }
 
+    /// The entries [`Lexicon::lookup`] gives for `prefix` + one lower-case ASCII letter +
+    /// `suffix`, indexed by the letter (`b'a'` at 0): one walk of the prefix through the word
+    /// automaton, then only the letters some word continues with, instead of 26 lookups.
+    pub fn lookup_letter_between(&self, prefix: &str, suffix: &str) -> [Option<Entry>; 26] {
+        let mut found = [None; 26];
+        let plain = |s: &str| matches!(fold::normalize_typography(s), std::borrow::Cow::Borrowed(_));
+        if !plain(prefix) || !plain(suffix) {
+            // Typography folds across the pieces: look each word up as `lookup` would.
+            let mut word = String::with_capacity(prefix.len() + suffix.len() + 1);
+            for (slot, letter) in found.iter_mut().zip(b'a'..=b'z') {
+                word.clear();
+                word.push_str(prefix);
+                word.push(char::from(letter));
+                word.push_str(suffix);
+                *slot = self.lookup(&word);
+            }
+            return found;
+        }
+        let Some(map) = &self.words else {
+            return found;
+        };
+        let fst = map.as_fst();
+        let follow = |node, out, bytes| follow_bytes(fst, node, out, bytes);
+        let Some((node, out)) = follow(fst.root(), fst::raw::Output::zero(), prefix.as_bytes())
+        else {
+            return found;
+        };
+        for t in node.transitions() {
+            let Some(slot) = t.inp.checked_sub(b'a').and_then(|i| found.get_mut(usize::from(i)))
+            else {
+                continue;
+            };
+            if let Some((end, out)) = follow(fst.node(t.addr), out.cat(t.out), suffix.as_bytes()) {
+                if end.is_final() {
+                    *slot = Some(Entry::unpack(out.cat(end.final_output()).value()));
+                }
+            }
+        }
+        found
+    }
+
     fn get(&self, word: &str) -> Option<Entry> {
         self.words.as_ref()?.get(word.as_bytes()).map(Entry::unpack)
     }
@@ -371,6 +422,22 @@ impl Lexicon {
             .ok()
             .map(|i| self.accents[i].1)
     }
+}
+
+/// The node and output `bytes` lead to from `node` (with output `out` so far), if some
+/// word continues so.
+fn follow_bytes<'f>(
+    fst: &'f fst::raw::Fst<&'static [u8]>,
+    mut node: fst::raw::Node<'f>,
+    mut out: fst::raw::Output,
+    bytes: &[u8],
+) -> Option<(fst::raw::Node<'f>, fst::raw::Output)> {
+    for &b in bytes {
+        let t = node.transition(node.find_input(b)?);
+        out = out.cat(t.out);
+        node = fst.node(t.addr);
+    }
+    Some((node, out))
 }
 
 #[cfg(test)]

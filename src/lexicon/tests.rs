@@ -261,3 +261,48 @@ fn ligatures() {
     );
     assert!(lex().contains("oﬃce"));
 }
+
+#[test]
+fn a_letter_between_two_pieces_is_looked_up_as_the_whole_word() {
+    let pieces = [
+        ("t", "e"),
+        ("thou", "h"),
+        ("", "he"),
+        ("th", ""),
+        ("", ""),
+        ("Lond", "n"),
+        ("xq", "zv"),
+        ("caf", "\u{e9}"),
+        ("o\u{fb03}", "e"),
+        ("don\u{2019}", ""),
+    ];
+    for (prefix, suffix) in pieces {
+        let got = lex().lookup_letter_between(prefix, suffix);
+        for (letter, entry) in ('a'..='z').zip(got) {
+            let word = format!("{prefix}{letter}{suffix}");
+            assert_eq!(entry, lex().lookup(&word), "{word}");
+        }
+    }
+}
+
+#[test]
+fn find_gives_the_case_candidates_in_their_order() {
+    // Exact, lower-case, Title-case spellings and accents: the spelling each is found as.
+    for (word, spelling) in [
+        ("the", Some("the")),
+        ("The", Some("the")),
+        ("THE", Some("the")),
+        ("LONDON", Some("London")),
+        ("london", None),
+        ("Polish", Some("Polish")),
+        ("POLISH", Some("polish")),
+        ("cafe", Some("caf\u{e9}")),
+        ("Cafe", Some("caf\u{e9}")),
+    ] {
+        assert_eq!(
+            lex().find(word).map(|f| f.spelling).as_deref(),
+            spelling,
+            "{word}"
+        );
+    }
+}

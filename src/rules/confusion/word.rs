@@ -190,6 +190,9 @@ pub struct Corrector<'a> {
     rivals: Mutex<HashMap<String, bool>>,
     /// Spellings already found not worth questioning (common words, numbers, codes).
     settled: HashSet<String>,
+    /// [`Corrector::needs`]'s answer per spelling, the stem given by its length: worked out
+    /// once by [`Corrector::prepare`] and read by every occurrence's [`Corrector::correct`].
+    needed: HashMap<String, Need>,
     /// Whether this document lost the long s of old print (see [`super::longs`]).
     long_s: bool,
     /// The confusions this document's OCR made (see [`super::profile`]).
@@ -224,6 +227,7 @@ impl<'a> Corrector<'a> {
             generic_targets,
             cache: HashMap::default(),
             settled: HashSet::default(),
+            needed: HashMap::default(),
             counts: Default::default(),
             rivals: Default::default(),
         }
@@ -530,20 +534,31 @@ impl<'a> Corrector<'a> {
             return;
         }
         let this = &*self;
-        let found: Vec<(&str, Prepared)> = todo
+        let found: Vec<(&str, Option<Need>, Option<(&str, Prepared)>)> = todo
             .par_iter()
-            .filter_map(|full| {
-                let (stem, real_word, _) = this.needs(full)?;
+            .map(|full| {
+                let known_need = this.needed.get(*full).copied();
+                let need = known_need.unwrap_or_else(|| this.work_out_needs(full));
+                let new_need = known_need.is_none().then_some(need);
+                let Some((stem_len, real_word, _)) = need else {
+                    return (*full, new_need, None);
+                };
+                let stem = &full[..stem_len];
                 let rival = real_word.then(|| {
                     let known = lock(&this.rivals).get(stem).copied();
                     known.unwrap_or_else(|| this.search_rival(stem))
                 });
                 let unigram = (rival != Some(false) && !this.cache.contains_key(stem))
                     .then(|| (this.own_logp(stem), this.candidates(stem)));
-                Some((stem, Prepared { rival, unigram }))
+                (*full, new_need, Some((stem, Prepared { rival, unigram })))
             })
             .collect();
-        for (stem, p) in found {
+        for (full, need, _) in &found {
+            if let Some(need) = need {
+                self.remember_need(full, *need);
+            }
+        }
+        for (stem, p) in found.into_iter().filter_map(|(_, _, p)| p) {
             if let Some(rival) = p.rival {
                 self.remember_rival(stem, rival);
             }
@@ -557,7 +572,27 @@ impl<'a> Corrector<'a> {
     /// stem to search for a token spelled `full`, whether it is a real word (a common word,
     /// or a name the document repeats, which [`Corrector::real_word_rival`] is asked about)
     /// and whether the lexicon knows it at all; `None` when the token is settled.
-    fn needs<'t>(&self, full: &'t str) -> Option<(&'t str, bool, bool)> {
+    fn needs<'t>(&mut self, full: &'t str) -> Option<(&'t str, bool, bool)> {
+        let need = match self.needed.get(full) {
+            Some(&known) => known,
+            None => {
+                let need = self.work_out_needs(full);
+                self.remember_need(full, need);
+                need
+            }
+        };
+        need.map(|(stem_len, real_word, known)| (&full[..stem_len], real_word, known))
+    }
+
+    fn remember_need(&mut self, full: &str, need: Need) {
+        if self.needed.len() >= CACHE_LIMIT {
+            self.needed.clear();
+        }
+        self.needed.insert(full.to_string(), need);
+    }
+
+    /// [`Corrector::needs`], worked out: the stem is given by its length.
+    fn work_out_needs(&self, full: &str) -> Need {
         if full.contains(['\'', '’']) && self.lex.find(full).is_some() {
             return None;
         }
@@ -580,7 +615,7 @@ impl<'a> Corrector<'a> {
         }
         let real_word =
             known.as_ref().is_some_and(|f| f.entry.is_common()) || self.trusted_repeats(text) >= 2;
-        Some((text, real_word, known.is_some()))
+        Some((text.len(), real_word, known.is_some()))
     }
 
     /// Remember that a spelling is not worth questioning (the memory is bounded).
@@ -694,6 +729,10 @@ impl<'a> Corrector<'a> {
 
 /// Fewer distinct spellings than this are not worth sharing out among threads.
 const MIN_PARALLEL: usize = 64;
+
+/// [`Corrector::needs`]'s answer for a spelling: the length of its stem, whether it is a
+/// real word and whether the lexicon knows it; `None` when it is settled.
+type Need = Option<(usize, bool, bool)>;
 
 /// What [`Corrector::prepare`] worked out for one stem.
 struct Prepared {
