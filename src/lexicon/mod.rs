@@ -56,8 +56,9 @@ pub struct Lexicon {
     /// None only if the embedded data did not parse (the tests check that they do).
     words: Option<Map<&'static [u8]>>,
     bigrams: Option<Map<&'static [u8]>>,
-    /// (spelling without diacritics, accented spelling), sorted by the first.
-    accents: Vec<(&'static str, &'static str)>,
+    /// The accented spelling of each spelling without diacritics: hashed, because every
+    /// lookup of a word the map lacks asks it.
+    accents: rustc_hash::FxHashMap<&'static str, &'static str>,
 }
 
 /// A word found under the case, possessive and diacritics policy of [`Lexicon::find`].
@@ -112,10 +113,17 @@ impl Lexicon {
             .filter_map(|line| line.split_once('\t'))
             .collect();
         accents.sort_unstable();
+        // Each plain spelling's accented one, as a binary search of the sorted table finds it.
+        let mut by_plain = rustc_hash::FxHashMap::default();
+        for &(plain, _) in &accents {
+            if let Ok(i) = accents.binary_search_by(|(k, _)| (*k).cmp(plain)) {
+                by_plain.entry(plain).or_insert(accents[i].1);
+            }
+        }
         Lexicon {
             words: Map::new(words).ok(),
             bigrams: Map::new(bigrams).ok(),
-            accents,
+            accents: by_plain,
         }
     }
 
@@ -417,10 +425,7 @@ impl Lexicon {
 
     /// The accented spelling whose diacritics-free form is `plain`.
     fn accented(&self, plain: &str) -> Option<&'static str> {
-        self.accents
-            .binary_search_by(|(k, _)| (*k).cmp(plain))
-            .ok()
-            .map(|i| self.accents[i].1)
+        self.accents.get(plain).copied()
     }
 }
 
