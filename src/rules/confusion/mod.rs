@@ -8,6 +8,7 @@ pub mod model;
 pub mod phrase;
 pub mod profile;
 pub mod pronoun;
+pub mod repeated;
 pub mod roman;
 pub mod runon;
 pub mod split;
@@ -295,6 +296,9 @@ fn misread_words(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     // Pass 1: each token in the context of its neighbours as written.
     let none = std::collections::HashMap::new();
     let mut fixed: std::collections::HashMap<usize, word::Correction> = Default::default();
+    // The neighbours of the corrected tokens, by token number, in order: the only tokens
+    // pass 2 can weigh differently.
+    let mut beside_fixed: Vec<usize> = Vec::new();
     // The costly searches of each stretch of tokens are worked out ahead, in parallel.
     let mut ahead = cx.words();
     for (i, (prev, t, next)) in tokens::windows_of(cx.words()).enumerate() {
@@ -308,13 +312,23 @@ fn misread_words(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
         let (p, n, _) = neighbours(text, prev.as_ref(), &t, next.as_ref(), &none);
         if let Some(c) = corrector.correct(&t, p, n) {
             fixed.insert(t.range.start, c);
+            beside_fixed.extend(i.checked_sub(1));
+            beside_fixed.push(i + 1);
         }
     }
     // Pass 2: a token next to a corrected word is weighed again beside the correction, so
-    // that cleaning the output once more finds nothing new.
+    // that cleaning the output once more finds nothing new. Only the neighbours of
+    // corrected tokens are looked at: for every other token nothing changed.
     let mut second: Vec<(std::ops::Range<usize>, Option<word::Correction>)> = Vec::new();
     if !fixed.is_empty() {
-        for (prev, t, next) in tokens::windows_of(cx.words()) {
+        beside_fixed.sort_unstable();
+        beside_fixed.dedup();
+        let mut wanted = beside_fixed.iter().copied().peekable();
+        for (i, (prev, t, next)) in tokens::windows_of(cx.words()).enumerate() {
+            while wanted.next_if(|&w| w < i).is_some() {}
+            if wanted.next_if_eq(&i).is_none() {
+                continue;
+            }
             if corrector.is_settled(t.text) || skip(prev.as_ref(), &t, next.as_ref()) {
                 continue;
             }
