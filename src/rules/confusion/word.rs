@@ -6,6 +6,7 @@
 use super::longs;
 use super::model::{self, GENERIC_COST};
 use super::profile::{swap_between, Profile};
+use super::repeated::Repeated;
 use super::tokens::Token;
 use super::vocab::Vocabulary;
 use crate::edit::Safety;
@@ -183,6 +184,8 @@ pub struct Corrector<'a> {
     /// Lower-case words the document uses often enough for a generic edit (a dropped or
     /// wrong letter, outside the confusion table) to reach them.
     generic_targets: Vec<String>,
+    /// The lower-case words the document uses at least twice (see [`Corrector::repeats`]).
+    repeated: Repeated,
     cache: HashMap<String, Rc<(f64, Vec<Scored>)>>,
     /// Context counts of words met as neighbours.
     counts: Mutex<HashMap<String, f64>>,
@@ -214,6 +217,7 @@ impl<'a> Corrector<'a> {
                 generic_targets.push(w.to_string());
             }
         }
+        let repeated = Repeated::new(vocab.words_at_least(2).map(|(w, _)| w));
         let lex = Lexicon::embedded();
         let profile = Profile::new(vocab.words_at_least(1).map(|(w, _)| w));
         // One pass over the document's non-words serves the long s and the profile.
@@ -225,6 +229,7 @@ impl<'a> Corrector<'a> {
             profile,
             misreadings: Default::default(),
             generic_targets,
+            repeated,
             cache: HashMap::default(),
             settled: HashSet::default(),
             needed: HashMap::default(),
@@ -262,6 +267,16 @@ impl<'a> Corrector<'a> {
         } else {
             self.vocab.count_any_case(word)
         }
+    }
+
+    /// `self.doc_count(word) >= 2`, answered from the filter of repeated words when it can
+    /// be: a lower-case ASCII spelling the filter lacks is no repeated word.
+    fn repeats(&self, word: &str) -> bool {
+        let lower_ascii = word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase());
+        if lower_ascii && !self.repeated.may_hold(word) {
+            return false;
+        }
+        self.doc_count(word) >= 2
     }
 
     /// How often the document repeats a token, as evidence that it is right. Only names
@@ -380,7 +395,7 @@ impl<'a> Corrector<'a> {
         }
         // Words only the document knows (names, terms): one swap, looked up in its counts.
         model::for_each_table_swap(&base, |cand, cost| {
-            if self.doc_count(cand) >= 2 {
+            if self.repeats(cand) {
                 consider(cand, f64::from(cost), None, &mut scored);
             }
         });
@@ -459,7 +474,7 @@ impl<'a> Corrector<'a> {
         model::for_each_table_swap(&base, |cand, cost| {
             found = found
                 || (f64::from(cost) <= REAL_WORD_MAX_CHANNEL
-                    && self.doc_count(cand) >= 2
+                    && self.repeats(cand)
                     && rival(cand, None));
         });
         found
