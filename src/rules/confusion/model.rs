@@ -127,20 +127,39 @@ pub fn table_swaps(word: &str) -> Vec<(String, f32)> {
     out
 }
 
+/// For each first byte, the numbers of the table swaps that may apply before it, in table
+/// order: those whose `seen` starts with that byte and those that insert (empty `seen`).
+/// Index 256 holds the insertions alone, for the end of a word.
+fn swaps_by_first_byte() -> &'static [Vec<u8>; 257] {
+    static BY_BYTE: std::sync::OnceLock<[Vec<u8>; 257]> = std::sync::OnceLock::new();
+    BY_BYTE.get_or_init(|| {
+        let mut by: [Vec<u8>; 257] = std::array::from_fn(|_| Vec::new());
+        for (k, conf) in TABLE.iter().enumerate() {
+            // The table has fewer than 256 swaps (a test checks it).
+            let k = k as u8;
+            match conf.seen.as_bytes().first() {
+                None => by.iter_mut().for_each(|list| list.push(k)),
+                Some(&b) => by[usize::from(b)].push(k),
+            }
+        }
+        by
+    })
+}
+
 /// Call `f` with every single application of a table swap to `word` and its cost, in one
-/// reused buffer (no allocation per variant).
+/// reused buffer (no allocation per variant). Positions in order, and at each the swaps in
+/// table order; only the swaps that can apply there are tried.
 pub fn for_each_table_swap(word: &str, mut f: impl FnMut(&str, f32)) {
     let bytes = word.as_bytes();
+    let by_byte = swaps_by_first_byte();
     let mut buf = String::with_capacity(word.len() + 4);
     for i in (0..=bytes.len()).filter(|&i| word.is_char_boundary(i)) {
         let rest = &bytes[i..];
-        for conf in TABLE {
+        let here = rest.first().map_or(256, |&b| usize::from(b));
+        for &k in &by_byte[here] {
+            let conf = &TABLE[usize::from(k)];
             let seen = conf.seen.as_bytes();
-            let applies = match seen.first() {
-                None => true,
-                Some(b) => rest.first() == Some(b) && rest.starts_with(seen),
-            };
-            if applies {
+            if rest.starts_with(seen) {
                 buf.clear();
                 buf.push_str(&word[..i]);
                 buf.push_str(conf.meant);
@@ -184,6 +203,36 @@ mod tests {
             || table_swaps(from)
                 .iter()
                 .any(|(w, _)| table_swaps(w).iter().any(|(v, _)| v == to))
+    }
+
+    /// The first version of [`for_each_table_swap`]: every table swap tried at every
+    /// position.
+    fn every_swap_everywhere(word: &str) -> Vec<(String, f32)> {
+        let bytes = word.as_bytes();
+        let mut out = Vec::new();
+        for i in (0..=bytes.len()).filter(|&i| word.is_char_boundary(i)) {
+            let rest = &bytes[i..];
+            for conf in TABLE {
+                let seen = conf.seen.as_bytes();
+                let applies = match seen.first() {
+                    None => true,
+                    Some(b) => rest.first() == Some(b) && rest.starts_with(seen),
+                };
+                if applies {
+                    let v = format!("{}{}{}", &word[..i], conf.meant, &word[i + seen.len()..]);
+                    out.push((v, conf.cost));
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn swaps_come_in_the_same_order_as_trying_each_everywhere() {
+        assert!(TABLE.len() < 256);
+        for word in ["", "tbe", "whioh", "rnatter", "Illinois", "caf\u{e9}", "ii\u{fc}n", "l953", "AvUH|!"] {
+            assert_eq!(table_swaps(word), every_swap_everywhere(word), "{word}");
+        }
     }
 
     #[test]
