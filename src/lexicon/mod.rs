@@ -419,6 +419,62 @@ impl Lexicon {
         found
     }
 
+    /// Every word reachable from `token` (spelled exactly) by exactly one of `swaps`, at
+    /// any cost, sorted by spelling; `None` when the search was cut short (see
+    /// [`search`]). For callers that would otherwise look each one-swap variant up.
+    /// `index` is the [`search::SwapIndex`] of `swaps`.
+    pub fn words_one_swap_away(
+        &self,
+        token: &str,
+        swaps: &[search::Swap],
+        index: &search::SwapIndex,
+    ) -> Option<Vec<search::Hit>> {
+        let map = self.words.as_ref()?;
+        let (hits, complete) = search::search_within_budget(
+            map.as_fst(),
+            token,
+            swaps,
+            Some(index),
+            1,
+            f32::INFINITY,
+        );
+        complete.then_some(hits)
+    }
+
+    /// [`Lexicon::confusable`] with the [`search::SwapIndex`] of `swaps`, which spares the
+    /// search a pass over the whole table at each position of the token.
+    pub fn confusable_indexed(
+        &self,
+        token: &str,
+        swaps: &[search::Swap],
+        index: &search::SwapIndex,
+        max_swaps: usize,
+        max_cost: f32,
+    ) -> Vec<search::Hit> {
+        match &self.words {
+            Some(map) => {
+                search::search_within_budget(
+                    map.as_fst(),
+                    token,
+                    swaps,
+                    Some(index),
+                    max_swaps,
+                    max_cost,
+                )
+                .0
+            }
+            None => Vec::new(),
+        }
+    }
+
+    /// [`Lexicon::find`]'s entry for a lower-case ASCII word of letters and digits whose
+    /// exact entry (from the map, or `None` when the map lacks it) the caller already has:
+    /// such a word is found as itself or, failing that, by its accented spelling.
+    pub fn find_plain_entry(&self, word: &str, exact: Option<Entry>) -> Option<Entry> {
+        debug_assert!(is_plain(word));
+        exact.or_else(|| self.accented(word).and_then(|a| self.get(a)))
+    }
+
     fn get(&self, word: &str) -> Option<Entry> {
         self.words.as_ref()?.get(word.as_bytes()).map(Entry::unpack)
     }
@@ -427,6 +483,16 @@ impl Lexicon {
     fn accented(&self, plain: &str) -> Option<&'static str> {
         self.accents.get(plain).copied()
     }
+}
+
+/// Whether [`Lexicon::find_plain_entry`] applies to `word`: non-empty, every byte an ASCII
+/// lower-case letter or digit (no case forms, typography, diacritics, possessive or dots
+/// for `find` to try).
+pub fn is_plain(word: &str) -> bool {
+    !word.is_empty()
+        && word
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
 }
 
 /// The node and output `bytes` lead to from `node` (with output `out` so far), if some

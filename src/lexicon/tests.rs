@@ -306,3 +306,42 @@ fn find_gives_the_case_candidates_in_their_order() {
         );
     }
 }
+
+#[test]
+fn an_indexed_search_finds_what_the_plain_one_does() {
+    use crate::rules::confusion::model::{table_index, TABLE};
+    for token in ["tbe", "whioh", "rnatter", "Tbe", "nrst", "caf\u{e9}", "l953", "stiU", ""] {
+        for (swaps, cost) in [(1, 4.0), (2, 8.0), (1, f32::INFINITY)] {
+            let plain = lex().confusable(token, TABLE, swaps, cost);
+            let indexed = lex().confusable_indexed(token, TABLE, table_index(), swaps, cost);
+            let words = |h: &[search::Hit]| -> Vec<(String, f32)> {
+                h.iter().map(|h| (h.word.clone(), h.cost)).collect()
+            };
+            assert_eq!(words(&plain), words(&indexed), "{token}");
+        }
+    }
+}
+
+#[test]
+fn plain_variants_are_found_from_the_one_swap_words() {
+    use crate::rules::confusion::model::{for_each_table_swap, table_index, TABLE};
+    for token in ["tbe", "whioh", "rnatter", "tho", "cafe", "bis", "hcre"] {
+        let Some(near) = lex().words_one_swap_away(token, TABLE, table_index()) else {
+            panic!("a short search runs to the end");
+        };
+        for_each_table_swap(token, |cand, _| {
+            if !super::is_plain(cand) {
+                return;
+            }
+            let exact = near
+                .binary_search_by(|h| h.word.as_str().cmp(cand))
+                .ok()
+                .map(|i| near[i].entry);
+            assert_eq!(
+                lex().find_plain_entry(cand, exact),
+                lex().find(cand).map(|f| f.entry),
+                "{token} -> {cand}"
+            );
+        });
+    }
+}

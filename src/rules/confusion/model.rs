@@ -127,23 +127,11 @@ pub fn table_swaps(word: &str) -> Vec<(String, f32)> {
     out
 }
 
-/// For each first byte, the numbers of the table swaps that may apply before it, in table
-/// order: those whose `seen` starts with that byte and those that insert (empty `seen`).
-/// Index 256 holds the insertions alone, for the end of a word.
-fn swaps_by_first_byte() -> &'static [Vec<u8>; 257] {
-    static BY_BYTE: std::sync::OnceLock<[Vec<u8>; 257]> = std::sync::OnceLock::new();
-    BY_BYTE.get_or_init(|| {
-        let mut by: [Vec<u8>; 257] = std::array::from_fn(|_| Vec::new());
-        for (k, conf) in TABLE.iter().enumerate() {
-            // The table has fewer than 256 swaps (a test checks it).
-            let k = k as u8;
-            match conf.seen.as_bytes().first() {
-                None => by.iter_mut().for_each(|list| list.push(k)),
-                Some(&b) => by[usize::from(b)].push(k),
-            }
-        }
-        by
-    })
+/// The [`SwapIndex`](crate::lexicon::search::SwapIndex) of [`TABLE`], built once.
+pub fn table_index() -> &'static crate::lexicon::search::SwapIndex {
+    static INDEX: std::sync::OnceLock<crate::lexicon::search::SwapIndex> =
+        std::sync::OnceLock::new();
+    INDEX.get_or_init(|| crate::lexicon::search::SwapIndex::new(TABLE))
 }
 
 /// Call `f` with every single application of a table swap to `word` and its cost, in one
@@ -151,13 +139,14 @@ fn swaps_by_first_byte() -> &'static [Vec<u8>; 257] {
 /// table order; only the swaps that can apply there are tried.
 pub fn for_each_table_swap(word: &str, mut f: impl FnMut(&str, f32)) {
     let bytes = word.as_bytes();
-    let by_byte = swaps_by_first_byte();
+    let index = table_index();
     let mut buf = String::with_capacity(word.len() + 4);
     for i in (0..=bytes.len()).filter(|&i| word.is_char_boundary(i)) {
         let rest = &bytes[i..];
-        let here = rest.first().map_or(256, |&b| usize::from(b));
-        for &k in &by_byte[here] {
-            let conf = &TABLE[usize::from(k)];
+        for &k in index.at(rest) {
+            let Some(conf) = TABLE.get(usize::from(k)) else {
+                continue;
+            };
             let seen = conf.seen.as_bytes();
             if rest.starts_with(seen) {
                 buf.clear();

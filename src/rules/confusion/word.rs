@@ -303,14 +303,27 @@ impl<'a> Corrector<'a> {
             return known;
         }
         let lower = token.to_lowercase();
+        // The words one swap away, found in one walk of the lexicon: a plain variant that is
+        // none of them is found by `find` only through its accented spelling.
+        let near = self
+            .lex
+            .words_one_swap_away(&lower, model::TABLE, model::table_index());
+        let very_common = |cand: &str| {
+            let entry = match &near {
+                Some(near) if crate::lexicon::is_plain(cand) => {
+                    let exact = near
+                        .binary_search_by(|h| h.word.as_str().cmp(cand))
+                        .ok()
+                        .map(|i| near[i].entry);
+                    self.lex.find_plain_entry(cand, exact)
+                }
+                _ => self.lex.find(cand).map(|f| f.entry),
+            };
+            entry.is_some_and(|e| e.frequency as f64 > COMMON_SKIP * CORPUS_WORDS)
+        };
         let mut found = false;
         model::for_each_table_swap(&lower, |cand, _| {
-            found = found
-                || (self
-                    .lex
-                    .find(cand)
-                    .is_some_and(|f| f.entry.frequency as f64 > COMMON_SKIP * CORPUS_WORDS)
-                    && self.document_shows(&lower, cand));
+            found = found || (very_common(cand) && self.document_shows(&lower, cand));
         });
         let mut cache = lock(&self.misreadings);
         if cache.len() >= CACHE_LIMIT {
@@ -427,9 +440,15 @@ impl<'a> Corrector<'a> {
         max_cost: f32,
     ) -> Vec<crate::lexicon::search::Hit> {
         let swaps = if base.chars().count() <= 3 { 1 } else { 2 };
-        let mut hits = self.lex.confusable(base, model::TABLE, swaps, max_cost);
+        let index = model::table_index();
+        let mut hits = self
+            .lex
+            .confusable_indexed(base, model::TABLE, index, swaps, max_cost);
         if shape == Shape::Title {
-            hits.extend(self.lex.confusable(token, model::TABLE, swaps, max_cost));
+            hits.extend(
+                self.lex
+                    .confusable_indexed(token, model::TABLE, index, swaps, max_cost),
+            );
         }
         hits
     }
