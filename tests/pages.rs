@@ -127,3 +127,37 @@ fn seed_article_exactly_the_page_structure_fixes() {
         );
     assert_eq!(output, rebuilt);
 }
+
+/// A one-page text (no form feed) loses a bare `1` set apart at its foot: the number of
+/// its only page. Any other number there stays.
+#[test]
+fn the_only_page_loses_its_bare_number_one() {
+    let page = "A single page of a report, as a reader of PDF files writes it,\nends with its page number below the last line of the body, and\nthe page-number rule takes nothing else away from the text.\n";
+    let run = |t: String| {
+        let out = clean().args(["-q", "-"]).write_stdin(t).output().unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert_eq!(run(format!("{page}\n1\n")), page);
+    assert_eq!(run(format!("{page}\n- 1 -\n")), page);
+    for kept in [format!("{page}\n2\n"), format!("{page}1\n")] {
+        assert_eq!(run(kept.clone()), kept);
+    }
+}
+
+/// `--unwrap` reads a number that goes on with a sentence ("… sense / 3. Both …") as
+/// part of it, not as a list item, when the number does not follow the list.
+#[test]
+fn unwrap_keeps_a_number_inside_its_sentence() {
+    let t = "Words for the weather in the valley, as the farmers use them:\n1. Fair: dry and bright, with little wind from any side.\n2. Soft: a fine rain that hardly wets the hay.\n3. Dirty: rain and wind together from the west.\nThe second word is older than the others and was used to mean\nweather like that described in the third sense, or sense\n3. Both words are heard less often now, since the radio gives\nthe forecast in the plain terms of the weather service.\n";
+    let out = clean()
+        .args(["-q", "--unwrap", "-"])
+        .write_stdin(t)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 5, "{text}");
+    assert!(lines[3].starts_with("3. Dirty"), "{text}");
+    assert!(lines[4].contains("or sense 3. Both words"), "{text}");
+}

@@ -1,7 +1,8 @@
 //! Page furniture: running heads and feet that recur at the top or bottom of pages, and
 //! bare page numbers. Only text with pages (form feeds) is examined: furniture is known by
 //! its place on the page and its recurrence across pages, never by repetition alone, so a
-//! refrain or repeated quotation in the body is never touched.
+//! refrain or repeated quotation in the body is never touched. A text of one page
+//! (no form feed) loses only a bare `1` set apart at its foot (see [`first_page_number`]).
 
 use super::lines::{ends_sentence, lines, page_starts, Line};
 use super::{Context, Family, FnRule, Rule, RuleInfo};
@@ -538,10 +539,65 @@ fn stray_candidates(pl: &PageLines<'_>) -> Vec<(usize, usize)> {
     out
 }
 
+/// A one-page text longer than this many characters is no single printed page.
+const ONE_PAGE_MAX_CHARS: usize = 12_000;
+
+/// True for a page number that says 1: `1`, `- 1 -`, `(1)`, `Page 1`, `Page 1 of 1`.
+fn says_one(line: &str) -> bool {
+    if !is_page_number(line) {
+        return false;
+    }
+    let t = line.trim().to_lowercase();
+    let t = t.strip_prefix("page").unwrap_or(&t);
+    let t = t.strip_suffix("of 1").unwrap_or(t);
+    let digits: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    digits.trim_matches(|c: char| !c.is_alphanumeric()) == "1"
+}
+
+/// The foot of the only page of a one-page text: its last line, when that is a bare page
+/// number 1 (nothing else can number the only page) set apart from the body by a blank
+/// line, on a page of printed size (three lines and 80 characters or more, at most
+/// `ONE_PAGE_MAX_CHARS`). Recurrence cannot help on one page, so this is the only page
+/// number a text without form feeds loses: a PDF page read alone ends this way, and no
+/// other line of text stands alone as `1` at the very end. A number at the top (a
+/// heading's number) and any other number (a count, a total) stay.
+fn first_page_number(pl: &PageLines<'_>) -> Option<(usize, usize)> {
+    if pl.pages_with_text() != 1 || pl.text.chars().count() > ONE_PAGE_MAX_CHARS {
+        return None;
+    }
+    let p = (0..pl.count()).find(|&p| !pl.nonblank(p).is_empty())?;
+    if p != 0 {
+        return None;
+    }
+    let nb = pl.nonblank(p);
+    let (&last, &body_end) = (nb.last()?, nb.get(nb.len().checked_sub(2)?)?);
+    let set_apart = last > body_end + 1;
+    (set_apart && says_one(pl.line(last)) && !furniture_like_number(pl.line(body_end)))
+        .then_some((p, last))
+}
+
+/// A line that is a number too: then the `1` below it is one of a column of figures.
+fn furniture_like_number(line: &str) -> bool {
+    is_page_number(line) || line.trim().chars().all(|c| c.is_ascii_digit() || c == '.')
+}
+
 fn page_numbers(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     let pl = PageLines::new(cx.text);
     let pages = pl.pages_with_text();
     if pages < 2 {
+        if let Some((p, i)) = first_page_number(&pl) {
+            out.push(Edit::new(
+                pl.removal(p, i, i, false),
+                "",
+                info.code,
+                0.9,
+                Safety::Safe,
+                format!(
+                    "page number '{}' alone at the foot of the only page, set apart by a blank line",
+                    pl.line(i).trim()
+                ),
+            ));
+        }
         return;
     }
     let furniture_like = |line: &str| is_page_number(line) || is_short_noise(line);
@@ -675,6 +731,30 @@ mod tests {
             words[n % 5],
             ["short", "longer", "plain", "final", "odd"][n % 5]
         )
+    }
+
+    #[test]
+    fn the_only_page_loses_a_bare_one_at_its_foot() {
+        let page = body(0);
+        for foot in ["1", "- 1 -", "Page 1", "Page 1 of 1", "(1)"] {
+            let t = format!("{page}\n{foot}\n");
+            assert_eq!(both(&t), page, "{foot}");
+        }
+        // The one page as pdftotext writes it, ended by a form feed.
+        assert_eq!(both(&format!("{page}\n1\n\x0c")), format!("{page}\x0c"));
+        // Not set apart, not 1, not at the foot, or a column of figures: kept.
+        for t in [
+            format!("{page}1\n"),
+            format!("{page}\n2\n"),
+            format!("1\n\n{page}"),
+            format!("{page}\n7\n\n1\n"),
+            format!("{page}\nI\n"),
+        ] {
+            assert_eq!(both(&t), t);
+        }
+        // Too short to be a printed page.
+        let t = "A line.\n\n1\n";
+        assert_eq!(both(t), t);
     }
 
     #[test]

@@ -5,6 +5,8 @@
 //! "ligatures read as one letter" and "stems misread as other stems" were chosen after
 //! reading the errors left on the real corpora (see the README).
 
+pub use crate::lexicon::search::SwapIndex;
+
 /// One confusion: OCR wrote `seen` where the print had `meant`, with its cost.
 pub type Confusion = crate::lexicon::search::Swap;
 
@@ -127,24 +129,44 @@ pub fn table_swaps(word: &str) -> Vec<(String, f32)> {
     out
 }
 
-/// The [`SwapIndex`](crate::lexicon::search::SwapIndex) of [`TABLE`], built once.
-pub fn table_index() -> &'static crate::lexicon::search::SwapIndex {
-    static INDEX: std::sync::OnceLock<crate::lexicon::search::SwapIndex> =
-        std::sync::OnceLock::new();
-    INDEX.get_or_init(|| crate::lexicon::search::SwapIndex::new(TABLE))
+/// The [`SwapIndex`] of [`TABLE`], built once.
+pub fn table_index() -> &'static SwapIndex {
+    static INDEX: std::sync::OnceLock<SwapIndex> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| SwapIndex::new(TABLE))
 }
 
 /// Call `f` with every single application of a table swap to `word` and its cost, in one
 /// reused buffer (no allocation per variant). Positions in order, and at each the swaps in
 /// table order; only the swaps that can apply there are tried.
-pub fn for_each_table_swap(word: &str, mut f: impl FnMut(&str, f32)) {
+pub fn for_each_table_swap(word: &str, f: impl FnMut(&str, f32)) {
+    for_each_swap_in(TABLE, table_index(), word, f);
+}
+
+/// [`for_each_table_swap`] with the swaps of `table` (such as a document's own weighing
+/// of [`TABLE`]); `index` is the [`SwapIndex`] of `table`.
+pub fn for_each_swap_in(
+    table: &[Confusion],
+    index: &SwapIndex,
+    word: &str,
+    mut f: impl FnMut(&str, f32),
+) {
+    for_each_swap_at(table, index, word, |_, s, cost| f(s, cost));
+}
+
+/// [`for_each_swap_in`], also telling `f` which of `table`'s swaps made each variant.
+pub fn for_each_swap_at(
+    table: &[Confusion],
+    index: &SwapIndex,
+    word: &str,
+    mut f: impl FnMut(usize, &str, f32),
+) {
     let bytes = word.as_bytes();
-    let index = table_index();
     let mut buf = String::with_capacity(word.len() + 4);
     for i in (0..=bytes.len()).filter(|&i| word.is_char_boundary(i)) {
         let rest = &bytes[i..];
         for &k in index.at(rest) {
-            let Some(conf) = TABLE.get(usize::from(k)) else {
+            let k = usize::from(k);
+            let Some(conf) = table.get(k) else {
                 continue;
             };
             let seen = conf.seen.as_bytes();
@@ -153,7 +175,7 @@ pub fn for_each_table_swap(word: &str, mut f: impl FnMut(&str, f32)) {
                 buf.push_str(&word[..i]);
                 buf.push_str(conf.meant);
                 buf.push_str(&word[i + seen.len()..]);
-                f(&buf, conf.cost);
+                f(k, &buf, conf.cost);
             }
         }
     }

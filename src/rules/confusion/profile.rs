@@ -3,7 +3,9 @@
 //! ("bis" for "his" is likelier in a text full of "bave", "wbich", "tbe"). Real words are
 //! only replaced through swaps the document shows.
 
+use super::model::{self, Confusion};
 use crate::lexicon::Lexicon;
+use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::{Mutex, OnceLock, PoisonError};
 
@@ -93,6 +95,72 @@ impl<'w> Profile<'w> {
     }
 }
 
+/// Non-words examined when weighing the confusion table for a document: enough to see its
+/// OCR's habits, few enough to cost little on a long text.
+const SAMPLE: usize = 4000;
+/// Share of the examined non-words a swap must mend (besides [`MIN_TYPES`] of them) to be
+/// one of the document's habits.
+const HABIT_SHARE: f64 = 0.01;
+/// How much cheaper (nats) a habit of the document's OCR is than the table says.
+const HABIT_DISCOUNT: f32 = 3.0;
+/// No swap costs less than this (nats), however habitual.
+const MIN_COST: f32 = 1.0;
+
+impl Profile<'_> {
+    /// The confusion `table` weighed for this document: a swap that mends many of its
+    /// distinct non-words into words (at least [`MIN_TYPES`] and [`HABIT_SHARE`] of those
+    /// examined) is a habit of its OCR and costs [`HABIT_DISCOUNT`] nats less here.
+    pub fn weighed(&self, lex: &Lexicon, table: &[Confusion]) -> Vec<Confusion> {
+        let sample: Vec<&str> = self.non_words(lex).iter().copied().take(SAMPLE).collect();
+        let index = model::SwapIndex::new(table);
+        let tally = sample
+            .par_iter()
+            .map(|w| {
+                let mut hit = vec![false; table.len()];
+                model::for_each_swap_at(table, &index, w, |k, cand, _| {
+                    if !hit[k] && lex.contains(cand) {
+                        hit[k] = true;
+                    }
+                });
+                hit
+            })
+            .fold(
+                || vec![0u32; table.len()],
+                |mut acc, hit| {
+                    for (a, h) in acc.iter_mut().zip(hit) {
+                        *a += u32::from(h);
+                    }
+                    acc
+                },
+            )
+            .reduce(
+                || vec![0u32; table.len()],
+                |mut a, b| {
+                    for (x, y) in a.iter_mut().zip(b) {
+                        *x += y;
+                    }
+                    a
+                },
+            );
+        let n = sample.len().max(1) as f64;
+        table
+            .iter()
+            .zip(&tally)
+            .map(|(c, &t)| {
+                let shown = t as usize >= MIN_TYPES && f64::from(t) / n >= HABIT_SHARE;
+                Confusion {
+                    cost: if shown {
+                        (c.cost - HABIT_DISCOUNT).max(MIN_COST)
+                    } else {
+                        c.cost
+                    },
+                    ..*c
+                }
+            })
+            .collect()
+    }
+}
+
 /// Whether writing `meant` for one `seen` in `word` gives a common word.
 fn mends(lex: &Lexicon, word: &str, seen: &str, meant: &str, buf: &mut String) -> bool {
     let positions: Vec<usize> = if seen.is_empty() {
@@ -121,6 +189,21 @@ mod tests {
         assert_eq!(swap_between("tho", "the"), ("o", "e"));
         assert_eq!(swap_between("lie", "he"), ("li", "h"));
         assert_eq!(swap_between("re", "fire"), ("", "fi"));
+    }
+
+    #[test]
+    fn habits_are_weighed_cheaper() {
+        let lex = Lexicon::embedded();
+        let cost = |p: &Profile<'_>, seen: &str, meant: &str| {
+            p.weighed(lex, model::TABLE)
+                .iter()
+                .find(|c| c.seen == seen && c.meant == meant)
+                .map(|c| c.cost)
+        };
+        let general = cost(&Profile::new([]), "o", "c");
+        let noisy = Profile::new(["whioh", "suoh", "muoh", "oould", "the"]);
+        assert!(cost(&noisy, "o", "c") < general, "{general:?}");
+        assert_eq!(cost(&noisy, "b", "h"), cost(&Profile::new([]), "b", "h"));
     }
 
     #[test]

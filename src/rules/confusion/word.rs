@@ -202,6 +202,10 @@ pub struct Corrector<'a> {
     profile: Profile<'a>,
     /// Capitalised spellings found to be a repeated misreading of a common word.
     misreadings: Mutex<HashMap<String, bool>>,
+    /// The confusion table weighed for this document (see [`Profile::weighed`]).
+    table: Vec<model::Confusion>,
+    /// Its [`model::SwapIndex`].
+    table_index: model::SwapIndex,
 }
 
 impl<'a> Corrector<'a> {
@@ -222,7 +226,14 @@ impl<'a> Corrector<'a> {
         let profile = Profile::new(vocab.words_at_least(1).map(|(w, _)| w));
         // One pass over the document's non-words serves the long s and the profile.
         let long_s = long_enough && longs::document_shows_it(lex, profile.non_words(lex));
+        let table = if long_enough {
+            profile.weighed(lex, model::TABLE)
+        } else {
+            model::TABLE.to_vec()
+        };
         Corrector {
+            table_index: model::SwapIndex::new(&table),
+            table,
             lex,
             vocab,
             long_s,
@@ -407,7 +418,7 @@ impl<'a> Corrector<'a> {
             });
         }
         // Words only the document knows (names, terms): one swap, looked up in its counts.
-        model::for_each_table_swap(&base, |cand, cost| {
+        model::for_each_swap_in(&self.table, &self.table_index, &base, |cand, cost| {
             if self.repeats(cand) {
                 consider(cand, f64::from(cost), None, &mut scored);
             }
@@ -440,14 +451,14 @@ impl<'a> Corrector<'a> {
         max_cost: f32,
     ) -> Vec<crate::lexicon::search::Hit> {
         let swaps = if base.chars().count() <= 3 { 1 } else { 2 };
-        let index = model::table_index();
+        let index = &self.table_index;
         let mut hits = self
             .lex
-            .confusable_indexed(base, model::TABLE, index, swaps, max_cost);
+            .confusable_indexed(base, &self.table, index, swaps, max_cost);
         if shape == Shape::Title {
             hits.extend(
                 self.lex
-                    .confusable_indexed(token, model::TABLE, index, swaps, max_cost),
+                    .confusable_indexed(token, &self.table, index, swaps, max_cost),
             );
         }
         hits
@@ -490,13 +501,23 @@ impl<'a> Corrector<'a> {
             return true;
         }
         let mut found = false;
-        model::for_each_table_swap(&base, |cand, cost| {
+        model::for_each_swap_in(&self.table, &self.table_index, &base, |cand, cost| {
             found = found
                 || (f64::from(cost) <= REAL_WORD_MAX_CHANNEL
                     && self.repeats(cand)
                     && rival(cand, None));
         });
         found
+    }
+
+    /// Whether `token` becomes `word` by one swap that this document's weighed table makes
+    /// cheaper than the general one (a habit of its OCR, see [`Profile::weighed`]).
+    fn habit(&self, token: &str, word: &str) -> bool {
+        let (token, word) = (token.to_lowercase(), word.to_lowercase());
+        let (seen, meant) = swap_between(&token, &word);
+        self.table.iter().zip(model::TABLE).any(|(mine, general)| {
+            mine.seen == seen && mine.meant == meant && mine.cost < general.cost
+        })
     }
 
     /// Whether the document's OCR made the misreading that turns `word` into `token`.
@@ -746,7 +767,14 @@ impl<'a> Corrector<'a> {
         let safe = (margin >= SAFE_MARGIN && gap >= SAFE_GAP) || document_says;
         let confidence = (1.0 - (-margin).exp()).clamp(0.0, 0.999) as f32;
         Some(Correction {
-            reason: explain(text, best, known, best_ctx, margin),
+            reason: explain(
+                text,
+                best,
+                known,
+                self.habit(text, &best.word),
+                best_ctx,
+                margin,
+            ),
             word: format!("{}{suffix}", best.word),
             original_len: full.len(),
             margin,
@@ -810,7 +838,14 @@ fn worth_checking(token: &str) -> bool {
     true
 }
 
-fn explain(token: &str, best: &Scored, token_known: bool, context: f64, margin: f64) -> String {
+fn explain(
+    token: &str,
+    best: &Scored,
+    token_known: bool,
+    habit: bool,
+    context: f64,
+    margin: f64,
+) -> String {
     let what = if token_known {
         format!("'{token}' is a rare word")
     } else {
@@ -827,6 +862,8 @@ fn explain(token: &str, best: &Scored, token_known: bool, context: f64, margin: 
     }
     let mut how = if best.channel >= f64::from(GENERIC_COST) {
         "one letter differs".to_string()
+    } else if habit {
+        "a misreading this document's OCR makes often".to_string()
     } else {
         "a typical OCR misreading".to_string()
     };
@@ -981,6 +1018,31 @@ mod tests {
             "{got_clean:?}"
         );
         assert!(!changed("kind"), "{got:?}");
+    }
+
+    #[test]
+    fn a_habit_of_the_documents_ocr_costs_less() {
+        // This OCR reads l as i all through ("wiil", "stiil", "oniy", …): its "habituai"
+        // is "habitual", and the reason says why.
+        let body = "He wiil stiil come, and he is oniy a boy who is aiso weii. \
+                    The feeiing was reaiiy good and the meai was smaii. ";
+        let habit = format!("{} Such was his habituai way.", body.repeat(8));
+        let got = fix(&habit);
+        assert!(
+            got.iter()
+                .any(|(a, b, _)| a == "habituai" && b == "habitual"),
+            "{got:?}"
+        );
+        // One such word in an otherwise clean text is not enough to change it.
+        let clean = format!(
+            "{} Such was his habituai way.",
+            "He will still come, and he is only a boy who is also well. ".repeat(12)
+        );
+        let got_clean = fix(&clean);
+        assert!(
+            !got_clean.iter().any(|(a, _, _)| a == "habituai"),
+            "{got_clean:?}"
+        );
     }
 
     #[test]
