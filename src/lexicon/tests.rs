@@ -345,3 +345,15 @@ fn plain_variants_are_found_from_the_one_swap_words() {
         });
     }
 }
+
+#[test]
+fn plain_words_are_common_as_contains_says() {
+    for word in ["the", "tbe", "cafe", "modem", "zzz", "1953", "naive", "colour"] {
+        assert_eq!(
+            lex().find_plain_entry(word, lex().get(word))
+                .is_some_and(|e| e.is_common()),
+            lex().contains(word),
+            "{word}"
+        );
+    }
+}

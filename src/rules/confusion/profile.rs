@@ -117,8 +117,22 @@ impl Profile<'_> {
             .par_iter()
             .map(|w| {
                 let mut hit = vec![false; table.len()];
+                // The words one swap away, in one walk of the lexicon: a plain variant is
+                // looked up among them (and by its accented spelling) instead of alone.
+                let near = lex.words_one_swap_away(w, table, &index);
+                let common = |cand: &str| match &near {
+                    Some(near) if crate::lexicon::is_plain(cand) => {
+                        let exact = near
+                            .binary_search_by(|h| h.word.as_str().cmp(cand))
+                            .ok()
+                            .map(|i| near[i].entry);
+                        lex.find_plain_entry(cand, exact)
+                            .is_some_and(|e| e.is_common())
+                    }
+                    _ => lex.contains(cand),
+                };
                 model::for_each_swap_at(table, &index, w, |k, cand, _| {
-                    if !hit[k] && lex.contains(cand) {
+                    if !hit[k] && common(cand) {
                         hit[k] = true;
                     }
                 });
