@@ -383,7 +383,8 @@ impl Lexicon {
     /// automaton, then only the letters some word continues with, instead of 26 lookups.
     pub fn lookup_letter_between(&self, prefix: &str, suffix: &str) -> [Option<Entry>; 26] {
         let mut found = [None; 26];
-        let plain = |s: &str| matches!(fold::normalize_typography(s), std::borrow::Cow::Borrowed(_));
+        let plain =
+            |s: &str| matches!(fold::normalize_typography(s), std::borrow::Cow::Borrowed(_));
         if !plain(prefix) || !plain(suffix) {
             // Typography folds across the pieces: look each word up as `lookup` would.
             let mut word = String::with_capacity(prefix.len() + suffix.len() + 1);
@@ -406,7 +407,10 @@ impl Lexicon {
             return found;
         };
         for t in node.transitions() {
-            let Some(slot) = t.inp.checked_sub(b'a').and_then(|i| found.get_mut(usize::from(i)))
+            let Some(slot) = t
+                .inp
+                .checked_sub(b'a')
+                .and_then(|i| found.get_mut(usize::from(i)))
             else {
                 continue;
             };
@@ -430,14 +434,8 @@ impl Lexicon {
         index: &search::SwapIndex,
     ) -> Option<Vec<search::Hit>> {
         let map = self.words.as_ref()?;
-        let (hits, complete) = search::search_within_budget(
-            map.as_fst(),
-            token,
-            swaps,
-            Some(index),
-            1,
-            f32::INFINITY,
-        );
+        let (hits, complete) =
+            search::search_within_budget(map.as_fst(), token, swaps, Some(index), 1, f32::INFINITY);
         complete.then_some(hits)
     }
 

@@ -178,7 +178,11 @@ pub(crate) fn search_within_budget(
     for i in 0..=bytes.len() {
         starts.push(applicable.len() as u32);
         let rest = &bytes[i..];
-        let applies = |k: usize| swaps.get(k).is_some_and(|s| starts_with(rest, s.seen.as_bytes()));
+        let applies = |k: usize| {
+            swaps
+                .get(k)
+                .is_some_and(|s| starts_with(rest, s.seen.as_bytes()))
+        };
         match index {
             Some(index) => applicable.extend(
                 index

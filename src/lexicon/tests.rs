@@ -310,7 +310,17 @@ fn find_gives_the_case_candidates_in_their_order() {
 #[test]
 fn an_indexed_search_finds_what_the_plain_one_does() {
     use crate::rules::confusion::model::{table_index, TABLE};
-    for token in ["tbe", "whioh", "rnatter", "Tbe", "nrst", "caf\u{e9}", "l953", "stiU", ""] {
+    for token in [
+        "tbe",
+        "whioh",
+        "rnatter",
+        "Tbe",
+        "nrst",
+        "caf\u{e9}",
+        "l953",
+        "stiU",
+        "",
+    ] {
         for (swaps, cost) in [(1, 4.0), (2, 8.0), (1, f32::INFINITY)] {
             let plain = lex().confusable(token, TABLE, swaps, cost);
             let indexed = lex().confusable_indexed(token, TABLE, table_index(), swaps, cost);
@@ -348,9 +358,12 @@ fn plain_variants_are_found_from_the_one_swap_words() {
 
 #[test]
 fn plain_words_are_common_as_contains_says() {
-    for word in ["the", "tbe", "cafe", "modem", "zzz", "1953", "naive", "colour"] {
+    for word in [
+        "the", "tbe", "cafe", "modem", "zzz", "1953", "naive", "colour",
+    ] {
         assert_eq!(
-            lex().find_plain_entry(word, lex().get(word))
+            lex()
+                .find_plain_entry(word, lex().get(word))
                 .is_some_and(|e| e.is_common()),
             lex().contains(word),
             "{word}"

@@ -89,8 +89,10 @@ pub fn run_limited(
     let mut stages = ordered.into_iter().peekable();
     // The last context and the changes its stage made: the next context patches its word
     // tokens instead of finding them again.
-    let mut before: Option<(Option<crate::rules::WordTable>, Vec<crate::rules::TextChange>)> =
-        None;
+    let mut before: Option<(
+        Option<crate::rules::WordTable>,
+        Vec<crate::rules::TextChange>,
+    )> = None;
     while stages.peek().is_some() {
         let text = current.as_deref().unwrap_or(original);
         // One context while the text stays the same: stages that change nothing share

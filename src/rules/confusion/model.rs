@@ -241,7 +241,17 @@ mod tests {
     #[test]
     fn swaps_come_in_the_same_order_as_trying_each_everywhere() {
         assert!(TABLE.len() < 256);
-        for word in ["", "tbe", "whioh", "rnatter", "Illinois", "caf\u{e9}", "ii\u{fc}n", "l953", "AvUH|!"] {
+        for word in [
+            "",
+            "tbe",
+            "whioh",
+            "rnatter",
+            "Illinois",
+            "caf\u{e9}",
+            "ii\u{fc}n",
+            "l953",
+            "AvUH|!",
+        ] {
             assert_eq!(table_swaps(word), every_swap_everywhere(word), "{word}");
         }
     }

@@ -21,7 +21,10 @@ fn hashes(word: &[u8]) -> (u64, u64) {
     h.write(word);
     let h = h.finish();
     // The second index from the high half, mixed so that it differs from the first.
-    (h, (h >> 32) ^ h.rotate_left(17).wrapping_mul(0x9E37_79B9_7F4A_7C15))
+    (
+        h,
+        (h >> 32) ^ h.rotate_left(17).wrapping_mul(0x9E37_79B9_7F4A_7C15),
+    )
 }
 
 impl Repeated {

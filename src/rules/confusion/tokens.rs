@@ -198,10 +198,7 @@ impl Table {
             loop {
                 let Some(t) = scanner.next() else {
                     // The end of the text: the table is complete.
-                    return Some(Table {
-                        spans,
-                        scan: false,
-                    });
+                    return Some(Table { spans, scan: false });
                 };
                 while let Some((r, len)) = changes.get(passed) {
                     let new_start = r.start.checked_add_signed(next_shift)?;
@@ -239,10 +236,7 @@ impl Table {
                 }
             }
         }
-        Some(Table {
-            spans,
-            scan: false,
-        })
+        Some(Table { spans, scan: false })
     }
 
     /// The tokens of `text`, which must be the text the table was built from.
@@ -335,14 +329,18 @@ mod tests {
         ];
         let mut state: u64 = 7;
         let mut next = |n: usize| {
-            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             ((state >> 33) as usize) % n
         };
         let mut patched_ok = 0;
         for _ in 0..3000 {
             let text: String = (0..next(40)).map(|_| PIECES[next(PIECES.len())]).collect();
             // Sorted, apart changes on character boundaries, with replacements.
-            let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            let bounds: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
             let mut changes: Vec<(Range<usize>, String)> = Vec::new();
             let mut at = 0;
             while changes.len() < 4 {
@@ -351,7 +349,11 @@ mod tests {
                     break;
                 }
                 let a = starts[next(starts.len()).min(next(starts.len()))];
-                let ends: Vec<usize> = bounds.iter().copied().filter(|&b| b >= a && b <= a + 6).collect();
+                let ends: Vec<usize> = bounds
+                    .iter()
+                    .copied()
+                    .filter(|&b| b >= a && b <= a + 6)
+                    .collect();
                 let b = ends[next(ends.len())];
                 let rep: String = (0..next(3)).map(|_| PIECES[next(PIECES.len())]).collect();
                 changes.push((a..b, rep));
@@ -365,11 +367,16 @@ mod tests {
                 pos = r.end;
             }
             new_text.push_str(&text[pos..]);
-            let lens: Vec<(Range<usize>, usize)> =
-                changes.iter().map(|(r, rep)| (r.clone(), rep.len())).collect();
+            let lens: Vec<(Range<usize>, usize)> = changes
+                .iter()
+                .map(|(r, rep)| (r.clone(), rep.len()))
+                .collect();
             let patched = Table::new(&text).after(&new_text, &lens);
             let fresh = Table::new(&new_text);
-            assert_eq!(patched.spans, fresh.spans, "{text:?} {changes:?} -> {new_text:?}");
+            assert_eq!(
+                patched.spans, fresh.spans,
+                "{text:?} {changes:?} -> {new_text:?}"
+            );
             patched_ok += usize::from(Table::new(&text).patched(&new_text, &lens).is_some());
         }
         // The patch itself, not the fallback to a new scan, made (nearly) all of them.

@@ -283,7 +283,9 @@ impl<'a> Corrector<'a> {
     /// `self.doc_count(word) >= 2`, answered from the filter of repeated words when it can
     /// be: a lower-case ASCII spelling the filter lacks is no repeated word.
     fn repeats(&self, word: &str) -> bool {
-        let lower_ascii = word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase());
+        let lower_ascii = word
+            .bytes()
+            .all(|b| b.is_ascii() && !b.is_ascii_uppercase());
         if lower_ascii && !self.repeated.may_hold(word) {
             return false;
         }
@@ -589,7 +591,7 @@ impl<'a> Corrector<'a> {
             return;
         }
         let this = &*self;
-        let found: Vec<(&str, Option<Need>, Option<(&str, Prepared)>)> = todo
+        let found: Vec<PreparedSpelling<'_>> = todo
             .par_iter()
             .map(|full| {
                 let known_need = this.needed.get(*full).copied();
@@ -795,6 +797,10 @@ const MIN_PARALLEL: usize = 64;
 /// [`Corrector::needs`]'s answer for a spelling: the length of its stem, whether it is a
 /// real word and whether the lexicon knows it; `None` when it is settled.
 type Need = Option<(usize, bool, bool)>;
+
+/// What [`Corrector::prepare`] worked out for one spelling: the spelling, its
+/// [`Corrector::needs`] answer when newly worked out, and its stem's answers.
+type PreparedSpelling<'t> = (&'t str, Option<Need>, Option<(&'t str, Prepared)>);
 
 /// What [`Corrector::prepare`] worked out for one stem.
 struct Prepared {
