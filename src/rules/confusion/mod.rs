@@ -240,9 +240,41 @@ fn same_phrase(between: &str) -> bool {
 /// A token glued to brackets, slashes, operators or digits is code, a formula or a
 /// reference ("S(np(dog))", "x_1", "a/b"), not prose.
 fn is_code_like(text: &str, t: &tokens::Token<'_>) -> bool {
-    let code = |c: char| "()[]{}<>_/\\=@#$%^&*+|~".contains(c) || c.is_ascii_digit();
-    text[..t.range.start].chars().next_back().is_some_and(code)
-        || text[t.range.end..].chars().next().is_some_and(code)
+    // Every such character is ASCII: a byte of 0x80 or more (part of another character)
+    // is none of them, so the bytes beside the token tell without decoding.
+    let code = |b: &u8| {
+        matches!(
+            b,
+            b'(' | b')'
+                | b'['
+                | b']'
+                | b'{'
+                | b'}'
+                | b'<'
+                | b'>'
+                | b'_'
+                | b'/'
+                | b'\\'
+                | b'='
+                | b'@'
+                | b'#'
+                | b'$'
+                | b'%'
+                | b'^'
+                | b'&'
+                | b'*'
+                | b'+'
+                | b'|'
+                | b'~'
+        ) || b.is_ascii_digit()
+    };
+    let bytes = text.as_bytes();
+    t.range
+        .start
+        .checked_sub(1)
+        .and_then(|i| bytes.get(i))
+        .is_some_and(code)
+        || bytes.get(t.range.end).is_some_and(code)
 }
 
 /// A short token followed by a full stop ("cf.", "Jo.", "vol.") is probably an
@@ -417,6 +449,19 @@ mod tests {
         assert!(c001_fixes("The forms were pre-paid and pre-defined by the office.").is_empty());
         // A misread compound part of full length is still fixed.
         assert_eq!(c001_fixes("a well-knowu case"), ["knowu→known"]);
+    }
+
+    #[test]
+    fn code_like_tokens_are_told_by_the_characters_beside_them() {
+        let old = |text: &str, t: &tokens::Token<'_>| {
+            let code = |c: char| "()[]{}<>_/\\=@#$%^&*+|~".contains(c) || c.is_ascii_digit();
+            text[..t.range.start].chars().next_back().is_some_and(code)
+                || text[t.range.end..].chars().next().is_some_and(code)
+        };
+        let text = "S(np(dog)) x_1 a/b é€word€ plain, (paren) 3x x3 ~tilde| «q» café\\n";
+        for t in tokens::iter(text) {
+            assert_eq!(is_code_like(text, &t), old(text, &t), "{}", t.text);
+        }
     }
 
     #[test]
