@@ -12,6 +12,7 @@ use crate::lexicon::case::{shape, Shape};
 use crate::lexicon::{Entry, Lexicon};
 use crate::rules::{Context, RuleInfo};
 use rustc_hash::FxHashMap as HashMap;
+use std::ops::Range;
 
 /// Shortest joined word, in letters: short joins ("mo at" → "moat") are mostly a misread
 /// word beside a real one.
@@ -210,6 +211,28 @@ fn one_space(text: &str, a: &Token<'_>, b: &Token<'_>) -> bool {
     &text[a.range.end..b.range.start] == " "
 }
 
+/// Whether the text between two tokens is exactly one line break: `a` ends a line and `b`
+/// begins the next (a page break is not one: the page-break rules join across those).
+fn line_break(text: &str, a: &Token<'_>, b: &Token<'_>) -> bool {
+    matches!(&text[a.range.end..b.range.start], "\n" | "\r\n")
+}
+
+/// The edit joining `a`, at a line end, to `b`, at the start of the next line, keeping the
+/// line structure as a line-end hyphen join does: the rest of the word (with punctuation
+/// glued to it) moves up, and the space after it becomes the line break.
+fn join_across_line(text: &str, a: &Token<'_>, b: &Token<'_>) -> (Range<usize>, String) {
+    let rest = &text[b.range.end..];
+    let glued = rest.find(char::is_whitespace).unwrap_or(rest.len());
+    let end = b.range.end + glued;
+    let moved = &text[b.range.start..end];
+    if text[end..].starts_with(' ') {
+        let newline = &text[a.range.end..b.range.start];
+        (a.range.end..end + 1, format!("{moved}{newline}"))
+    } else {
+        (a.range.end..end, moved.to_string())
+    }
+}
+
 /// Kinds of the spellings met so far, keyed by the text's own slices (no allocation).
 struct Kinds<'t> {
     lex: &'static Lexicon,
@@ -293,6 +316,23 @@ pub fn split_words<'t>(info: &RuleInfo, cx: &Context<'t>, out: &mut Vec<Edit>) {
         let Some(mut j) = weigh(lex, c.a.text, c.b.text, c.ka, c.kb, &doc) else {
             continue;
         };
+        if line_break(text, &c.a, &c.b) {
+            let (range, replacement) = join_across_line(text, &c.a, &c.b);
+            joined_until = c.b.range.end;
+            out.push(Edit::new(
+                range,
+                replacement,
+                info.code,
+                j.confidence,
+                j.safety,
+                j.reason.replacen(
+                    "a stray space split",
+                    "a line break without its hyphen split",
+                    1,
+                ),
+            ));
+            continue;
+        }
         if j.safety == Safety::Safe && in_reflowed_line(text, c.a.range.start) {
             j.safety = Safety::Suggestion;
             j.confidence = j.confidence.min(0.6);
@@ -350,7 +390,7 @@ fn check_pair<'t>(text: &'t str, win: &[Option<Slot<'t>>; 4]) -> Option<Candidat
         return None;
     };
     let (ka, kb) = (*ka, *kb);
-    if !one_space(text, a, b)
+    if !(one_space(text, a, b) || line_break(text, a, b))
         || a.text.contains(['\'', '’'])
         || !b.text.starts_with(char::is_alphabetic)
         || skip(text, a, b)
@@ -412,6 +452,32 @@ mod tests {
     }
 
     #[test]
+    fn a_line_break_that_lost_its_hyphen_is_joined_keeping_the_lines() {
+        let text = "the most comprehen\nsive history, by Mar\ngaret, was to\ngether\nwith notes";
+        let got = joins(text);
+        assert_eq!(
+            got,
+            vec![
+                ("\nsive ".to_string(), "sive\n".to_string(), Safety::Safe),
+                (
+                    "\ngaret, ".to_string(),
+                    "garet,\n".to_string(),
+                    Safety::Safe
+                ),
+                ("\ngether".to_string(), "gether".to_string(), Safety::Safe),
+            ]
+        );
+        // Two words, a page break, a blank line: no join.
+        for kept in [
+            "he came to\nday after day",
+            "comprehen\x0csive",
+            "comprehen\n\nsive",
+        ] {
+            assert_eq!(joins(kept), vec![], "{kept:?}");
+        }
+    }
+
+    #[test]
     fn fragments_are_joined() {
         assert_eq!(
             safe("The rain con tinued all night, and the distri bution of bread stopped."),
@@ -459,9 +525,10 @@ mod tests {
     }
 
     #[test]
-    fn line_structure_and_hyphens_are_kept() {
+    fn hyphens_and_code_are_kept() {
+        // (A line break without a hyphen is joined keeping the lines: see
+        // a_line_break_that_lost_its_hyphen_is_joined_keeping_the_lines.)
         for text in [
-            "it con\ntinued",
             "it con-\ntinued and con- tinued",
             "x = con tinued(y)",
         ] {
