@@ -136,7 +136,10 @@ mod tests {
                 _ => Shape::Mixed,
             }
         };
-        for w in ["", "word", "Word", "WORD", "McDonald", "iPhone", "1953", "A", "a1B", "NATO'S", "x-Y", "'s", "ABc"] {
+        for w in [
+            "", "word", "Word", "WORD", "McDonald", "iPhone", "1953", "A", "a1B", "NATO'S", "x-Y",
+            "'s", "ABc",
+        ] {
             assert_eq!(shape(w), general(w), "{w}");
         }
     }

@@ -250,7 +250,11 @@ mod tests {
             ("vvvvv", "vv"),
         ] {
             let expected: Vec<usize> = hay.match_indices(needle).map(|(i, _)| i).collect();
-            assert_eq!(non_overlapping_matches(hay, needle), expected, "{hay} {needle}");
+            assert_eq!(
+                non_overlapping_matches(hay, needle),
+                expected,
+                "{hay} {needle}"
+            );
         }
     }
 

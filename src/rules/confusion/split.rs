@@ -528,10 +528,7 @@ mod tests {
     fn hyphens_and_code_are_kept() {
         // (A line break without a hyphen is joined keeping the lines: see
         // a_line_break_that_lost_its_hyphen_is_joined_keeping_the_lines.)
-        for text in [
-            "it con-\ntinued and con- tinued",
-            "x = con tinued(y)",
-        ] {
+        for text in ["it con-\ntinued and con- tinued", "x = con tinued(y)"] {
             assert!(safe(text).is_empty(), "{text}: {:?}", joins(text));
         }
     }
