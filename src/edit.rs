@@ -83,6 +83,23 @@ pub fn ranges_conflict(a: &Range<usize>, b: &Range<usize>) -> bool {
 pub fn apply<'a>(text: &str, edits: impl IntoIterator<Item = &'a Edit>) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pos = 0;
+    for_each_applied(text, edits, |e| {
+        out.push_str(&text[pos..e.range.start]);
+        out.push_str(&e.replacement);
+        pos = e.range.end;
+    });
+    out.push_str(&text[pos..]);
+    out
+}
+
+/// Call `f` with each edit [`apply`] applies, in order (the others are skipped as there):
+/// for callers that must know where the new text differs from the old.
+pub fn for_each_applied<'a>(
+    text: &str,
+    edits: impl IntoIterator<Item = &'a Edit>,
+    mut f: impl FnMut(&'a Edit),
+) {
+    let mut pos = 0;
     let mut last: Option<&Range<usize>> = None;
     for e in edits {
         let ok = e.range.start >= pos
@@ -93,13 +110,10 @@ pub fn apply<'a>(text: &str, edits: impl IntoIterator<Item = &'a Edit>) -> Strin
         if !ok {
             continue;
         }
-        out.push_str(&text[pos..e.range.start]);
-        out.push_str(&e.replacement);
+        f(e);
         pos = e.range.end;
         last = Some(&e.range);
     }
-    out.push_str(&text[pos..]);
-    out
 }
 
 /// Checks that `edits` is sorted, non-conflicting and lies on char boundaries of `text`.

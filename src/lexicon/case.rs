@@ -26,6 +26,9 @@ pub enum Shape {
 
 /// The case shape of `word`.
 pub fn shape(word: &str) -> Shape {
+    if word.is_ascii() {
+        return ascii_shape(word.as_bytes());
+    }
     let mut letters = word.chars().filter(|c| c.is_alphabetic());
     let Some(first) = letters.next() else {
         return Shape::Lower;
@@ -39,6 +42,29 @@ pub fn shape(word: &str) -> Shape {
         }
     }
     match (first.is_uppercase(), upper, lower) {
+        (false, 0, _) => Shape::Lower,
+        (true, 0, _) => Shape::Title,
+        (true, _, 0) => Shape::Upper,
+        _ => Shape::Mixed,
+    }
+}
+
+/// [`shape`] of an ASCII word, byte by byte (the same rules: ASCII letters are the only
+/// alphabetic characters there).
+fn ascii_shape(word: &[u8]) -> Shape {
+    let mut letters = word.iter().filter(|b| b.is_ascii_alphabetic());
+    let Some(first) = letters.next() else {
+        return Shape::Lower;
+    };
+    let (mut upper, mut lower) = (0usize, 0usize);
+    for b in letters {
+        if b.is_ascii_uppercase() {
+            upper += 1;
+        } else {
+            lower += 1;
+        }
+    }
+    match (first.is_ascii_uppercase(), upper, lower) {
         (false, 0, _) => Shape::Lower,
         (true, 0, _) => Shape::Title,
         (true, _, 0) => Shape::Upper,
@@ -86,6 +112,36 @@ mod tests {
         assert_eq!(shape("iPhone"), Shape::Mixed);
         assert_eq!(shape("1953"), Shape::Lower);
         assert_eq!(shape("Élan"), Shape::Title);
+    }
+
+    #[test]
+    fn ascii_shapes_as_the_general_rule_gives_them() {
+        let general = |word: &str| {
+            let mut letters = word.chars().filter(|c| c.is_alphabetic());
+            let Some(first) = letters.next() else {
+                return Shape::Lower;
+            };
+            let (mut upper, mut lower) = (0usize, 0usize);
+            for c in letters {
+                if c.is_uppercase() {
+                    upper += 1;
+                } else if c.is_lowercase() {
+                    lower += 1;
+                }
+            }
+            match (first.is_uppercase(), upper, lower) {
+                (false, 0, _) => Shape::Lower,
+                (true, 0, _) => Shape::Title,
+                (true, _, 0) => Shape::Upper,
+                _ => Shape::Mixed,
+            }
+        };
+        for w in [
+            "", "word", "Word", "WORD", "McDonald", "iPhone", "1953", "A", "a1B", "NATO'S", "x-Y",
+            "'s", "ABc",
+        ] {
+            assert_eq!(shape(w), general(w), "{w}");
+        }
     }
 
     #[test]

@@ -5,7 +5,8 @@ use std::borrow::Cow;
 /// Replace typographic apostrophes (’ ‘ ʼ ′) by the ASCII apostrophe the lexicon uses, and
 /// expand the ligature presentation forms (ﬁ ﬂ ﬀ ﬃ ﬄ ﬅ ﬆ) into their letters.
 pub fn normalize_typography(word: &str) -> Cow<'_, str> {
-    if !word.contains(needs_normalizing) {
+    // Every character it changes is outside ASCII.
+    if word.is_ascii() || !word.contains(needs_normalizing) {
         return Cow::Borrowed(word);
     }
     let mut out = String::with_capacity(word.len() + 4);

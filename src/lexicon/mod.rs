@@ -56,8 +56,9 @@ pub struct Lexicon {
     /// None only if the embedded data did not parse (the tests check that they do).
     words: Option<Map<&'static [u8]>>,
     bigrams: Option<Map<&'static [u8]>>,
-    /// (spelling without diacritics, accented spelling), sorted by the first.
-    accents: Vec<(&'static str, &'static str)>,
+    /// The accented spelling of each spelling without diacritics: hashed, because every
+    /// lookup of a word the map lacks asks it.
+    accents: rustc_hash::FxHashMap<&'static str, &'static str>,
 }
 
 /// A word found under the case, possessive and diacritics policy of [`Lexicon::find`].
@@ -112,10 +113,17 @@ impl Lexicon {
             .filter_map(|line| line.split_once('\t'))
             .collect();
         accents.sort_unstable();
+        // Each plain spelling's accented one, as a binary search of the sorted table finds it.
+        let mut by_plain = rustc_hash::FxHashMap::default();
+        for &(plain, _) in &accents {
+            if let Ok(i) = accents.binary_search_by(|(k, _)| (*k).cmp(plain)) {
+                by_plain.entry(plain).or_insert(accents[i].1);
+            }
+        }
         Lexicon {
             words: Map::new(words).ok(),
             bigrams: Map::new(bigrams).ok(),
-            accents,
+            accents: by_plain,
         }
     }
 
@@ -250,7 +258,9 @@ impl Lexicon {
     /// and a Title-case token whose exact form is only a rare name is the common word.
     fn find_cased(&self, word: &str) -> Option<Found> {
         let mut best: Option<Found> = None;
-        if let Some(e) = self.get(word).filter(Entry::is_common) {
+        // The exact spelling is the first case candidate: looked up once, for both uses.
+        let exact = self.get(word);
+        if let Some(e) = exact.filter(Entry::is_common) {
             return Some(Found {
                 spelling: word.to_string(),
                 entry: e,
@@ -268,8 +278,16 @@ impl Lexicon {
                 });
             }
         };
-        let candidates = case::candidates(word);
-        for c in &candidates {
+        // The other case candidates, after the exact spelling ([`case::candidates`]); only
+        // Title and ALL-CAPS spellings have any.
+        let others: Vec<String> = match case::shape(word) {
+            case::Shape::Lower | case::Shape::Mixed => Vec::new(),
+            _ => case::candidates(word).into_iter().skip(1).collect(),
+        };
+        if let Some(e) = exact {
+            consider(&mut best, word, e, false);
+        }
+        for c in &others {
             if let Some(e) = self.get(c) {
                 consider(&mut best, c, e, false);
             }
@@ -285,7 +303,7 @@ impl Lexicon {
                 }
             }
         } else {
-            for c in &candidates {
+            for c in std::iter::once(word).chain(others.iter().map(String::as_str)) {
                 if let Some(accented) = self.accented(c) {
                     if let Some(e) = self.get(accented) {
                         consider(&mut best, accented, e, true);
@@ -360,17 +378,135 @@ impl Lexicon {
         }
     }
 
+    /// The entries [`Lexicon::lookup`] gives for `prefix` + one lower-case ASCII letter +
+    /// `suffix`, indexed by the letter (`b'a'` at 0): one walk of the prefix through the word
+    /// automaton, then only the letters some word continues with, instead of 26 lookups.
+    pub fn lookup_letter_between(&self, prefix: &str, suffix: &str) -> [Option<Entry>; 26] {
+        let mut found = [None; 26];
+        let plain =
+            |s: &str| matches!(fold::normalize_typography(s), std::borrow::Cow::Borrowed(_));
+        if !plain(prefix) || !plain(suffix) {
+            // Typography folds across the pieces: look each word up as `lookup` would.
+            let mut word = String::with_capacity(prefix.len() + suffix.len() + 1);
+            for (slot, letter) in found.iter_mut().zip(b'a'..=b'z') {
+                word.clear();
+                word.push_str(prefix);
+                word.push(char::from(letter));
+                word.push_str(suffix);
+                *slot = self.lookup(&word);
+            }
+            return found;
+        }
+        let Some(map) = &self.words else {
+            return found;
+        };
+        let fst = map.as_fst();
+        let follow = |node, out, bytes| follow_bytes(fst, node, out, bytes);
+        let Some((node, out)) = follow(fst.root(), fst::raw::Output::zero(), prefix.as_bytes())
+        else {
+            return found;
+        };
+        for t in node.transitions() {
+            let Some(slot) = t
+                .inp
+                .checked_sub(b'a')
+                .and_then(|i| found.get_mut(usize::from(i)))
+            else {
+                continue;
+            };
+            if let Some((end, out)) = follow(fst.node(t.addr), out.cat(t.out), suffix.as_bytes()) {
+                if end.is_final() {
+                    *slot = Some(Entry::unpack(out.cat(end.final_output()).value()));
+                }
+            }
+        }
+        found
+    }
+
+    /// Every word reachable from `token` (spelled exactly) by exactly one of `swaps`, at
+    /// any cost, sorted by spelling; `None` when the search was cut short (see
+    /// [`search`]). For callers that would otherwise look each one-swap variant up.
+    /// `index` is the [`search::SwapIndex`] of `swaps`.
+    pub fn words_one_swap_away(
+        &self,
+        token: &str,
+        swaps: &[search::Swap],
+        index: &search::SwapIndex,
+    ) -> Option<Vec<search::Hit>> {
+        let map = self.words.as_ref()?;
+        let (hits, complete) =
+            search::search_within_budget(map.as_fst(), token, swaps, Some(index), 1, f32::INFINITY);
+        complete.then_some(hits)
+    }
+
+    /// [`Lexicon::confusable`] with the [`search::SwapIndex`] of `swaps`, which spares the
+    /// search a pass over the whole table at each position of the token.
+    pub fn confusable_indexed(
+        &self,
+        token: &str,
+        swaps: &[search::Swap],
+        index: &search::SwapIndex,
+        max_swaps: usize,
+        max_cost: f32,
+    ) -> Vec<search::Hit> {
+        match &self.words {
+            Some(map) => {
+                search::search_within_budget(
+                    map.as_fst(),
+                    token,
+                    swaps,
+                    Some(index),
+                    max_swaps,
+                    max_cost,
+                )
+                .0
+            }
+            None => Vec::new(),
+        }
+    }
+
+    /// [`Lexicon::find`]'s entry for a lower-case ASCII word of letters and digits whose
+    /// exact entry (from the map, or `None` when the map lacks it) the caller already has:
+    /// such a word is found as itself or, failing that, by its accented spelling.
+    pub fn find_plain_entry(&self, word: &str, exact: Option<Entry>) -> Option<Entry> {
+        debug_assert!(is_plain(word));
+        exact.or_else(|| self.accented(word).and_then(|a| self.get(a)))
+    }
+
     fn get(&self, word: &str) -> Option<Entry> {
         self.words.as_ref()?.get(word.as_bytes()).map(Entry::unpack)
     }
 
     /// The accented spelling whose diacritics-free form is `plain`.
     fn accented(&self, plain: &str) -> Option<&'static str> {
-        self.accents
-            .binary_search_by(|(k, _)| (*k).cmp(plain))
-            .ok()
-            .map(|i| self.accents[i].1)
+        self.accents.get(plain).copied()
     }
+}
+
+/// Whether [`Lexicon::find_plain_entry`] applies to `word`: non-empty, every byte an ASCII
+/// lower-case letter or digit (no case forms, typography, diacritics, possessive or dots
+/// for `find` to try).
+pub fn is_plain(word: &str) -> bool {
+    !word.is_empty()
+        && word
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+}
+
+/// The node and output `bytes` lead to from `node` (with output `out` so far), if some
+/// word continues so.
+fn follow_bytes<'f>(
+    fst: &'f fst::raw::Fst<&'static [u8]>,
+    mut node: fst::raw::Node<'f>,
+    mut out: fst::raw::Output,
+    bytes: &[u8],
+) -> Option<(fst::raw::Node<'f>, fst::raw::Output)> {
+    for &b in bytes {
+        let t = node.transition(node.find_input(b)?);
+        out = out.cat(t.out);
+        node = fst.node(t.addr);
+    }
+    Some((node, out))
 }
 
 #[cfg(test)]

@@ -108,6 +108,37 @@ impl Search<'_> {
     }
 }
 
+/// For each first byte a token may have at a position, the swaps that may apply there:
+/// those whose `seen` starts with that byte and those that insert (empty `seen`), by number
+/// in ascending order. Index 256 holds the insertions alone, for the end of a token. Built
+/// once per swap table, it spares each search a pass over the whole table per position.
+pub struct SwapIndex {
+    by_byte: Vec<Vec<u16>>,
+}
+
+impl SwapIndex {
+    /// The index of `swaps` (the first `u16::MAX` of them, as [`search`] takes).
+    pub fn new(swaps: &[Swap]) -> SwapIndex {
+        let mut by_byte: Vec<Vec<u16>> = vec![Vec::new(); 257];
+        for (k, swap) in swaps.iter().enumerate().take(usize::from(u16::MAX)) {
+            // `take` keeps `k` below u16::MAX.
+            let k = k as u16;
+            match swap.seen.as_bytes().first() {
+                None => by_byte.iter_mut().for_each(|list| list.push(k)),
+                Some(&b) => by_byte[usize::from(b)].push(k),
+            }
+        }
+        SwapIndex { by_byte }
+    }
+
+    /// The swaps that may apply where the token continues with `rest`, in ascending order:
+    /// a superset of those whose `seen` starts `rest`.
+    pub fn at(&self, rest: &[u8]) -> &[u16] {
+        let slot = rest.first().map_or(256, |&b| usize::from(b));
+        self.by_byte.get(slot).map_or(&[], Vec::as_slice)
+    }
+}
+
 /// `hay.starts_with(needle)`, comparing the first byte before calling into memcmp.
 fn starts_with(hay: &[u8], needle: &[u8]) -> bool {
     match (needle.first(), hay.first()) {
@@ -127,16 +158,45 @@ pub(crate) fn search(
     max_swaps: usize,
     max_cost: f32,
 ) -> Vec<Hit> {
+    search_within_budget(fst, token, swaps, None, max_swaps, max_cost).0
+}
+
+/// [`search`], and whether it ran to the end: false when the bound on the nodes visited
+/// cut it short, so that some reachable words may be missing.
+/// `index`, when given, must be the [`SwapIndex`] of `swaps`.
+pub(crate) fn search_within_budget(
+    fst: &Fst<&'static [u8]>,
+    token: &str,
+    swaps: &[Swap],
+    index: Option<&SwapIndex>,
+    max_swaps: usize,
+    max_cost: f32,
+) -> (Vec<Hit>, bool) {
     let bytes = token.as_bytes();
     let mut applicable = Vec::new();
     let mut starts = Vec::with_capacity(bytes.len() + 2);
     for i in 0..=bytes.len() {
         starts.push(applicable.len() as u32);
-        applicable.extend(
-            (0..swaps.len().min(usize::from(u16::MAX)))
-                .filter(|&k| starts_with(&bytes[i..], swaps[k].seen.as_bytes()))
-                .map(|k| k as u16),
-        );
+        let rest = &bytes[i..];
+        let applies = |k: usize| {
+            swaps
+                .get(k)
+                .is_some_and(|s| starts_with(rest, s.seen.as_bytes()))
+        };
+        match index {
+            Some(index) => applicable.extend(
+                index
+                    .at(rest)
+                    .iter()
+                    .copied()
+                    .filter(|&k| applies(usize::from(k))),
+            ),
+            None => applicable.extend(
+                (0..swaps.len().min(usize::from(u16::MAX)))
+                    .filter(|&k| applies(k))
+                    .map(|k| k as u16),
+            ),
+        }
     }
     starts.push(applicable.len() as u32);
     let mut s = Search {
@@ -156,5 +216,6 @@ pub(crate) fn search(
     s.hits
         .sort_by(|a, b| a.word.cmp(&b.word).then(a.cost.total_cmp(&b.cost)));
     s.hits.dedup_by(|a, b| a.word == b.word);
-    s.hits
+    let complete = s.budget > 0;
+    (s.hits, complete)
 }

@@ -261,3 +261,112 @@ fn ligatures() {
     );
     assert!(lex().contains("oﬃce"));
 }
+
+#[test]
+fn a_letter_between_two_pieces_is_looked_up_as_the_whole_word() {
+    let pieces = [
+        ("t", "e"),
+        ("thou", "h"),
+        ("", "he"),
+        ("th", ""),
+        ("", ""),
+        ("Lond", "n"),
+        ("xq", "zv"),
+        ("caf", "\u{e9}"),
+        ("o\u{fb03}", "e"),
+        ("don\u{2019}", ""),
+    ];
+    for (prefix, suffix) in pieces {
+        let got = lex().lookup_letter_between(prefix, suffix);
+        for (letter, entry) in ('a'..='z').zip(got) {
+            let word = format!("{prefix}{letter}{suffix}");
+            assert_eq!(entry, lex().lookup(&word), "{word}");
+        }
+    }
+}
+
+#[test]
+fn find_gives_the_case_candidates_in_their_order() {
+    // Exact, lower-case, Title-case spellings and accents: the spelling each is found as.
+    for (word, spelling) in [
+        ("the", Some("the")),
+        ("The", Some("the")),
+        ("THE", Some("the")),
+        ("LONDON", Some("London")),
+        ("london", None),
+        ("Polish", Some("Polish")),
+        ("POLISH", Some("polish")),
+        ("cafe", Some("caf\u{e9}")),
+        ("Cafe", Some("caf\u{e9}")),
+    ] {
+        assert_eq!(
+            lex().find(word).map(|f| f.spelling).as_deref(),
+            spelling,
+            "{word}"
+        );
+    }
+}
+
+#[test]
+fn an_indexed_search_finds_what_the_plain_one_does() {
+    use crate::rules::confusion::model::{table_index, TABLE};
+    for token in [
+        "tbe",
+        "whioh",
+        "rnatter",
+        "Tbe",
+        "nrst",
+        "caf\u{e9}",
+        "l953",
+        "stiU",
+        "",
+    ] {
+        for (swaps, cost) in [(1, 4.0), (2, 8.0), (1, f32::INFINITY)] {
+            let plain = lex().confusable(token, TABLE, swaps, cost);
+            let indexed = lex().confusable_indexed(token, TABLE, table_index(), swaps, cost);
+            let words = |h: &[search::Hit]| -> Vec<(String, f32)> {
+                h.iter().map(|h| (h.word.clone(), h.cost)).collect()
+            };
+            assert_eq!(words(&plain), words(&indexed), "{token}");
+        }
+    }
+}
+
+#[test]
+fn plain_variants_are_found_from_the_one_swap_words() {
+    use crate::rules::confusion::model::{for_each_table_swap, table_index, TABLE};
+    for token in ["tbe", "whioh", "rnatter", "tho", "cafe", "bis", "hcre"] {
+        let Some(near) = lex().words_one_swap_away(token, TABLE, table_index()) else {
+            panic!("a short search runs to the end");
+        };
+        for_each_table_swap(token, |cand, _| {
+            if !super::is_plain(cand) {
+                return;
+            }
+            let exact = near
+                .binary_search_by(|h| h.word.as_str().cmp(cand))
+                .ok()
+                .map(|i| near[i].entry);
+            assert_eq!(
+                lex().find_plain_entry(cand, exact),
+                lex().find(cand).map(|f| f.entry),
+                "{token} -> {cand}"
+            );
+        });
+    }
+}
+
+#[test]
+fn plain_words_are_common_as_contains_says() {
+    for word in [
+        "the", "tbe", "cafe", "modem", "zzz", "1953", "naive", "colour",
+    ] {
+        assert_eq!(
+            lex()
+                .find_plain_entry(word, lex().get(word))
+                .is_some_and(|e| e.is_common()),
+            lex().contains(word),
+            "{word}"
+        );
+    }
+}

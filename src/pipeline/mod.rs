@@ -87,12 +87,22 @@ pub fn run_limited(
     let mut ordered: Vec<&dyn Rule> = rules.to_vec();
     ordered.sort_by_key(|r| r.info().family);
     let mut stages = ordered.into_iter().peekable();
+    // The last context and the changes its stage made: the next context patches its word
+    // tokens instead of finding them again.
+    let mut before: Option<(
+        Option<crate::rules::WordTable>,
+        Vec<crate::rules::TextChange>,
+    )> = None;
     while stages.peek().is_some() {
         let text = current.as_deref().unwrap_or(original);
         // One context while the text stays the same: stages that change nothing share
         // what it computes (tokens, word counts, pages).
-        let cx = Context::new(text);
+        let cx = match before.take() {
+            Some((old, changes)) => Context::after(old, text, changes),
+            None => Context::new(text),
+        };
         let mut next_text = None;
+        let mut stage_changes = Vec::new();
         for rule in stages.by_ref() {
             if deadline.expired() {
                 return None;
@@ -116,10 +126,16 @@ pub fn run_limited(
                 continue;
             }
             next_text = Some(crate::edit::apply(text, &to_apply));
+            let mut changes = Vec::with_capacity(to_apply.len());
+            crate::edit::for_each_applied(text, &to_apply, |e| {
+                changes.push((e.range.clone(), e.replacement.len()))
+            });
             applied = compose::compose(text, applied, &to_apply);
+            stage_changes = changes;
             break;
         }
         if next_text.is_some() {
+            before = Some((cx.into_words(), stage_changes));
             current = next_text;
         }
     }

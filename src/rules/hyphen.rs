@@ -549,12 +549,19 @@ fn wrap_width(text: &str) -> Option<usize> {
     ((30..=150).contains(&median) && near * 10 >= lens.len() * 6).then_some(median)
 }
 
+/// Spellings H002 remembers being words or not before the memo starts again (bounds
+/// memory).
+const WORDS_REMEMBERED: usize = 100_000;
+
 fn lost_hyphens(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     let text = cx.text;
     let ev = evidence(cx);
     let width = wrap_width(text);
     let all = lines(text);
     let mut li = 0;
+    // Whether each spelling met is a word (by the lexicon or its repeats): most tokens are
+    // words met again and again.
+    let mut words: rustc_hash::FxHashMap<&str, bool> = Default::default();
     for t in cx.vocab_tokens() {
         if t.line_end_hyphen {
             continue;
@@ -564,7 +571,18 @@ fn lost_hyphens(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
         if word.chars().count() < 6 || !word.chars().all(|c| c.is_lowercase() || c == '-') {
             continue;
         }
-        if ev.lex_word(word) || ev.doc.count(word) > 1 {
+        let is_word = match words.get(word) {
+            Some(&known) => known,
+            None => {
+                let known = ev.lex_word(word) || ev.doc.count(word) > 1;
+                if words.len() >= WORDS_REMEMBERED {
+                    words.clear();
+                }
+                words.insert(word, known);
+                known
+            }
+        };
+        if is_word {
             continue;
         }
         while li + 1 < all.len() && all[li].next <= t.start {

@@ -98,8 +98,18 @@ pub struct Context<'a> {
     vocab_tokens: OnceLock<Vec<crate::vocab::Token>>,
     pages: OnceLock<Vec<Range<usize>>>,
     words: OnceLock<confusion::tokens::Table>,
+    /// The word tokens of the text before the last stage's changes, and those changes:
+    /// [`Context::words`] patches them instead of scanning the whole text again.
+    words_before: std::sync::Mutex<Option<(confusion::tokens::Table, Vec<TextChange>)>>,
     word_counts: OnceLock<confusion::vocab::Vocabulary>,
 }
+
+/// A change a stage made to the text: the byte range it replaced and the length of the
+/// replacement.
+pub type TextChange = (Range<usize>, usize);
+
+/// The word tokens of a text, as [`Context::words`] finds them.
+pub type WordTable = confusion::tokens::Table;
 
 impl<'a> Context<'a> {
     /// A context for `text`; nothing is computed until a rule asks.
@@ -110,8 +120,29 @@ impl<'a> Context<'a> {
             vocab_tokens: OnceLock::new(),
             pages: OnceLock::new(),
             words: OnceLock::new(),
+            words_before: std::sync::Mutex::new(None),
             word_counts: OnceLock::new(),
         }
+    }
+
+    /// A context for `text`, which is the text of the context `words` came from (see
+    /// [`Context::into_words`]) with `changes` made (sorted and apart, as
+    /// [`crate::edit::for_each_applied`] gives them): the word tokens are patched around
+    /// the changes instead of found again.
+    pub fn after(words: Option<WordTable>, text: &'a str, changes: Vec<TextChange>) -> Self {
+        let cx = Context::new(text);
+        if let Some(table) = words {
+            *cx.words_before
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner) = Some((table, changes));
+        }
+        cx
+    }
+
+    /// The word tokens this context found, if a rule asked for them, for
+    /// [`Context::after`].
+    pub fn into_words(self) -> Option<WordTable> {
+        self.words.into_inner()
     }
 
     /// The document's own vocabulary (word counts) of the current text.
@@ -131,7 +162,17 @@ impl<'a> Context<'a> {
     /// once and shared by every rule that runs on this text.
     pub fn words(&self) -> confusion::tokens::Words<'_, 'a> {
         self.words
-            .get_or_init(|| confusion::tokens::Table::new(self.text))
+            .get_or_init(|| {
+                let before = self
+                    .words_before
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+                    .take();
+                match before {
+                    Some((table, changes)) => table.after(self.text, &changes),
+                    None => confusion::tokens::Table::new(self.text),
+                }
+            })
             .iter(self.text)
     }
 

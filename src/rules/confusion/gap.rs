@@ -45,14 +45,10 @@ pub fn lost_letter(lex: &Lexicon, left: &str, right: &str) -> Option<String> {
         .lookup(&format!("{left_lower}{right}"))
         .filter(is_plain_word)
         .map_or(0.0, |e| count_of(&e));
-    let mut word = String::with_capacity(left.len() + right.len() + 1);
-    for letter in 'a'..='z' {
-        word.clear();
-        word.push_str(&left_lower);
-        word.push(letter);
-        word.push_str(right);
-        let Some(count) = lex
-            .lookup(&word)
+    // Every letter's word at once: one walk of the left piece through the lexicon.
+    let entries = lex.lookup_letter_between(&left_lower, right);
+    for (letter, entry) in ('a'..='z').zip(entries) {
+        let Some(count) = entry
             .filter(|e| is_plain_word(e) && !e.proper)
             .map(|e| count_of(&e))
         else {
@@ -64,7 +60,7 @@ pub fn lost_letter(lex: &Lexicon, left: &str, right: &str) -> Option<String> {
                 if let Some((_, c)) = &best {
                     rival = rival.max(*c);
                 }
-                best = Some((word.clone(), count));
+                best = Some((format!("{left_lower}{letter}{right}"), count));
             }
         }
     }

@@ -9,6 +9,7 @@ pub mod model;
 pub mod phrase;
 pub mod profile;
 pub mod pronoun;
+pub mod repeated;
 pub mod roman;
 pub mod runon;
 pub mod split;
@@ -251,9 +252,41 @@ fn same_phrase(between: &str) -> bool {
 /// A token glued to brackets, slashes, operators or digits is code, a formula or a
 /// reference ("S(np(dog))", "x_1", "a/b"), not prose.
 fn is_code_like(text: &str, t: &tokens::Token<'_>) -> bool {
-    let code = |c: char| "()[]{}<>_/\\=@#$%^&*+|~".contains(c) || c.is_ascii_digit();
-    text[..t.range.start].chars().next_back().is_some_and(code)
-        || text[t.range.end..].chars().next().is_some_and(code)
+    // Every such character is ASCII: a byte of 0x80 or more (part of another character)
+    // is none of them, so the bytes beside the token tell without decoding.
+    let code = |b: &u8| {
+        matches!(
+            b,
+            b'(' | b')'
+                | b'['
+                | b']'
+                | b'{'
+                | b'}'
+                | b'<'
+                | b'>'
+                | b'_'
+                | b'/'
+                | b'\\'
+                | b'='
+                | b'@'
+                | b'#'
+                | b'$'
+                | b'%'
+                | b'^'
+                | b'&'
+                | b'*'
+                | b'+'
+                | b'|'
+                | b'~'
+        ) || b.is_ascii_digit()
+    };
+    let bytes = text.as_bytes();
+    t.range
+        .start
+        .checked_sub(1)
+        .and_then(|i| bytes.get(i))
+        .is_some_and(code)
+        || bytes.get(t.range.end).is_some_and(code)
 }
 
 /// A short token followed by a full stop ("cf.", "Jo.", "vol.") is probably an
@@ -307,6 +340,9 @@ fn misread_words(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     // Pass 1: each token in the context of its neighbours as written.
     let none = std::collections::HashMap::new();
     let mut fixed: std::collections::HashMap<usize, word::Correction> = Default::default();
+    // The neighbours of the corrected tokens, by token number, in order: the only tokens
+    // pass 2 can weigh differently.
+    let mut beside_fixed: Vec<usize> = Vec::new();
     // The costly searches of each stretch of tokens are worked out ahead, in parallel.
     let mut ahead = cx.words();
     for (i, (prev, t, next)) in tokens::windows_of(cx.words()).enumerate() {
@@ -320,13 +356,23 @@ fn misread_words(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
         let (p, n, _) = neighbours(text, prev.as_ref(), &t, next.as_ref(), &none);
         if let Some(c) = corrector.correct(&t, p, n) {
             fixed.insert(t.range.start, c);
+            beside_fixed.extend(i.checked_sub(1));
+            beside_fixed.push(i + 1);
         }
     }
     // Pass 2: a token next to a corrected word is weighed again beside the correction, so
-    // that cleaning the output once more finds nothing new.
+    // that cleaning the output once more finds nothing new. Only the neighbours of
+    // corrected tokens are looked at: for every other token nothing changed.
     let mut second: Vec<(std::ops::Range<usize>, Option<word::Correction>)> = Vec::new();
     if !fixed.is_empty() {
-        for (prev, t, next) in tokens::windows_of(cx.words()) {
+        beside_fixed.sort_unstable();
+        beside_fixed.dedup();
+        let mut wanted = beside_fixed.iter().copied().peekable();
+        for (i, (prev, t, next)) in tokens::windows_of(cx.words()).enumerate() {
+            while wanted.next_if(|&w| w < i).is_some() {}
+            if wanted.next_if_eq(&i).is_none() {
+                continue;
+            }
             if corrector.is_settled(t.text) || skip(prev.as_ref(), &t, next.as_ref()) {
                 continue;
             }
@@ -415,6 +461,19 @@ mod tests {
         assert!(c001_fixes("The forms were pre-paid and pre-defined by the office.").is_empty());
         // A misread compound part of full length is still fixed.
         assert_eq!(c001_fixes("a well-knowu case"), ["knowu→known"]);
+    }
+
+    #[test]
+    fn code_like_tokens_are_told_by_the_characters_beside_them() {
+        let old = |text: &str, t: &tokens::Token<'_>| {
+            let code = |c: char| "()[]{}<>_/\\=@#$%^&*+|~".contains(c) || c.is_ascii_digit();
+            text[..t.range.start].chars().next_back().is_some_and(code)
+                || text[t.range.end..].chars().next().is_some_and(code)
+        };
+        let text = "S(np(dog)) x_1 a/b é€word€ plain, (paren) 3x x3 ~tilde| «q» café\\n";
+        for t in tokens::iter(text) {
+            assert_eq!(is_code_like(text, &t), old(text, &t), "{}", t.text);
+        }
     }
 
     #[test]

@@ -5,6 +5,8 @@
 //! "ligatures read as one letter" and "stems misread as other stems" were chosen after
 //! reading the errors left on the real corpora (see the README).
 
+pub use crate::lexicon::search::SwapIndex;
+
 /// One confusion: OCR wrote `seen` where the print had `meant`, with its cost.
 pub type Confusion = crate::lexicon::search::Swap;
 
@@ -127,31 +129,48 @@ pub fn table_swaps(word: &str) -> Vec<(String, f32)> {
     out
 }
 
+/// The [`SwapIndex`] of [`TABLE`], built once.
+pub fn table_index() -> &'static SwapIndex {
+    static INDEX: std::sync::OnceLock<SwapIndex> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| SwapIndex::new(TABLE))
+}
+
 /// Call `f` with every single application of a table swap to `word` and its cost, in one
-/// reused buffer (no allocation per variant).
+/// reused buffer (no allocation per variant). Positions in order, and at each the swaps in
+/// table order; only the swaps that can apply there are tried.
 pub fn for_each_table_swap(word: &str, f: impl FnMut(&str, f32)) {
-    for_each_swap_in(TABLE, word, f);
+    for_each_swap_in(TABLE, table_index(), word, f);
 }
 
 /// [`for_each_table_swap`] with the swaps of `table` (such as a document's own weighing
-/// of [`TABLE`]).
-pub fn for_each_swap_in(table: &[Confusion], word: &str, mut f: impl FnMut(&str, f32)) {
-    for_each_swap_at(table, word, |_, s, cost| f(s, cost));
+/// of [`TABLE`]); `index` is the [`SwapIndex`] of `table`.
+pub fn for_each_swap_in(
+    table: &[Confusion],
+    index: &SwapIndex,
+    word: &str,
+    mut f: impl FnMut(&str, f32),
+) {
+    for_each_swap_at(table, index, word, |_, s, cost| f(s, cost));
 }
 
 /// [`for_each_swap_in`], also telling `f` which of `table`'s swaps made each variant.
-pub fn for_each_swap_at(table: &[Confusion], word: &str, mut f: impl FnMut(usize, &str, f32)) {
+pub fn for_each_swap_at(
+    table: &[Confusion],
+    index: &SwapIndex,
+    word: &str,
+    mut f: impl FnMut(usize, &str, f32),
+) {
     let bytes = word.as_bytes();
     let mut buf = String::with_capacity(word.len() + 4);
     for i in (0..=bytes.len()).filter(|&i| word.is_char_boundary(i)) {
         let rest = &bytes[i..];
-        for (k, conf) in table.iter().enumerate() {
-            let seen = conf.seen.as_bytes();
-            let applies = match seen.first() {
-                None => true,
-                Some(b) => rest.first() == Some(b) && rest.starts_with(seen),
+        for &k in index.at(rest) {
+            let k = usize::from(k);
+            let Some(conf) = table.get(k) else {
+                continue;
             };
-            if applies {
+            let seen = conf.seen.as_bytes();
+            if rest.starts_with(seen) {
                 buf.clear();
                 buf.push_str(&word[..i]);
                 buf.push_str(conf.meant);
@@ -195,6 +214,46 @@ mod tests {
             || table_swaps(from)
                 .iter()
                 .any(|(w, _)| table_swaps(w).iter().any(|(v, _)| v == to))
+    }
+
+    /// The first version of [`for_each_table_swap`]: every table swap tried at every
+    /// position.
+    fn every_swap_everywhere(word: &str) -> Vec<(String, f32)> {
+        let bytes = word.as_bytes();
+        let mut out = Vec::new();
+        for i in (0..=bytes.len()).filter(|&i| word.is_char_boundary(i)) {
+            let rest = &bytes[i..];
+            for conf in TABLE {
+                let seen = conf.seen.as_bytes();
+                let applies = match seen.first() {
+                    None => true,
+                    Some(b) => rest.first() == Some(b) && rest.starts_with(seen),
+                };
+                if applies {
+                    let v = format!("{}{}{}", &word[..i], conf.meant, &word[i + seen.len()..]);
+                    out.push((v, conf.cost));
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn swaps_come_in_the_same_order_as_trying_each_everywhere() {
+        assert!(TABLE.len() < 256);
+        for word in [
+            "",
+            "tbe",
+            "whioh",
+            "rnatter",
+            "Illinois",
+            "caf\u{e9}",
+            "ii\u{fc}n",
+            "l953",
+            "AvUH|!",
+        ] {
+            assert_eq!(table_swaps(word), every_swap_everywhere(word), "{word}");
+        }
     }
 
     #[test]

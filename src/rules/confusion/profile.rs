@@ -112,12 +112,27 @@ impl Profile<'_> {
     /// examined) is a habit of its OCR and costs [`HABIT_DISCOUNT`] nats less here.
     pub fn weighed(&self, lex: &Lexicon, table: &[Confusion]) -> Vec<Confusion> {
         let sample: Vec<&str> = self.non_words(lex).iter().copied().take(SAMPLE).collect();
+        let index = model::SwapIndex::new(table);
         let tally = sample
             .par_iter()
             .map(|w| {
                 let mut hit = vec![false; table.len()];
-                model::for_each_swap_at(table, w, |k, cand, _| {
-                    if !hit[k] && lex.contains(cand) {
+                // The words one swap away, in one walk of the lexicon: a plain variant is
+                // looked up among them (and by its accented spelling) instead of alone.
+                let near = lex.words_one_swap_away(w, table, &index);
+                let common = |cand: &str| match &near {
+                    Some(near) if crate::lexicon::is_plain(cand) => {
+                        let exact = near
+                            .binary_search_by(|h| h.word.as_str().cmp(cand))
+                            .ok()
+                            .map(|i| near[i].entry);
+                        lex.find_plain_entry(cand, exact)
+                            .is_some_and(|e| e.is_common())
+                    }
+                    _ => lex.contains(cand),
+                };
+                model::for_each_swap_at(table, &index, w, |k, cand, _| {
+                    if !hit[k] && common(cand) {
                         hit[k] = true;
                     }
                 });
@@ -160,6 +175,24 @@ impl Profile<'_> {
     }
 }
 
+/// Where `needle` (non-empty) occurs in `hay`, left to right and not overlapping: what
+/// `hay.match_indices(needle)` gives, without building a string searcher for each of the
+/// many short words and one- or two-byte needles it is asked about.
+fn non_overlapping_matches(hay: &str, needle: &str) -> Vec<usize> {
+    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i + needle.len() <= hay.len() && !needle.is_empty() {
+        if hay[i..].starts_with(needle) {
+            found.push(i);
+            i += needle.len();
+        } else {
+            i += 1;
+        }
+    }
+    found
+}
+
 /// Whether writing `meant` for one `seen` in `word` gives a common word.
 fn mends(lex: &Lexicon, word: &str, seen: &str, meant: &str, buf: &mut String) -> bool {
     let positions: Vec<usize> = if seen.is_empty() {
@@ -167,7 +200,7 @@ fn mends(lex: &Lexicon, word: &str, seen: &str, meant: &str, buf: &mut String) -
             .filter(|&i| word.is_char_boundary(i))
             .collect()
     } else {
-        word.match_indices(seen).map(|(i, _)| i).collect()
+        non_overlapping_matches(word, seen)
     };
     positions.into_iter().any(|i| {
         buf.clear();
@@ -203,6 +236,26 @@ mod tests {
         let noisy = Profile::new(["whioh", "suoh", "muoh", "oould", "the"]);
         assert!(cost(&noisy, "o", "c") < general, "{general:?}");
         assert_eq!(cost(&noisy, "b", "h"), cost(&Profile::new([]), "b", "h"));
+    }
+
+    #[test]
+    fn matches_as_match_indices_finds_them() {
+        for (hay, needle) in [
+            ("iii", "ii"),
+            ("rnrn", "rn"),
+            ("banana", "ana"),
+            ("caf\u{e9}\u{e9}", "\u{e9}"),
+            ("", "a"),
+            ("a", "ab"),
+            ("vvvvv", "vv"),
+        ] {
+            let expected: Vec<usize> = hay.match_indices(needle).map(|(i, _)| i).collect();
+            assert_eq!(
+                non_overlapping_matches(hay, needle),
+                expected,
+                "{hay} {needle}"
+            );
+        }
     }
 
     #[test]

@@ -6,6 +6,7 @@
 use super::longs;
 use super::model::{self, GENERIC_COST};
 use super::profile::{swap_between, Profile};
+use super::repeated::Repeated;
 use super::tokens::Token;
 use super::vocab::Vocabulary;
 use crate::edit::Safety;
@@ -189,6 +190,8 @@ pub struct Corrector<'a> {
     /// Lower-case words the document uses often enough for a generic edit (a dropped or
     /// wrong letter, outside the confusion table) to reach them.
     generic_targets: Vec<String>,
+    /// The lower-case words the document uses at least twice (see [`Corrector::repeats`]).
+    repeated: Repeated,
     cache: HashMap<String, Rc<(f64, Vec<Scored>)>>,
     /// Context counts of words met as neighbours.
     counts: Mutex<HashMap<String, f64>>,
@@ -196,6 +199,9 @@ pub struct Corrector<'a> {
     rivals: Mutex<HashMap<String, bool>>,
     /// Spellings already found not worth questioning (common words, numbers, codes).
     settled: HashSet<String>,
+    /// [`Corrector::needs`]'s answer per spelling, the stem given by its length: worked out
+    /// once by [`Corrector::prepare`] and read by every occurrence's [`Corrector::correct`].
+    needed: HashMap<String, Need>,
     /// Whether this document lost the long s of old print (see [`super::longs`]).
     long_s: bool,
     /// The confusions this document's OCR made (see [`super::profile`]).
@@ -204,6 +210,8 @@ pub struct Corrector<'a> {
     misreadings: Mutex<HashMap<String, bool>>,
     /// The confusion table weighed for this document (see [`Profile::weighed`]).
     table: Vec<model::Confusion>,
+    /// Its [`model::SwapIndex`].
+    table_index: model::SwapIndex,
 }
 
 impl<'a> Corrector<'a> {
@@ -219,6 +227,7 @@ impl<'a> Corrector<'a> {
                 generic_targets.push(w.to_string());
             }
         }
+        let repeated = Repeated::new(vocab.words_at_least(2).map(|(w, _)| w));
         let lex = Lexicon::embedded();
         let profile = Profile::new(vocab.words_at_least(1).map(|(w, _)| w));
         // One pass over the document's non-words serves the long s and the profile.
@@ -229,6 +238,7 @@ impl<'a> Corrector<'a> {
             model::TABLE.to_vec()
         };
         Corrector {
+            table_index: model::SwapIndex::new(&table),
             table,
             lex,
             vocab,
@@ -236,8 +246,10 @@ impl<'a> Corrector<'a> {
             profile,
             misreadings: Default::default(),
             generic_targets,
+            repeated,
             cache: HashMap::default(),
             settled: HashSet::default(),
+            needed: HashMap::default(),
             counts: Default::default(),
             rivals: Default::default(),
         }
@@ -274,6 +286,18 @@ impl<'a> Corrector<'a> {
         }
     }
 
+    /// `self.doc_count(word) >= 2`, answered from the filter of repeated words when it can
+    /// be: a lower-case ASCII spelling the filter lacks is no repeated word.
+    fn repeats(&self, word: &str) -> bool {
+        let lower_ascii = word
+            .bytes()
+            .all(|b| b.is_ascii() && !b.is_ascii_uppercase());
+        if lower_ascii && !self.repeated.may_hold(word) {
+            return false;
+        }
+        self.doc_count(word) >= 2
+    }
+
     /// How often the document repeats a token, as evidence that it is right. Only names
     /// and acronyms (capitalised tokens) earn this trust: OCR engines repeat their
     /// misreadings of lower-case words ("whioh", "bas") page after page.
@@ -298,14 +322,27 @@ impl<'a> Corrector<'a> {
             return known;
         }
         let lower = token.to_lowercase();
+        // The words one swap away, found in one walk of the lexicon: a plain variant that is
+        // none of them is found by `find` only through its accented spelling.
+        let near = self
+            .lex
+            .words_one_swap_away(&lower, model::TABLE, model::table_index());
+        let very_common = |cand: &str| {
+            let entry = match &near {
+                Some(near) if crate::lexicon::is_plain(cand) => {
+                    let exact = near
+                        .binary_search_by(|h| h.word.as_str().cmp(cand))
+                        .ok()
+                        .map(|i| near[i].entry);
+                    self.lex.find_plain_entry(cand, exact)
+                }
+                _ => self.lex.find(cand).map(|f| f.entry),
+            };
+            entry.is_some_and(|e| e.frequency as f64 > COMMON_SKIP * CORPUS_WORDS)
+        };
         let mut found = false;
         model::for_each_table_swap(&lower, |cand, _| {
-            found = found
-                || (self
-                    .lex
-                    .find(cand)
-                    .is_some_and(|f| f.entry.frequency as f64 > COMMON_SKIP * CORPUS_WORDS)
-                    && self.document_shows(&lower, cand));
+            found = found || (very_common(cand) && self.document_shows(&lower, cand));
         });
         let mut cache = lock(&self.misreadings);
         if cache.len() >= CACHE_LIMIT {
@@ -389,8 +426,8 @@ impl<'a> Corrector<'a> {
             });
         }
         // Words only the document knows (names, terms): one swap, looked up in its counts.
-        model::for_each_swap_in(&self.table, &base, |cand, cost| {
-            if self.doc_count(cand) >= 2 {
+        model::for_each_swap_in(&self.table, &self.table_index, &base, |cand, cost| {
+            if self.repeats(cand) {
                 consider(cand, f64::from(cost), None, &mut scored);
             }
         });
@@ -422,9 +459,15 @@ impl<'a> Corrector<'a> {
         max_cost: f32,
     ) -> Vec<crate::lexicon::search::Hit> {
         let swaps = if base.chars().count() <= 3 { 1 } else { 2 };
-        let mut hits = self.lex.confusable(base, &self.table, swaps, max_cost);
+        let index = &self.table_index;
+        let mut hits = self
+            .lex
+            .confusable_indexed(base, &self.table, index, swaps, max_cost);
         if shape == Shape::Title {
-            hits.extend(self.lex.confusable(token, &self.table, swaps, max_cost));
+            hits.extend(
+                self.lex
+                    .confusable_indexed(token, &self.table, index, swaps, max_cost),
+            );
         }
         hits
     }
@@ -466,10 +509,10 @@ impl<'a> Corrector<'a> {
             return true;
         }
         let mut found = false;
-        model::for_each_swap_in(&self.table, &base, |cand, cost| {
+        model::for_each_swap_in(&self.table, &self.table_index, &base, |cand, cost| {
             found = found
                 || (f64::from(cost) <= REAL_WORD_MAX_CHANNEL
-                    && self.doc_count(cand) >= 2
+                    && self.repeats(cand)
                     && rival(cand, None));
         });
         found
@@ -554,20 +597,31 @@ impl<'a> Corrector<'a> {
             return;
         }
         let this = &*self;
-        let found: Vec<(&str, Prepared)> = todo
+        let found: Vec<PreparedSpelling<'_>> = todo
             .par_iter()
-            .filter_map(|full| {
-                let (stem, real_word, _) = this.needs(full)?;
+            .map(|full| {
+                let known_need = this.needed.get(*full).copied();
+                let need = known_need.unwrap_or_else(|| this.work_out_needs(full));
+                let new_need = known_need.is_none().then_some(need);
+                let Some((stem_len, real_word, _)) = need else {
+                    return (*full, new_need, None);
+                };
+                let stem = &full[..stem_len];
                 let rival = real_word.then(|| {
                     let known = lock(&this.rivals).get(stem).copied();
                     known.unwrap_or_else(|| this.search_rival(stem))
                 });
                 let unigram = (rival != Some(false) && !this.cache.contains_key(stem))
                     .then(|| (this.own_logp(stem), this.candidates(stem)));
-                Some((stem, Prepared { rival, unigram }))
+                (*full, new_need, Some((stem, Prepared { rival, unigram })))
             })
             .collect();
-        for (stem, p) in found {
+        for (full, need, _) in &found {
+            if let Some(need) = need {
+                self.remember_need(full, *need);
+            }
+        }
+        for (stem, p) in found.into_iter().filter_map(|(_, _, p)| p) {
             if let Some(rival) = p.rival {
                 self.remember_rival(stem, rival);
             }
@@ -581,7 +635,27 @@ impl<'a> Corrector<'a> {
     /// stem to search for a token spelled `full`, whether it is a real word (a common word,
     /// or a name the document repeats, which [`Corrector::real_word_rival`] is asked about)
     /// and whether the lexicon knows it at all; `None` when the token is settled.
-    fn needs<'t>(&self, full: &'t str) -> Option<(&'t str, bool, bool)> {
+    fn needs<'t>(&mut self, full: &'t str) -> Option<(&'t str, bool, bool)> {
+        let need = match self.needed.get(full) {
+            Some(&known) => known,
+            None => {
+                let need = self.work_out_needs(full);
+                self.remember_need(full, need);
+                need
+            }
+        };
+        need.map(|(stem_len, real_word, known)| (&full[..stem_len], real_word, known))
+    }
+
+    fn remember_need(&mut self, full: &str, need: Need) {
+        if self.needed.len() >= CACHE_LIMIT {
+            self.needed.clear();
+        }
+        self.needed.insert(full.to_string(), need);
+    }
+
+    /// [`Corrector::needs`], worked out: the stem is given by its length.
+    fn work_out_needs(&self, full: &str) -> Need {
         if full.contains(['\'', '’']) && self.lex.find(full).is_some() {
             return None;
         }
@@ -604,7 +678,7 @@ impl<'a> Corrector<'a> {
         }
         let real_word =
             known.as_ref().is_some_and(|f| f.entry.is_common()) || self.trusted_repeats(text) >= 2;
-        Some((text, real_word, known.is_some()))
+        Some((text.len(), real_word, known.is_some()))
     }
 
     /// Remember that a spelling is not worth questioning (the memory is bounded).
@@ -732,6 +806,14 @@ impl<'a> Corrector<'a> {
 
 /// Fewer distinct spellings than this are not worth sharing out among threads.
 const MIN_PARALLEL: usize = 64;
+
+/// [`Corrector::needs`]'s answer for a spelling: the length of its stem, whether it is a
+/// real word and whether the lexicon knows it; `None` when it is settled.
+type Need = Option<(usize, bool, bool)>;
+
+/// What [`Corrector::prepare`] worked out for one spelling: the spelling, its
+/// [`Corrector::needs`] answer when newly worked out, and its stem's answers.
+type PreparedSpelling<'t> = (&'t str, Option<Need>, Option<(&'t str, Prepared)>);
 
 /// What [`Corrector::prepare`] worked out for one stem.
 struct Prepared {
