@@ -117,7 +117,7 @@ pub struct SwapIndex {
 }
 
 impl SwapIndex {
-    /// The index of `swaps` (the first `u16::MAX` of them, as [`search`] takes).
+    /// The index of `swaps` (the first `u16::MAX` of them, as `search` takes).
     pub fn new(swaps: &[Swap]) -> SwapIndex {
         let mut by_byte: Vec<Vec<u16>> = vec![Vec::new(); 257];
         for (k, swap) in swaps.iter().enumerate().take(usize::from(u16::MAX)) {

@@ -2,7 +2,7 @@
 //! bare page numbers. Only text with pages (form feeds) is examined: furniture is known by
 //! its place on the page and its recurrence across pages, never by repetition alone, so a
 //! refrain or repeated quotation in the body is never touched. A text of one page
-//! (no form feed) loses only a bare `1` set apart at its foot (see [`first_page_number`]).
+//! (no form feed) loses only a bare `1` set apart at its foot (see `first_page_number`).
 
 use super::lines::{ends_sentence, lines, page_starts, Line};
 use super::{Context, Family, FnRule, Rule, RuleInfo};

@@ -108,8 +108,8 @@ const MIN_COST: f32 = 1.0;
 
 impl Profile<'_> {
     /// The confusion `table` weighed for this document: a swap that mends many of its
-    /// distinct non-words into words (at least [`MIN_TYPES`] and [`HABIT_SHARE`] of those
-    /// examined) is a habit of its OCR and costs [`HABIT_DISCOUNT`] nats less here.
+    /// distinct non-words into words (at least [`MIN_TYPES`] and `HABIT_SHARE` of those
+    /// examined) is a habit of its OCR and costs `HABIT_DISCOUNT` nats less here.
     pub fn weighed(&self, lex: &Lexicon, table: &[Confusion]) -> Vec<Confusion> {
         let sample: Vec<&str> = self.non_words(lex).iter().copied().take(SAMPLE).collect();
         let index = model::SwapIndex::new(table);
