@@ -103,7 +103,7 @@ pub struct Join {
 
 /// Weigh joining `a` and `b` (written "a b"): `ka`, `kb` their kinds, at least one a
 /// fragment (two real words are never joined); `doc` counts a spelling in the document
-/// (any case).
+/// (any case); `cause` names what split them, for the reason ("a stray space").
 pub(super) fn weigh(
     lex: &Lexicon,
     a: &str,
@@ -111,6 +111,7 @@ pub(super) fn weigh(
     ka: Kind,
     kb: Kind,
     doc: &dyn Fn(&str) -> u32,
+    cause: &str,
 ) -> Option<Join> {
     if ka == Kind::Name || kb == Kind::Name || !case_fits(a, b) {
         return None;
@@ -171,7 +172,7 @@ pub(super) fn weigh(
         confidence,
         safety: Safety::Safe,
         reason: format!(
-            "a stray space split '{word}': {pieces}, {what}{}",
+            "{cause} split '{word}': {pieces}, {what}{}",
             if lexicon_word {
                 elsewhere
             } else {
@@ -313,37 +314,31 @@ pub fn split_words<'t>(info: &RuleInfo, cx: &Context<'t>, out: &mut Vec<Edit>) {
         if c.a.range.start < joined_until {
             continue;
         }
-        let Some(mut j) = weigh(lex, c.a.text, c.b.text, c.ka, c.kb, &doc) else {
+        let across_line = line_break(text, &c.a, &c.b);
+        let cause = if across_line {
+            "a line break without its hyphen"
+        } else {
+            "a stray space"
+        };
+        let Some(mut j) = weigh(lex, c.a.text, c.b.text, c.ka, c.kb, &doc, cause) else {
             continue;
         };
-        if line_break(text, &c.a, &c.b) {
-            let (range, replacement) = join_across_line(text, &c.a, &c.b);
-            joined_until = c.b.range.end;
-            out.push(Edit::new(
-                range,
-                replacement,
-                info.code,
-                j.confidence,
-                j.safety,
-                j.reason.replacen(
-                    "a stray space split",
-                    "a line break without its hyphen split",
-                    1,
-                ),
-            ));
-            continue;
-        }
-        if j.safety == Safety::Safe && in_reflowed_line(text, c.a.range.start) {
-            j.safety = Safety::Suggestion;
-            j.confidence = j.confidence.min(0.6);
-            j.reason.push_str(
-                "; but in a reflowed paragraph the space is most likely a lost line-end hyphen",
-            );
-        }
+        let (range, replacement) = if across_line {
+            join_across_line(text, &c.a, &c.b)
+        } else {
+            if j.safety == Safety::Safe && in_reflowed_line(text, c.a.range.start) {
+                j.safety = Safety::Suggestion;
+                j.confidence = j.confidence.min(0.6);
+                j.reason.push_str(
+                    "; but in a reflowed paragraph the space is most likely a lost line-end hyphen",
+                );
+            }
+            (c.a.range.start..c.b.range.end, j.word)
+        };
         joined_until = c.b.range.end;
         out.push(Edit::new(
-            c.a.range.start..c.b.range.end,
-            j.word,
+            range,
+            replacement,
             info.code,
             j.confidence,
             j.safety,
