@@ -473,6 +473,22 @@ impl Lexicon {
         exact.or_else(|| self.accented(word).and_then(|a| self.get(a)))
     }
 
+    /// The entry [`Lexicon::find`] gives `word`, read from `near` (the words one swap from
+    /// some token, sorted, as [`Lexicon::words_one_swap_away`] gives them) when `word` is
+    /// plain and one of its variants: the walk that found them spares a lookup per variant.
+    pub fn find_entry_near(&self, near: Option<&[search::Hit]>, word: &str) -> Option<Entry> {
+        match near {
+            Some(near) if is_plain(word) => {
+                let exact = near
+                    .binary_search_by(|h| h.word.as_str().cmp(word))
+                    .ok()
+                    .map(|i| near[i].entry);
+                self.find_plain_entry(word, exact)
+            }
+            _ => self.find(word).map(|f| f.entry),
+        }
+    }
+
     fn get(&self, word: &str) -> Option<Entry> {
         self.words.as_ref()?.get(word.as_bytes()).map(Entry::unpack)
     }

@@ -120,16 +120,9 @@ impl Profile<'_> {
                 // The words one swap away, in one walk of the lexicon: a plain variant is
                 // looked up among them (and by its accented spelling) instead of alone.
                 let near = lex.words_one_swap_away(w, table, &index);
-                let common = |cand: &str| match &near {
-                    Some(near) if crate::lexicon::is_plain(cand) => {
-                        let exact = near
-                            .binary_search_by(|h| h.word.as_str().cmp(cand))
-                            .ok()
-                            .map(|i| near[i].entry);
-                        lex.find_plain_entry(cand, exact)
-                            .is_some_and(|e| e.is_common())
-                    }
-                    _ => lex.contains(cand),
+                let common = |cand: &str| {
+                    lex.find_entry_near(near.as_deref(), cand)
+                        .is_some_and(|e| e.is_common())
                 };
                 model::for_each_swap_at(table, &index, w, |k, cand, _| {
                     if !hit[k] && common(cand) {

@@ -328,17 +328,9 @@ impl<'a> Corrector<'a> {
             .lex
             .words_one_swap_away(&lower, model::TABLE, model::table_index());
         let very_common = |cand: &str| {
-            let entry = match &near {
-                Some(near) if crate::lexicon::is_plain(cand) => {
-                    let exact = near
-                        .binary_search_by(|h| h.word.as_str().cmp(cand))
-                        .ok()
-                        .map(|i| near[i].entry);
-                    self.lex.find_plain_entry(cand, exact)
-                }
-                _ => self.lex.find(cand).map(|f| f.entry),
-            };
-            entry.is_some_and(|e| e.frequency as f64 > COMMON_SKIP * CORPUS_WORDS)
+            self.lex
+                .find_entry_near(near.as_deref(), cand)
+                .is_some_and(|e| e.frequency as f64 > COMMON_SKIP * CORPUS_WORDS)
         };
         let mut found = false;
         model::for_each_table_swap(&lower, |cand, _| {
