@@ -34,42 +34,34 @@ pub fn shape(word: &str) -> Shape {
 
 /// [`shape`] for any text: what the ASCII fast path must agree with.
 fn general_shape(word: &str) -> Shape {
-    let mut letters = word.chars().filter(|c| c.is_alphabetic());
-    let Some(first) = letters.next() else {
-        return Shape::Lower;
-    };
-    let (mut upper, mut lower) = (0usize, 0usize);
-    for c in letters {
-        if c.is_uppercase() {
-            upper += 1;
-        } else if c.is_lowercase() {
-            lower += 1;
-        }
-    }
-    match (first.is_uppercase(), upper, lower) {
-        (false, 0, _) => Shape::Lower,
-        (true, 0, _) => Shape::Title,
-        (true, _, 0) => Shape::Upper,
-        _ => Shape::Mixed,
-    }
+    shape_of(
+        word.chars()
+            .filter(|c| c.is_alphabetic())
+            .map(|c| (c.is_uppercase(), c.is_lowercase())),
+    )
 }
 
 /// [`shape`] of an ASCII word, byte by byte (the same rules: ASCII letters are the only
 /// alphabetic characters there).
 fn ascii_shape(word: &[u8]) -> Shape {
-    let mut letters = word.iter().filter(|b| b.is_ascii_alphabetic());
-    let Some(first) = letters.next() else {
+    shape_of(
+        word.iter()
+            .filter(|b| b.is_ascii_alphabetic())
+            .map(|b| (b.is_ascii_uppercase(), b.is_ascii_lowercase())),
+    )
+}
+
+/// The shape of a word whose letters are `letters`, each as (upper case, lower case).
+fn shape_of(mut letters: impl Iterator<Item = (bool, bool)>) -> Shape {
+    let Some((first_upper, _)) = letters.next() else {
         return Shape::Lower;
     };
     let (mut upper, mut lower) = (0usize, 0usize);
-    for b in letters {
-        if b.is_ascii_uppercase() {
-            upper += 1;
-        } else {
-            lower += 1;
-        }
+    for (is_upper, is_lower) in letters {
+        upper += usize::from(is_upper);
+        lower += usize::from(is_lower);
     }
-    match (first.is_ascii_uppercase(), upper, lower) {
+    match (first_upper, upper, lower) {
         (false, 0, _) => Shape::Lower,
         (true, 0, _) => Shape::Title,
         (true, _, 0) => Shape::Upper,
