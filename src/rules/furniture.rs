@@ -4,6 +4,8 @@
 //! refrain or repeated quotation in the body is never touched. A text of one page
 //! (no form feed) loses only a bare `1` set apart at its foot (see `first_page_number`).
 
+mod layout;
+
 use super::lines::{ends_sentence, lines, page_starts, Line};
 use super::{Context, Family, FnRule, Rule, RuleInfo};
 use crate::edit::{Edit, Safety};
@@ -56,8 +58,26 @@ pub fn rules() -> Vec<Box<dyn Rule>> {
             },
             check: stray_titles,
         }),
+        Box::new(FnRule {
+            info: RuleInfo {
+                code: "F004",
+                name: "layout-head",
+                family: Family::Furniture,
+                summary: "Remove the running head of a PDF page that stands alone, known by its layout: the top line, at body size or smaller (a title is larger), set apart from the body (PDF input only)",
+                example: (
+                    "Midland Gazette, No. 4\n\nThe first line of the body of this page goes on\nand the second line goes on with more of the text\nand the last one ends the page with its full stop.\n",
+                    "The first line of the body of this page goes on\nand the second line goes on with more of the text\nand the last one ends the page with its full stop.\n",
+                ),
+                default_on: true,
+            },
+            check: layout::layout_heads,
+        }),
     ]
 }
+
+/// Rules that read the layout facts of PDF input: their examples hold only with facts
+/// (their own tests give them), and text input never changes under them.
+pub const LAYOUT_RULES: &[&str] = &["F004"];
 
 fn page_number_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
