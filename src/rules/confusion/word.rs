@@ -302,7 +302,8 @@ impl<'a> Corrector<'a> {
     /// and acronyms (capitalised tokens) earn this trust: OCR engines repeat their
     /// misreadings of lower-case words ("whioh", "bas") page after page.
     /// A capitalised token that is one of the document's own misreadings away from one of
-    /// the commonest words ("Tho" in a text whose OCR writes o for e) earns no such trust.
+    /// the commonest words ("Tho" in a text whose OCR writes o for e) earns no such trust,
+    /// nor does an unknown one that a habit of the OCR makes of a common word ("Gothio").
     fn trusted_repeats(&self, token: &str) -> u32 {
         if !token.starts_with(char::is_uppercase) {
             return 0;
@@ -316,7 +317,9 @@ impl<'a> Corrector<'a> {
     }
 
     /// Whether `token`, lower-cased, is one table swap from one of the commonest words
-    /// through a swap the document's OCR shows (see [`super::profile`]); remembered.
+    /// through a swap the document's OCR shows (see [`super::profile`]), or, when the
+    /// lexicon does not know it, from any common word through a habit of the document's
+    /// OCR; remembered.
     fn repeated_misreading(&self, token: &str) -> bool {
         if let Some(&known) = lock(&self.misreadings).get(token) {
             return known;
@@ -332,9 +335,19 @@ impl<'a> Corrector<'a> {
                 .find_entry_near(near.as_deref(), cand)
                 .is_some_and(|e| e.frequency as f64 > COMMON_SKIP * CORPUS_WORDS)
         };
+        // A spelling the lexicon lacks is also doubtful when a habit of this document's OCR
+        // ([`Profile::weighed`]) makes it of any common word ("Gothio" for "Gothic").
+        let unknown = self.lex.find(token).is_none();
+        let common = |cand: &str| {
+            self.lex
+                .find_entry_near(near.as_deref(), cand)
+                .is_some_and(|e| e.is_common())
+        };
         let mut found = false;
         model::for_each_table_swap(&lower, |cand, _| {
-            found = found || (very_common(cand) && self.document_shows(&lower, cand));
+            found = found
+                || (very_common(cand) && self.document_shows(&lower, cand))
+                || (unknown && common(cand) && self.habit(&lower, cand));
         });
         let mut cache = lock(&self.misreadings);
         if cache.len() >= CACHE_LIMIT {
@@ -1082,6 +1095,31 @@ mod tests {
         let clean = "Tho men were here. Tho boys made some noise. Tho girls have gone.";
         let got = super::super::edits_of("C001", clean);
         assert!(!got.iter().any(|(a, _, _)| a == "Tho"), "{got:?}");
+    }
+
+    #[test]
+    fn a_repeated_unknown_capital_made_by_a_habit_is_no_name() {
+        // This OCR reads c as o all through ("oould", "muoh", "sinoe", …): its repeated
+        // "Gothio" is "Gothic", though it is no misreading of one of the commonest words.
+        let body = "He oould not say muoh, sinoe the oity was quiet and the ohuroh was \
+                    olosed for the winter; the olook struok one and the ooach was late. ";
+        let noisy = format!(
+            "{} Gothio arches stood there. Gothio windows faced the road.",
+            body.repeat(8)
+        );
+        let got = super::super::edits_of("C001", &noisy);
+        let gothic = got
+            .iter()
+            .filter(|(a, b, _)| a == "Gothio" && b == "Gothic")
+            .count();
+        assert_eq!(gothic, 2, "{got:?}");
+        // In a text whose OCR shows no such habit the repeated spelling is a name.
+        let clean = format!(
+            "{} Gothio arches stood there. Gothio windows faced the road.",
+            "He could not say much, since the city was quiet and the church was closed. ".repeat(8)
+        );
+        let got = super::super::edits_of("C001", &clean);
+        assert!(!got.iter().any(|(a, _, _)| a == "Gothio"), "{got:?}");
     }
 
     #[test]
