@@ -218,4 +218,25 @@ mod tests {
         assert_eq!(Document::new("a\nb\n".into()).line_count(), 2);
         assert_eq!(Document::new("".into()).line_count(), 1);
     }
+
+    #[test]
+    fn layout_is_sorted_and_bad_entries_dropped() {
+        let fact = |start: usize, end: usize| LineLayout {
+            range: start..end,
+            size: 1.0,
+            gap_above: None,
+            gap_below: None,
+            band: Band::Body,
+            spans_columns: false,
+            centred: false,
+        };
+        // Out of order, overlapping, past the end, inside a character.
+        let d = Document::with_layout(
+            "héad\nbody\n".to_string(),
+            vec![fact(6, 10), fact(0, 5), fact(3, 8), fact(9, 40), fact(0, 2)],
+        );
+        let kept: Vec<_> = d.layout().iter().map(|l| l.range.clone()).collect();
+        assert_eq!(kept, vec![0..5, 6..10]);
+        assert!(Document::new("x".into()).layout().is_empty());
+    }
 }
