@@ -135,3 +135,68 @@ fn a_title_set_larger_and_a_first_body_line_stay() {
         .success()
         .stdout(predicates::str::starts_with(format!("{first}\n")));
 }
+
+/// A page of `pages`: the small head at the top, then body lines; on the page given by
+/// `heading_on`, a heading that reads like the head stands, set larger, between two body
+/// lines of one sentence.
+fn paged(head: &str, heading_on: usize, pages: usize) -> Vec<String> {
+    (0..pages)
+        .map(|p| {
+            let mut s = format!("BT /F1 9 Tf 250 740 Td ({head}) Tj ET\n");
+            let lines = body_lines(30);
+            let mut y = 704.0;
+            for (k, l) in lines.iter().enumerate().skip(p).take(24) {
+                if p == heading_on && k == p + 12 {
+                    y -= 14.0;
+                    s.push_str(&format!("BT /F1 16 Tf 72 {y} Td ({head}) Tj ET\n"));
+                    y -= 26.0;
+                }
+                let l = l.trim_end_matches('.');
+                s.push_str(&format!("BT /F1 10 Tf 72 {y} Td ({l}) Tj ET\n"));
+                y -= 12.0;
+            }
+            s
+        })
+        .collect()
+}
+
+#[test]
+fn a_heading_that_reads_like_the_head_stays_in_a_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    let head = "Garden Notes";
+    let pages = paged(head, 1, 3);
+    let contents: Vec<&[u8]> = pages.iter().map(|p| p.as_bytes()).collect();
+    let (doc, _, _) = build_pdf(
+        &contents,
+        dictionary! { "F1" => helvetica() },
+        dictionary! {},
+    );
+    let pdf = dir.path().join("notes.pdf");
+    std::fs::write(&pdf, save(doc)).unwrap();
+    // The PDF: the three heads at the top go, the heading inside page 2 stays.
+    let out = clean()
+        .args(["--select", "furniture"])
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text.matches(head).count(), 1, "{text}");
+    assert!(text.contains(&format!("\n\n{head}\n\n")), "{text}");
+    // Its text alone: the heading is taken for the head out of place, and goes too.
+    let raw = clean().arg("--no-fix").arg(&pdf).output().unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&raw.stdout).matches(head).count(),
+        4
+    );
+    let txt = dir.path().join("notes.txt");
+    std::fs::write(&txt, &raw.stdout).unwrap();
+    let out = clean()
+        .args(["--select", "furniture"])
+        .arg(&txt)
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).matches(head).count(),
+        0
+    );
+}
