@@ -207,10 +207,18 @@ fn pattern() -> &'static Regex {
     })
 }
 
+/// Bytes looked back for a sentence's opening word.
+const MAX_SENTENCE_BYTES: usize = 400;
+
 /// Whether the sentence that ends just before byte `end` of `text` opens with a question
 /// word or an auxiliary verb.
 fn asks(text: &str, end: usize) -> bool {
-    let before = &text[..end];
+    // A sentence opening further back than this is not looked for (bounded work per site).
+    let mut from = end.saturating_sub(MAX_SENTENCE_BYTES);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &text[from..end];
     let start = before
         .rfind(['.', '!', '?', '"', '“', '\n'])
         .map_or(0, |i| i + 1);
@@ -235,19 +243,17 @@ const FOLLOWS_I_SHARE: f64 = 0.02;
 /// Bigram scale against word counts (see the word rule).
 const BIGRAM_SCALE: f64 = 8.0;
 
-/// Whether `text` has `word` followed by a number other than 1 ("Example 2"): the word
-/// labels a numbered series.
-fn numbered_on(text: &str, word: &str) -> bool {
-    text.match_indices(word).any(|(i, _)| {
-        let rest = &text[i + word.len()..];
-        let mut chars = rest.chars();
-        chars.next() == Some(' ')
-            && chars.next().is_some_and(|c| c.is_ascii_digit() && c != '1')
-            && text[..i]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric())
-    })
+/// The words `text` follows with a number other than 1 ("Example 2", "Sense 3"): labels
+/// of a numbered series. One scan of the text.
+fn numbering_words(text: &str) -> rustc_hash::FxHashSet<&str> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        // The pattern is a constant: it compiles.
+        Regex::new(r"(?:^|[^\p{L}\p{N}])(\p{L}+) [02-9]").unwrap_or_else(|_| unreachable!())
+    });
+    re.captures_iter(text)
+        .filter_map(|c| c.get(1).map(|m| m.as_str()))
+        .collect()
 }
 
 /// The check of rule C011.
@@ -258,6 +264,7 @@ pub fn misread_marks(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     }
     let lex = crate::lexicon::Lexicon::embedded();
     let mut sites = Vec::new();
+    let mut numbering: Option<rustc_hash::FxHashSet<&str>> = None;
     for caps in pattern().captures_iter(text) {
         let (Some(word), Some(mark)) = (caps.get(1), caps.get(2)) else {
             continue;
@@ -296,7 +303,10 @@ pub fn misread_marks(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
             continue;
         }
         // "Example 1", "Sense 1": a label of a numbered series, which the document numbers on.
-        if numbered_on(text, w) {
+        if numbering
+            .get_or_insert_with(|| numbering_words(text))
+            .contains(w)
+        {
             continue;
         }
         // "who 1 Was": a next word that usually follows "I" makes the "1" the pronoun.
