@@ -6,6 +6,7 @@ pub mod capital_i;
 pub mod digits;
 pub mod exclamation;
 pub mod gap;
+pub mod inner_u;
 pub mod longs;
 pub mod model;
 pub mod phrase;
@@ -145,6 +146,17 @@ pub fn rules() -> Vec<Box<dyn Rule>> {
             default_on: true,
         },
         check: exclamation::misread_marks,
+    }),
+    Box::new(FnRule {
+        info: RuleInfo {
+            code: "C012",
+            name: "u-for-ll",
+            family: Family::Confusion,
+            summary: "Read a capital U inside a lower-case word as the 'll' the OCR misread when that makes a common word, and 'AU' opening a sentence as 'All' in such a document",
+            example: ("It was foUy to wait tiU dawn. AU this was done.", "It was folly to wait till dawn. All this was done."),
+            default_on: true,
+        },
+        check: inner_u::inner_u,
     })]
 }
 
