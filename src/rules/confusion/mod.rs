@@ -2,6 +2,7 @@
 //! confusion model and the document's own vocabulary.
 
 pub mod accents;
+pub mod apostrophe;
 pub mod capital_i;
 pub mod digits;
 pub mod exclamation;
@@ -157,6 +158,17 @@ pub fn rules() -> Vec<Box<dyn Rule>> {
             default_on: true,
         },
         check: inner_u::inner_u,
+    }),
+    Box::new(FnRule {
+        info: RuleInfo {
+            code: "C013",
+            name: "apostrophe-for-space",
+            family: Family::Confusion,
+            summary: "Read an apostrophe or tilde between two common words that often stand together as the space the OCR misread ('at'his' → 'at his'), in a document that shows it twice or more; contractions and words such as o'clock stay",
+            example: ("He came at'his own pace because'of the rain.", "He came at his own pace because of the rain."),
+            default_on: true,
+        },
+        check: apostrophe::misread_spaces,
     })]
 }
 
