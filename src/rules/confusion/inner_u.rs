@@ -38,14 +38,6 @@ fn with_ll(token: &str) -> Option<String> {
     found.then_some(out)
 }
 
-/// Whether the token at `start` opens a sentence or a clause: first in the text, or after
-/// `.`, `!`, `?`, `,`, `;` or `:` (closing quotes allowed) and white space.
-fn opens_sentence(text: &str, prev: Option<&Token<'_>>, start: usize) -> bool {
-    let Some(prev) = prev else { return true };
-    let between = text[prev.range.end..start].trim_end_matches([' ', '\n', '"', '\'', '”', '’']);
-    between.ends_with(['.', '!', '?', ',', ';', ':'])
-}
-
 /// The check of rule C012.
 pub fn inner_u(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     let text = cx.text;
@@ -61,7 +53,14 @@ pub fn inner_u(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
                 n.text.starts_with(char::is_lowercase)
                     && text[t.range.end..n.range.start].chars().all(|c| c == ' ')
             });
-            if lower_next && opens_sentence(text, prev.as_ref(), t.range.start) {
+            // Opening a sentence or a clause.
+            let opens = super::tokens::after_mark(
+                text,
+                prev.as_ref(),
+                t.range.start,
+                &['.', '!', '?', ',', ';', ':'],
+            );
+            if lower_next && opens {
                 all_sites.push(t);
             }
             continue;

@@ -101,13 +101,13 @@ const LEADING_WORDS: &[&str] = &[
 /// after `.`, `!` or `?` (and any closing quotes) and a space or line break, or as the
 /// first token of the text.
 fn sentence_opening(text: &str, prev: Option<&Token<'_>>, start: usize) -> bool {
-    let Some(prev) = prev else { return true };
-    let between = &text[prev.range.end..start];
-    let gap = between.trim_end_matches([' ', '\n', '"', '“', '‘', '\'']);
-    if gap.ends_with(['.', '!', '?']) {
+    if tokens::after_mark(text, prev, start, &['.', '!', '?']) {
         return true;
     }
-    LEADING_WORDS.contains(&prev.text) && !between.is_empty() && between.chars().all(|c| c == ' ')
+    prev.is_some_and(|p| {
+        let between = &text[p.range.end..start];
+        LEADING_WORDS.contains(&p.text) && !between.is_empty() && between.chars().all(|c| c == ' ')
+    })
 }
 
 /// Share of a word's occurrences that follow "I" before the word counts as evidence

@@ -304,6 +304,15 @@ pub fn answers<'a, T: Send>(
     distinct.into_par_iter().map(|s| (s, answer(s))).collect()
 }
 
+/// Whether the token at `start`, after `prev` (none: the first token), follows one of
+/// `marks` ("." for a sentence opening), with white space and quotes between set aside.
+pub fn after_mark(text: &str, prev: Option<&Token<'_>>, start: usize, marks: &[char]) -> bool {
+    let Some(prev) = prev else { return true };
+    text[prev.range.end..start]
+        .trim_end_matches([' ', '\t', '\n', '"', '\'', '“', '‘', '”', '’'])
+        .ends_with(marks)
+}
+
 /// Every word token of `text`, in order.
 pub fn tokens(text: &str) -> Vec<Token<'_>> {
     iter(text).collect()
