@@ -93,6 +93,8 @@ pub fn run_limited(
         Option<crate::rules::WordTable>,
         Vec<crate::rules::TextChange>,
     )> = None;
+    // The table of lexicon answers, once a rule asked for it: valid for every later text.
+    let mut known = None;
     while stages.peek().is_some() {
         let text = current.as_deref().unwrap_or(original);
         // One context while the text stays the same: stages that change nothing share
@@ -101,6 +103,7 @@ pub fn run_limited(
             Some((old, changes)) => Context::after(old, text, changes),
             None => Context::new(text),
         };
+        cx.carry_known(known.clone());
         let mut next_text = None;
         let mut stage_changes = Vec::new();
         for rule in stages.by_ref() {
@@ -134,6 +137,7 @@ pub fn run_limited(
             stage_changes = changes;
             break;
         }
+        known = cx.known_if_built().or(known);
         if next_text.is_some() {
             before = Some((cx.into_words(), stage_changes));
             current = next_text;

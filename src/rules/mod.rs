@@ -102,6 +102,10 @@ pub struct Context<'a> {
     /// [`Context::words`] patches them instead of scanning the whole text again.
     words_before: std::sync::Mutex<Option<(confusion::tokens::Table, Vec<TextChange>)>>,
     word_counts: OnceLock<confusion::vocab::Vocabulary>,
+    known: OnceLock<std::sync::Arc<crate::lexicon::known::KnownWords>>,
+    /// A table of lexicon answers built for an earlier text of this run (see
+    /// [`Context::carry_known`]); the answers depend on the spelling alone.
+    known_before: std::sync::Mutex<Option<std::sync::Arc<crate::lexicon::known::KnownWords>>>,
 }
 
 /// A change a stage made to the text: the byte range it replaced and the length of the
@@ -122,7 +126,44 @@ impl<'a> Context<'a> {
             words: OnceLock::new(),
             words_before: std::sync::Mutex::new(None),
             word_counts: OnceLock::new(),
+            known: OnceLock::new(),
+            known_before: std::sync::Mutex::new(None),
         }
+    }
+
+    /// Give this context the table of lexicon answers an earlier stage built (see
+    /// [`Context::known_words`]), so that it is not built again; spellings it lacks are
+    /// looked up in the lexicon.
+    pub fn carry_known(&self, known: Option<std::sync::Arc<crate::lexicon::known::KnownWords>>) {
+        *self
+            .known_before
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = known;
+    }
+
+    /// The table of lexicon answers, if a rule asked for it, to hand to the next stage's
+    /// context ([`Context::carry_known`]).
+    pub fn known_if_built(&self) -> Option<std::sync::Arc<crate::lexicon::known::KnownWords>> {
+        self.known.get().cloned()
+    }
+
+    /// [`crate::lexicon::Lexicon::find`]'s answers for the word tokens of the text (and the
+    /// lower-case forms of capitalised ones), looked up once on every core and shared by the
+    /// rules of this stage and the next ones: the rules that ask about each spelling read
+    /// them here instead of walking the lexicon again.
+    pub fn known_words(&self) -> &crate::lexicon::known::KnownWords {
+        self.known.get_or_init(|| {
+            let before = self
+                .known_before
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .take();
+            before.unwrap_or_else(|| {
+                std::sync::Arc::new(crate::lexicon::known::KnownWords::new(
+                    self.words().map(|t| t.text),
+                ))
+            })
+        })
     }
 
     /// A context for `text`, which is the text of the context `words` came from (see

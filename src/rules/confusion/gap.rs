@@ -29,7 +29,7 @@ const MAX_PIECE: usize = 16;
 
 /// Whether a piece is no word: the lexicon lacks it, or it is a lone letter other than
 /// "a" and "I".
-fn fragment(lex: &Lexicon, piece: &str) -> bool {
+fn fragment(lex: &crate::lexicon::known::KnownWords, piece: &str) -> bool {
     if piece.len() == 1 {
         return !matches!(piece, "a" | "A" | "I");
     }
@@ -93,6 +93,7 @@ fn tied(c: Option<char>) -> bool {
 pub fn lost_letters<'a>(info: &RuleInfo, cx: &Context<'a>, out: &mut Vec<Edit>) {
     let text = cx.text;
     let lex = Lexicon::embedded();
+    let known = cx.known_words();
     let mut last_end = 0;
     // Whether each spelling met is a fragment: most tokens are words met again and again.
     let mut fragments: HashMap<&str, bool> = HashMap::default();
@@ -100,7 +101,7 @@ pub fn lost_letters<'a>(info: &RuleInfo, cx: &Context<'a>, out: &mut Vec<Edit>) 
         if let Some(&known) = fragments.get(piece) {
             return known;
         }
-        let f = fragment(lex, piece);
+        let f = fragment(known, piece);
         if fragments.len() >= CACHE_LIMIT {
             fragments.clear();
         }

@@ -325,7 +325,7 @@ const PREPARE_CHUNK: usize = 16_384;
 
 fn misread_words(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     let text = cx.text;
-    let mut corrector = word::Corrector::new(cx.word_counts());
+    let mut corrector = word::Corrector::with_known(cx.word_counts(), cx.known_words());
     let lex = crate::lexicon::Lexicon::embedded();
     let skip = |prev: Option<&tokens::Token<'_>>,
                 t: &tokens::Token<'_>,

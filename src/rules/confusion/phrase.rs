@@ -227,6 +227,7 @@ fn one_edit_from_word(lex: &Lexicon, token: &str) -> Option<String> {
 pub fn run_on_phrases(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     let text = cx.text;
     let lex = Lexicon::embedded();
+    let known = cx.known_words();
     let mut seen: HashMap<&str, Option<Segmentation>> = HashMap::default();
     let mut found: Vec<(Token<'_>, Segmentation)> = Vec::new();
     for t in cx.words() {
@@ -236,7 +237,7 @@ pub fn run_on_phrases(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
         let seg = match seen.get(t.text) {
             Some(s) => s.clone(),
             None => {
-                let s = if lex.find(t.text).is_some() {
+                let s = if known.find(t.text).is_some() {
                     None
                 } else {
                     segment(lex, t.text)

@@ -9,6 +9,7 @@
 use super::split::{count_of, is_plain_word};
 use super::tokens::{self, Token};
 use crate::edit::{Edit, Safety};
+use crate::lexicon::known::KnownWords;
 use crate::lexicon::Lexicon;
 use crate::rules::{Context, RuleInfo};
 use rustc_hash::FxHashMap as HashMap;
@@ -63,8 +64,8 @@ fn piece_count(lex: &Lexicon, piece: &str) -> Option<f64> {
 }
 
 /// The split of a token worth checking: none for a word the lexicon knows.
-fn split_of(lex: &Lexicon, token: &str) -> Option<Split> {
-    if lex.find(token).is_some() {
+fn split_of(lex: &Lexicon, known: &KnownWords, token: &str) -> Option<Split> {
+    if known.find(token).is_some() {
         None
     } else {
         best_split(lex, token)
@@ -146,6 +147,7 @@ pub(super) fn skip(text: &str, t: &Token<'_>) -> bool {
 pub fn run_together(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     let text = cx.text;
     let lex = Lexicon::embedded();
+    let known = cx.known_words();
     // The split of each spelling met (None for words and tokens with no good split).
     let mut seen: HashMap<&str, Option<Split>> = HashMap::default();
     // Every spelling's split at once, on every core (it depends on the spelling alone).
@@ -153,7 +155,7 @@ pub fn run_together(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
         cx.words(),
         CACHE_LIMIT,
         worth_checking,
-        |s| split_of(lex, s),
+        |s| split_of(lex, known, s),
     ));
     let mut found: Vec<(Token<'_>, Split)> = Vec::new();
     for t in cx.words() {
@@ -163,7 +165,7 @@ pub fn run_together(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
         let split = match seen.get(t.text) {
             Some(s) => s.clone(),
             None => {
-                let s = split_of(lex, t.text);
+                let s = split_of(lex, known, t.text);
                 if seen.len() >= CACHE_LIMIT {
                     seen.clear();
                 }

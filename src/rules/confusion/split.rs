@@ -9,6 +9,7 @@
 use super::tokens::{self, Token};
 use crate::edit::{Edit, Safety};
 use crate::lexicon::case::{shape, Shape};
+use crate::lexicon::known::KnownWords;
 use crate::lexicon::{Entry, Lexicon};
 use crate::rules::{Context, RuleInfo};
 use rustc_hash::FxHashMap as HashMap;
@@ -47,7 +48,7 @@ pub(super) fn is_plain_word(e: &Entry) -> bool {
 }
 
 /// Classify one token as a piece of a possible split word.
-pub(super) fn kind(lex: &Lexicon, word: &str) -> Kind {
+pub(super) fn kind(lex: &KnownWords, word: &str) -> Kind {
     let single = word.chars().nth(1).is_none();
     if single && !matches!(word, "a" | "A" | "I") {
         return Kind::Fragment;
@@ -235,12 +236,12 @@ fn join_across_line(text: &str, a: &Token<'_>, b: &Token<'_>) -> (Range<usize>, 
 }
 
 /// Kinds of the spellings met so far, keyed by the text's own slices (no allocation).
-struct Kinds<'t> {
-    lex: &'static Lexicon,
+struct Kinds<'t, 'k> {
+    lex: &'k KnownWords,
     seen: HashMap<&'t str, Kind>,
 }
 
-impl<'t> Kinds<'t> {
+impl<'t> Kinds<'t, '_> {
     fn get(&mut self, s: &'t str) -> Kind {
         if let Some(&k) = self.seen.get(s) {
             return k;
@@ -267,8 +268,9 @@ struct Candidate<'t> {
 pub fn split_words<'t>(info: &RuleInfo, cx: &Context<'t>, out: &mut Vec<Edit>) {
     let text = cx.text;
     let lex = Lexicon::embedded();
+    let known = cx.known_words();
     let mut kinds = Kinds {
-        lex,
+        lex: known,
         seen: HashMap::default(),
     };
     // Every spelling's kind at once, on every core (a kind depends on the spelling alone).
@@ -276,7 +278,7 @@ pub fn split_words<'t>(info: &RuleInfo, cx: &Context<'t>, out: &mut Vec<Edit>) {
         cx.words(),
         CACHE_LIMIT,
         |s| letters(s, true),
-        |s| kind(lex, s),
+        |s| kind(known, s),
     );
     kinds.seen.extend(found);
     let mut candidates: Vec<Candidate<'t>> = Vec::new();
