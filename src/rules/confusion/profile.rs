@@ -195,7 +195,7 @@ fn non_overlapping_matches(hay: &str, needle: &str) -> Vec<usize> {
     let mut found = Vec::new();
     let mut i = 0;
     while i + needle.len() <= hay.len() && !needle.is_empty() {
-        if hay[i..].starts_with(needle) {
+        if crate::lexicon::search::starts_with(&hay[i..], needle) {
             found.push(i);
             i += needle.len();
         } else {
