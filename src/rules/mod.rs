@@ -159,8 +159,25 @@ impl<'a> Context<'a> {
                 .unwrap_or_else(std::sync::PoisonError::into_inner)
                 .take();
             before.unwrap_or_else(|| {
+                // Each spelling once, told by its id where the tokens have ids.
+                let ids = self.word_ids();
+                let mut met = vec![
+                    false;
+                    if ids.is_empty() {
+                        0
+                    } else {
+                        self.word_id_count()
+                    }
+                ];
+                let mut ids = ids.iter();
+                let distinct = self.words().filter(|_| {
+                    match ids.next().and_then(|&id| met.get_mut(id as usize)) {
+                        Some(m) => !std::mem::replace(m, true),
+                        None => true,
+                    }
+                });
                 std::sync::Arc::new(crate::lexicon::known::KnownWords::new(
-                    self.words().map(|t| t.text),
+                    distinct.map(|t| t.text),
                 ))
             })
         })
@@ -202,26 +219,45 @@ impl<'a> Context<'a> {
     /// The word tokens of the current text (as the confusion rules see words), scanned
     /// once and shared by every rule that runs on this text.
     pub fn words(&self) -> confusion::tokens::Words<'_, 'a> {
-        self.words
-            .get_or_init(|| {
-                let before = self
-                    .words_before
-                    .lock()
-                    .unwrap_or_else(std::sync::PoisonError::into_inner)
-                    .take();
-                match before {
-                    Some((table, changes)) => table.after(self.text, &changes),
-                    None => confusion::tokens::Table::new(self.text),
-                }
-            })
-            .iter(self.text)
+        self.word_table().iter(self.text)
+    }
+
+    /// The spelling id of each token of [`Context::words`], in the same order: equal
+    /// spellings have equal ids, in this text and the earlier ones of the run. Empty when
+    /// the text is too long for a token table (rules then go by the spellings).
+    pub fn word_ids(&self) -> &[u32] {
+        self.word_table().ids()
+    }
+
+    /// One more than the highest id of [`Context::word_ids`].
+    pub fn word_id_count(&self) -> usize {
+        self.word_table().id_count()
+    }
+
+    fn word_table(&self) -> &confusion::tokens::Table {
+        self.words.get_or_init(|| {
+            let before = self
+                .words_before
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .take();
+            match before {
+                Some((table, changes)) => table.after(self.text, &changes),
+                None => confusion::tokens::Table::new(self.text),
+            }
+        })
     }
 
     /// Counts of the word tokens of [`Context::words`], exact and in any case: the
     /// document's evidence for the confusion rules.
     pub fn word_counts(&self) -> &confusion::vocab::Vocabulary {
-        self.word_counts
-            .get_or_init(|| confusion::vocab::Vocabulary::new(self.words()))
+        self.word_counts.get_or_init(|| {
+            confusion::vocab::Vocabulary::with_ids(
+                self.words(),
+                self.word_ids(),
+                self.word_id_count(),
+            )
+        })
     }
 
     /// Byte ranges of the pages of the current text (split at form feeds, which the ranges
