@@ -1,5 +1,6 @@
 //! C009 capital-i: a lower-case "i" the OCR read as a capital "I" at the start of a short
-//! function word inside a sentence ("the men In the street", "which Is right").
+//! function word inside a sentence ("the men In the street", "which Is right", "Rose Bay
+//! Is built").
 //!
 //! A capital inside a sentence may be right (a title, a line of verse, a sentence whose
 //! full stop the OCR lost), so the rule asks the document: it acts only where "In", "Is",
@@ -26,8 +27,8 @@ const OTHER_WORDS: &[&str] = &[
 /// Sites a document needs before its capitals count as misreadings.
 const MIN_SITES: usize = 2;
 
-/// Whether `t` stands inside a sentence: after a lower-case word (a comma between them
-/// allowed) and before a word that begins in lower case.
+/// Whether `t` stands inside a sentence: after a word (of any case: "the Bay Is built";
+/// a comma between them allowed) and before a word that begins in lower case.
 fn inside_sentence(
     text: &str,
     prev: Option<&Token<'_>>,
@@ -37,10 +38,10 @@ fn inside_sentence(
     let (Some(p), Some(n)) = (prev, next) else {
         return false;
     };
-    let lower_word = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_lowercase());
+    let word = |s: &str| !s.is_empty() && s.chars().all(char::is_alphabetic);
     let gap_before = &text[p.range.end..t.range.start];
     let gap_after = &text[t.range.end..n.range.start];
-    lower_word(p.text)
+    word(p.text)
         && gap_before.trim_start_matches(',').chars().all(|c| c == ' ')
         && !gap_before.trim_start_matches(',').is_empty()
         && gap_after.chars().all(|c| c == ' ')
@@ -96,8 +97,8 @@ mod tests {
     #[test]
     fn capitals_only_the_ocr_misread_are_lowered() {
         let text = "the men In the street said that It was so, and the rest Is history. \
-                    He put it Into a box.";
-        assert_eq!(fixes(text), vec!["in", "it", "is", "into"]);
+                    He put it Into a box at Rose Bay In the evening.";
+        assert_eq!(fixes(text), vec!["in", "it", "is", "into", "in"]);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! OCR confusions: misread words fixed with evidence from the embedded lexicon, the OCR
 //! confusion model and the document's own vocabulary.
 
+pub mod accents;
 pub mod capital_i;
 pub mod digits;
 pub mod gap;
@@ -23,6 +24,17 @@ use crate::edit::Edit;
 /// The rules of this family.
 pub fn rules() -> Vec<Box<dyn Rule>> {
     vec![
+    Box::new(FnRule {
+        info: RuleInfo {
+            code: "C010",
+            name: "stray-accent",
+            family: Family::Confusion,
+            summary: "Take off accents the OCR put on English words ('Hère' for 'Here'), in a document whose OCR does so several times; words the lexicon spells with accents and quotations stay",
+            example: ("Hère the Tempérance Society met at the Collège", "Here the Temperance Society met at the College"),
+            default_on: true,
+        },
+        check: accents::stray_accents,
+    }),
     Box::new(FnRule {
         info: RuleInfo {
             code: "C001",
@@ -482,7 +494,7 @@ mod tests {
 
     fn c001_fixes(text: &str) -> Vec<String> {
         let rules = rules();
-        run_rule(rules[0].as_ref(), text)
+        run_rule(rules[1].as_ref(), text)
             .into_iter()
             .map(|e| format!("{}→{}", &text[e.range.clone()], e.replacement))
             .collect()

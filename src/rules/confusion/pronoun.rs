@@ -2,7 +2,9 @@
 //! fixed when the next word is one that follows "I" far more often than chance, or one
 //! that follows "I" elsewhere in the same document ("1 shall" where "I shall" occurs), or
 //! between two lower-case words in a document written in the first person ("and 1
-//! decline" where "I" is used ten times or more).
+//! decline" where "I" is used ten times or more), or, in such a document, opening a
+//! sentence ("matter. 1 toiled on", "And 1 failed") before a word that follows "I" at least
+//! as often as "one" in the bigram list ("1 more" stays).
 
 use super::tokens::{self, Token};
 use crate::lexicon::Lexicon;
@@ -61,6 +63,53 @@ fn word_before(text: &str, prev: Option<&Token<'_>>, start: usize) -> bool {
         && prev.text.starts_with(char::is_lowercase)
 }
 
+/// Capitalised words after which a sentence goes on with its subject ("And 1 failed",
+/// "When 1 last saw him"): in a first-person document a lone "1" there is the pronoun.
+const LEADING_WORDS: &[&str] = &[
+    "And",
+    "But",
+    "When",
+    "If",
+    "As",
+    "Then",
+    "So",
+    "Now",
+    "Yet",
+    "Here",
+    "There",
+    "Once",
+    "Since",
+    "Though",
+    "Although",
+    "While",
+    "Because",
+    "Where",
+    "Nevertheless",
+    "Indeed",
+    "Still",
+    "Perhaps",
+    "Nor",
+    "Or",
+    "Before",
+    "After",
+    "Until",
+    "Unless",
+    "Whilst",
+];
+
+/// Whether the token at `start` begins a sentence or follows one of [`LEADING_WORDS`]:
+/// after `.`, `!` or `?` (and any closing quotes) and a space or line break, or as the
+/// first token of the text.
+fn sentence_opening(text: &str, prev: Option<&Token<'_>>, start: usize) -> bool {
+    let Some(prev) = prev else { return true };
+    let between = &text[prev.range.end..start];
+    let gap = between.trim_end_matches([' ', '\n', '"', '“', '‘', '\'']);
+    if gap.ends_with(['.', '!', '?']) {
+        return true;
+    }
+    LEADING_WORDS.contains(&prev.text) && !between.is_empty() && between.chars().all(|c| c == ' ')
+}
+
 /// Share of a word's occurrences that follow "I" before the word counts as evidence
 /// ("I have" 0.16, "I shall" 0.06, but "I the" 0.0004).
 const MIN_SHARE: f64 = 0.02;
@@ -105,7 +154,12 @@ pub fn as_pronoun(
     }
     let pair = lex.bigram("i", next.text) as f64;
     let count = lex.frequency(next.text) as f64;
-    let common = pair > 0.0 && count > 0.0 && pair / (count * BIGRAM_SCALE) >= MIN_SHARE;
+    let share = if pair > 0.0 && count > 0.0 {
+        pair / (count * BIGRAM_SCALE)
+    } else {
+        0.0
+    };
+    let common = share >= MIN_SHARE;
     let evidence = if common {
         "is a common phrase"
     } else if followers.contains(next.text) {
@@ -119,6 +173,19 @@ pub fn as_pronoun(
             format!(
                 "'{}' between two words reads as the pronoun 'I' (this document uses 'I' {} times)",
                 token.text, followers.uses
+            ),
+        ));
+    } else if followers.uses >= FIRST_PERSON_USES
+        // "I failed", "I toiled"; but "1 more" is "one more".
+        && pair >= lex.bigram("one", next.text) as f64
+        && sentence_opening(text, prev, token.range.start)
+        && next.text.chars().all(char::is_alphabetic)
+    {
+        return Some((
+            fixed,
+            format!(
+                "'{}' opening a sentence before '{}' reads as the pronoun 'I' (this document uses 'I' {} times)",
+                token.text, next.text, followers.uses
             ),
         ));
     } else {
@@ -180,7 +247,12 @@ mod tests {
         assert_eq!(fix(&text), vec!["I", "I"]);
         // Too few uses of "I": a number stays a number.
         assert!(fix("I came. For this reason 1 decline it").is_empty());
-        // After a capitalised word, a figure or a sentence end, a number stays too.
+        // At a sentence opening, and after a word that opens one, the next word decides:
+        // "I toiled" is no rarer than "one toiled", "one more" far commoner than "I more".
+        let text =
+            format!("{first_person}The road was long. 1 toiled on. And 1 failed. But 1 more came.");
+        assert_eq!(fix(&text), vec!["I", "I"]);
+        // After another capitalised word, a figure or a sentence end, a number stays.
         let text = format!("{first_person}See Table 1 shows it. Cut 2 1 inch. Done. 1 more");
         assert!(fix(&text).is_empty(), "{:?}", fix(&text));
     }
