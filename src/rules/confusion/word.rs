@@ -366,7 +366,7 @@ impl<'a> Corrector<'a> {
         };
         // A spelling the lexicon lacks is also doubtful when a habit of this document's OCR
         // ([`Profile::weighed`]) makes it of any common word ("Gothio" for "Gothic").
-        let unknown = self.lex.find(token).is_none();
+        let unknown = self.known.find(token).is_none();
         let common = |cand: &str| {
             self.lex
                 .find_entry_near(near.as_deref(), cand)
