@@ -792,18 +792,24 @@ impl<'a> Corrector<'a> {
         // A word of one or two letters ("ho", "er") is too easily another: only the
         // context and the document's own misreadings can earn its change.
         let short = text.chars().count() <= 2;
-        let context_earns = ratio >= CONTEXT_RATIO
-            && best_ctx >= CONTEXT_SUPPORT
-            && self.vocab.count_any_case(text) <= CONTEXT_MAX_USES
-            && (self.document_shows(text, &best.word)
-                || (short
-                    && best_ctx >= SHORT_STRONG_CONTEXT
-                    && ratio + best_ctx >= SHORT_STRONG_TOTAL));
-        let real_word_ok = best.channel <= REAL_WORD_MAX_CHANNEL
-            && ((!short && ratio >= REAL_WORD_RATIO && best_ctx >= 0.0) || context_earns);
+        // Worked out only for a real word, when the cheaper conditions leave it open: the
+        // profile's answer (`document_shows`) is the costly part.
+        let context_earns = || {
+            ratio >= CONTEXT_RATIO
+                && best_ctx >= CONTEXT_SUPPORT
+                && self.vocab.count_any_case(text) <= CONTEXT_MAX_USES
+                && (self.document_shows(text, &best.word)
+                    || (short
+                        && best_ctx >= SHORT_STRONG_CONTEXT
+                        && ratio + best_ctx >= SHORT_STRONG_TOTAL))
+        };
+        let real_word_ok = || {
+            best.channel <= REAL_WORD_MAX_CHANNEL
+                && ((!short && ratio >= REAL_WORD_RATIO && best_ctx >= 0.0) || context_earns())
+        };
         let non_word = !known && !real_word;
         if margin < required_margin(non_word, text.chars().count(), gap)
-            || (real_word && !real_word_ok)
+            || (real_word && !real_word_ok())
         {
             return None;
         }
