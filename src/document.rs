@@ -19,10 +19,51 @@ pub struct Position {
     pub column: usize,
 }
 
+/// Where a line stands in the page's vertical order of text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Band {
+    /// No text of the page lies above it: where a running head is printed.
+    Top,
+    /// Text lies above and below it.
+    Body,
+    /// No text of the page lies below it: where a running foot is printed.
+    Bottom,
+}
+
+/// Layout facts about one printed line that a PDF shows and plain text does not: how big
+/// it is set against the page's body text, how far it stands from its neighbours, and
+/// where it sits on the page. The PDF input gives them (see
+/// [`crate::input::pdf::Extracted::layout`]); text input has none. Rules read them through
+/// [`crate::rules::Context::line_layout`], to tell a running head from a title on a page
+/// where nothing recurs.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct LineLayout {
+    /// Byte range of the line's text in the document (without the indentation the PDF
+    /// reader writes before it, and without its line end).
+    pub range: Range<usize>,
+    /// Font size relative to the page's body text (1.0 is body size; a title is larger).
+    pub size: f32,
+    /// Baseline distance to the nearest line above that shares part of its width, in body
+    /// line spacings (1.0 is the next line of a paragraph); `None` when nothing is above.
+    pub gap_above: Option<f32>,
+    /// Baseline distance to the nearest line below that shares part of its width, in body
+    /// line spacings; `None` when nothing is below.
+    pub gap_below: Option<f32>,
+    /// Whether it is the page's top or bottom line, or between.
+    pub band: Band,
+    /// Whether it crosses the gutter between the columns of the text below or above it.
+    pub spans_columns: bool,
+    /// Whether it is centred on the page's body text (and does not fill its width).
+    pub centred: bool,
+}
+
 /// One text buffer with page spans and a line index.
 #[derive(Clone, Debug)]
 pub struct Document {
     text: String,
+    /// Layout facts of the lines, sorted by position (PDF input only).
+    layout: Vec<LineLayout>,
     /// Byte offset where each line starts (the first is 0).
     line_starts: Vec<usize>,
     /// Index into `line_starts` of the first line of each page.
@@ -54,10 +95,35 @@ impl Document {
         pages.push(page_start..bytes.len());
         Document {
             text,
+            layout: Vec::new(),
             line_starts,
             page_first_line,
             pages,
         }
+    }
+
+    /// Index `text` and keep the layout facts of its lines (as the PDF input gives them;
+    /// entries that are not sorted, overlap or lie outside the text are dropped).
+    pub fn with_layout(text: String, mut layout: Vec<LineLayout>) -> Self {
+        let mut doc = Document::new(text);
+        layout.sort_by_key(|l| (l.range.start, l.range.end));
+        let mut end = 0;
+        layout.retain(|l| {
+            let ok = l.range.start >= end
+                && l.range.start <= l.range.end
+                && doc.text.get(l.range.clone()).is_some();
+            if ok {
+                end = l.range.end;
+            }
+            ok
+        });
+        doc.layout = layout;
+        doc
+    }
+
+    /// Layout facts of the lines, sorted by position: empty for text input.
+    pub fn layout(&self) -> &[LineLayout] {
+        &self.layout
     }
 
     /// The whole text.
@@ -151,5 +217,26 @@ mod tests {
     fn line_count_ignores_final_newline() {
         assert_eq!(Document::new("a\nb\n".into()).line_count(), 2);
         assert_eq!(Document::new("".into()).line_count(), 1);
+    }
+
+    #[test]
+    fn layout_is_sorted_and_bad_entries_dropped() {
+        let fact = |start: usize, end: usize| LineLayout {
+            range: start..end,
+            size: 1.0,
+            gap_above: None,
+            gap_below: None,
+            band: Band::Body,
+            spans_columns: false,
+            centred: false,
+        };
+        // Out of order, overlapping, past the end, inside a character.
+        let d = Document::with_layout(
+            "héad\nbody\n".to_string(),
+            vec![fact(6, 10), fact(0, 5), fact(3, 8), fact(9, 40), fact(0, 2)],
+        );
+        let kept: Vec<_> = d.layout().iter().map(|l| l.range.clone()).collect();
+        assert_eq!(kept, vec![0..5, 6..10]);
+        assert!(Document::new("x".into()).layout().is_empty());
     }
 }

@@ -44,7 +44,7 @@ pub mod rules;
 pub mod visible;
 pub mod vocab;
 
-pub use document::{Document, Position};
+pub use document::{Band, Document, LineLayout, Position};
 pub use edit::{Edit, Safety};
 pub use error::{Error, Result};
 pub use input::{Input, LoadOptions, Source};
@@ -231,10 +231,22 @@ impl Cleaner {
         let text = loaded.document.text();
         let path = &loaded.source.path;
         let deadline = loaded.deadline;
+        let layout = loaded.document.layout();
         for segment in limits::segments(text, self.limits.segment_bytes()) {
             let offset = segment.start;
-            let outcome = pipeline::run_limited(
+            // The layout facts of the segment's lines, in its own coordinates.
+            let first = layout.partition_point(|l| l.range.start < segment.start);
+            let facts: Vec<document::LineLayout> = layout[first..]
+                .iter()
+                .take_while(|l| l.range.end <= segment.end)
+                .map(|l| document::LineLayout {
+                    range: l.range.start - offset..l.range.end - offset,
+                    ..l.clone()
+                })
+                .collect();
+            let outcome = pipeline::run_laid_out(
                 &text[segment],
+                &facts,
                 &rules,
                 self.apply_suggestions,
                 self.min_confidence,

@@ -127,7 +127,7 @@ fn load_within(
                 page_numbers: Some(extracted.page_numbers),
                 notes: extracted.warnings,
             },
-            document: Document::new(extracted.text),
+            document: Document::with_layout(extracted.text, extracted.layout),
             deadline,
         });
     }

@@ -3,6 +3,7 @@
 //! stages; their edits are composed back onto the original text.
 
 pub mod compose;
+pub mod remap;
 
 use crate::edit::{keep_non_conflicting, resolve_conflicts, Edit, Safety};
 use crate::limits::Deadline;
@@ -80,6 +81,27 @@ pub fn run_limited(
     min_confidence: f32,
     deadline: &Deadline,
 ) -> Option<Outcome> {
+    run_laid_out(
+        original,
+        &[],
+        rules,
+        apply_suggestions,
+        min_confidence,
+        deadline,
+    )
+}
+
+/// [`run_limited`] on a text whose lines have layout facts (`layout`, sorted, on
+/// `original`, as [`crate::Document::layout`] gives them): every stage's rules see the
+/// facts moved onto the text they check ([`remap::remap`]).
+pub fn run_laid_out(
+    original: &str,
+    layout: &[crate::document::LineLayout],
+    rules: &[&dyn Rule],
+    apply_suggestions: bool,
+    min_confidence: f32,
+    deadline: &Deadline,
+) -> Option<Outcome> {
     let mut applied: Vec<Edit> = Vec::new();
     let mut suggestions: Vec<Edit> = Vec::new();
     // `None` while the current text is still the original: no copy is made until needed.
@@ -102,6 +124,11 @@ pub fn run_limited(
         let cx = match before.take() {
             Some((old, changes)) => Context::after(old, text, changes),
             None => Context::new(text),
+        };
+        let cx = if layout.is_empty() {
+            cx
+        } else {
+            cx.with_layout(remap::remap(layout, &applied))
         };
         cx.carry_known(known.clone());
         let mut next_text = None;

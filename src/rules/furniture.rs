@@ -4,8 +4,11 @@
 //! refrain or repeated quotation in the body is never touched. A text of one page
 //! (no form feed) loses only a bare `1` set apart at its foot (see `first_page_number`).
 
+mod layout;
+
 use super::lines::{ends_sentence, lines, page_starts, Line};
 use super::{Context, Family, FnRule, Rule, RuleInfo};
+use crate::document::{Band, LineLayout};
 use crate::edit::{Edit, Safety};
 use regex::Regex;
 use std::ops::Range;
@@ -56,8 +59,26 @@ pub fn rules() -> Vec<Box<dyn Rule>> {
             },
             check: stray_titles,
         }),
+        Box::new(FnRule {
+            info: RuleInfo {
+                code: "F004",
+                name: "layout-head",
+                family: Family::Furniture,
+                summary: "Remove the running head of a PDF page that stands alone, known by its layout: the top line, at body size or smaller (a title is larger), set apart from the body (PDF input only)",
+                example: (
+                    "Midland Gazette, No. 4\n\nThe first line of the body of this page goes on\nand the second line goes on with more of the text\nand the last one ends the page with its full stop.\n",
+                    "The first line of the body of this page goes on\nand the second line goes on with more of the text\nand the last one ends the page with its full stop.\n",
+                ),
+                default_on: true,
+            },
+            check: layout::layout_heads,
+        }),
     ]
 }
+
+/// Rules that read the layout facts of PDF input: their examples hold only with facts
+/// (their own tests give them), and text input never changes under them.
+pub const LAYOUT_RULES: &[&str] = &["F004"];
 
 fn page_number_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -313,8 +334,10 @@ fn running_heads(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
         return;
     }
     let median = median_line_len(&pl);
+    let facts = |i: usize| cx.line_layout(pl.lines[i].start..pl.lines[i].end);
     let strays: Vec<(usize, String)> = stray_candidates(&pl)
         .into_iter()
+        .filter(|&(_, i)| !inside_body(facts(i)))
         .map(|(p, i)| (p, key(pl.line(i))))
         .collect();
     // Keys of the heads and feet removed with confidence, to find them inside pages too.
@@ -331,7 +354,8 @@ fn running_heads(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
             let matches = |k: &str| -> (usize, f32) {
                 let mut n = 0;
                 let mut best = 0.0f32;
-                for o in cands.iter().filter(|o| o.page != c.page) {
+                let alike = |o: &&Candidate| printed_alike(facts(c.lines[0]), facts(o.lines[0]));
+                for o in cands.iter().filter(|o| o.page != c.page).filter(alike) {
                     let s = similarity(k, &o.key)
                         .max(o.key2.as_ref().map_or(0.0, |(_, k2)| similarity(k, k2)));
                     if s >= SIMILAR {
@@ -414,7 +438,32 @@ fn running_heads(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
             ));
         }
     }
-    stray_heads(info, &pl, &found, &taken, out);
+    stray_heads(info, cx, &pl, &found, &taken, out);
+}
+
+/// Two printings of one running head are set alike: when the input gives layout facts
+/// (PDF), their sizes differ by at most this factor (a chapter title set large at the top
+/// of one page is no printing of the small head at the top of the others).
+const ALIKE_SIZE: f32 = 1.15;
+
+/// Whether two lines may be printings of one head by their layout: true without facts
+/// (text input), else when their sizes are alike.
+fn printed_alike(a: Option<&LineLayout>, b: Option<&LineLayout>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            let (hi, lo) = (a.size.max(b.size), a.size.min(b.size));
+            lo > 0.0 && hi <= ALIKE_SIZE * lo
+        }
+        _ => true,
+    }
+}
+
+/// Whether the layout facts place a line inside the page, with text above and below it:
+/// then it is no running head that reading order put out of place (a section heading
+/// that reads like the head of its pages, `1.1 Topological Spaces` under
+/// `1.1. TOPOLOGICAL SPACES`).
+fn inside_body(f: Option<&LineLayout>) -> bool {
+    f.is_some_and(|f| f.band == Band::Body)
 }
 
 /// True for a short line that looks like a title: two to twelve words, the first and
@@ -481,6 +530,7 @@ fn stray_titles(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
 /// like a head found at the top or bottom of other pages.
 fn stray_heads(
     info: &RuleInfo,
+    cx: &Context<'_>,
     pl: &PageLines<'_>,
     heads: &[String],
     taken: &[usize],
@@ -491,7 +541,10 @@ fn stray_heads(
     }
     for (p, i) in stray_candidates(pl) {
         let k = key(pl.line(i));
-        if taken.contains(&i) || !heads.iter().any(|h| similarity(&k, h) >= 0.7) {
+        if taken.contains(&i)
+            || !heads.iter().any(|h| similarity(&k, h) >= 0.7)
+            || inside_body(cx.line_layout(pl.lines[i].start..pl.lines[i].end))
+        {
             continue;
         }
         let nb = pl.nonblank(p);
@@ -849,5 +902,107 @@ mod tests {
         let r = &rules()[1];
         let e = crate::rules::run_rule(r.as_ref(), &t);
         assert!(!e.is_empty() && e.iter().all(|e| e.safety == Safety::Suggestion));
+    }
+
+    /// Layout facts for every non-blank line of `text`: body size, one line spacing apart,
+    /// the first line of a page on its top band, the last on its bottom band.
+    fn facts_for(text: &str) -> Vec<LineLayout> {
+        let pl = PageLines::new(text);
+        let mut out = Vec::new();
+        for p in 0..pl.count() {
+            let nb = pl.nonblank(p);
+            for (k, &i) in nb.iter().enumerate() {
+                let l = &pl.lines[i];
+                let band = if k == 0 {
+                    Band::Top
+                } else if k + 1 == nb.len() {
+                    Band::Bottom
+                } else {
+                    Band::Body
+                };
+                out.push(LineLayout {
+                    range: l.start..l.end,
+                    size: 1.0,
+                    gap_above: Some(1.0),
+                    gap_below: Some(1.0),
+                    band,
+                    spans_columns: false,
+                    centred: false,
+                });
+            }
+        }
+        out
+    }
+
+    fn safe_with_layout(text: &str, layout: Vec<LineLayout>) -> String {
+        let cx = Context::new(text).with_layout(layout);
+        let mut edits = Vec::new();
+        rules()[0].check(&cx, &mut edits);
+        edits.retain(|e| e.safety == Safety::Safe);
+        crate::edit::apply(text, &crate::edit::resolve_conflicts(edits))
+    }
+
+    #[test]
+    fn layout_keeps_a_heading_that_reads_like_the_head() {
+        // A section heading inside page 2 reads like the head of the pages; in text it is
+        // taken for a head out of place, but the PDF shows it set larger inside the page.
+        let t = format!(
+            "The Book of Things\n\n{}\x0cThe Book of Things\n\n{}and so the sentence goes on\n\nThe Book of Things\n\nacross it.\n\x0cThe Book of Things\n\n{}",
+            body(0),
+            body(1),
+            body(2)
+        );
+        let plain = safe_with_layout(&t, Vec::new());
+        assert!(!plain.contains("Things"), "{plain}");
+        // The heading is set larger, with text above and below it.
+        let pl = PageLines::new(&t);
+        let inside = pl.nonblank(1)[5];
+        assert_eq!(pl.line(inside), "The Book of Things");
+        let mut layout = facts_for(&t);
+        for f in &mut layout {
+            if f.range.start == pl.lines[inside].start {
+                f.size = 1.3;
+                f.band = Band::Body;
+            }
+        }
+        let out = safe_with_layout(&t, layout);
+        assert_eq!(out.matches("The Book of Things").count(), 1, "{out}");
+        assert!(
+            out.contains("goes on\n\nThe Book of Things\n\nacross it."),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn layout_keeps_a_title_set_larger_at_the_top_of_a_page() {
+        // A chapter title at the top of page 2 reads like the small head of pages 1 and 3.
+        let t = format!(
+            "Things\n\n{}\x0cThings\n\n{}\x0cThings\n\n{}",
+            body(0),
+            body(1),
+            body(2)
+        );
+        let pl = PageLines::new(&t);
+        let title = pl.nonblank(1)[0];
+        let mut layout = facts_for(&t);
+        for f in &mut layout {
+            f.size = if f.range.start == pl.lines[title].start {
+                1.9
+            } else if pl.text[f.range.clone()].starts_with("Things") {
+                0.9
+            } else {
+                1.0
+            };
+        }
+        let out = safe_with_layout(&t, layout);
+        assert_eq!(
+            out,
+            format!("{}\x0cThings\n\n{}\x0c{}", body(0), body(1), body(2))
+        );
+        // Without layout all three go.
+        assert_eq!(
+            safe_with_layout(&t, Vec::new()),
+            format!("{}\x0c{}\x0c{}", body(0), body(1), body(2))
+        );
     }
 }

@@ -106,6 +106,8 @@ pub struct Context<'a> {
     /// A table of lexicon answers built for an earlier text of this run (see
     /// [`Context::carry_known`]); the answers depend on the spelling alone.
     known_before: std::sync::Mutex<Option<std::sync::Arc<crate::lexicon::known::KnownWords>>>,
+    /// Layout facts of the current text's lines (PDF input only), sorted by position.
+    layout: Vec<crate::document::LineLayout>,
 }
 
 /// A change a stage made to the text: the byte range it replaced and the length of the
@@ -128,6 +130,7 @@ impl<'a> Context<'a> {
             word_counts: OnceLock::new(),
             known: OnceLock::new(),
             known_before: std::sync::Mutex::new(None),
+            layout: Vec::new(),
         }
     }
 
@@ -181,6 +184,27 @@ impl<'a> Context<'a> {
                 ))
             })
         })
+    }
+
+    /// This context with the layout facts of the current text's lines (sorted by
+    /// position, in coordinates of the current text), as the PDF input gives them.
+    pub fn with_layout(mut self, layout: Vec<crate::document::LineLayout>) -> Self {
+        self.layout = layout;
+        self
+    }
+
+    /// Layout facts of the current text's lines, sorted by position: empty for text input.
+    pub fn layout(&self) -> &[crate::document::LineLayout] {
+        &self.layout
+    }
+
+    /// The layout facts of the printed line whose text lies in `line` (a line of the
+    /// current text, indentation and line end included or not), if the input gave any.
+    pub fn line_layout(&self, line: Range<usize>) -> Option<&crate::document::LineLayout> {
+        let i = self.layout.partition_point(|l| l.range.start < line.start);
+        self.layout
+            .get(i)
+            .filter(|l| l.range.end <= line.end && !l.range.is_empty())
     }
 
     /// A context for `text`, which is the text of the context `words` came from (see
@@ -393,6 +417,11 @@ mod tests {
         assert_eq!(codes.len(), rules.len());
         for r in &rules {
             let (input, output) = r.info().example;
+            if furniture::LAYOUT_RULES.contains(&r.info().code) {
+                // Text has no layout facts: the rule's own tests check its example.
+                assert_eq!(fix(r.as_ref(), input), input);
+                continue;
+            }
             assert_eq!(
                 fix(r.as_ref(), input),
                 output,

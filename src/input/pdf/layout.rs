@@ -84,6 +84,51 @@ struct Block {
 
 /// Lay out one page's glyphs as text: lines joined by `\n`, blocks in reading order.
 pub fn page_text(glyphs: &[Glyph]) -> String {
+    page_layout(glyphs).text
+}
+
+/// A page laid out: its text, and where each line of its main writing direction stands.
+#[derive(Debug, Default)]
+pub struct PageLayout {
+    /// The page's text, as [`page_text`] gives it.
+    pub text: String,
+    /// The lines of the most common writing direction, in text order (upright
+    /// coordinates: y grows up the page).
+    pub lines: Vec<LineGeom>,
+    /// The column gutters of that direction.
+    pub gutters: Vec<GutterGeom>,
+}
+
+/// Where one line of text stands on the page.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LineGeom {
+    /// Byte range of its text in [`PageLayout::text`] (without indentation).
+    pub range: std::ops::Range<usize>,
+    /// Left and right ends.
+    pub x0: f32,
+    /// Right end.
+    pub x1: f32,
+    /// Baseline.
+    pub y: f32,
+    /// Font size (the largest on the line).
+    pub size: f32,
+}
+
+/// A column gutter: its centre line and the baselines of the highest and lowest rows it
+/// separates.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct GutterGeom {
+    /// Its centre line.
+    pub x: f32,
+    /// Highest baseline it separates.
+    pub top: f32,
+    /// Lowest baseline it separates.
+    pub bottom: f32,
+}
+
+/// Lay out one page's glyphs: the text of [`page_text`] with the geometry of the lines of
+/// its main writing direction (the others are rotated notes and the like).
+pub fn page_layout(glyphs: &[Glyph]) -> PageLayout {
     // Group by writing direction (whole degrees), the most common first.
     let mut groups: HashMap<i32, Vec<usize>> = HashMap::new();
     for (i, g) in glyphs.iter().enumerate() {
@@ -102,8 +147,8 @@ pub fn page_text(glyphs: &[Glyph]) -> String {
     }
     let mut groups: Vec<(i32, Vec<usize>)> = groups.into_iter().collect();
     groups.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
-    let mut out = String::new();
-    for (deg, idxs) in groups {
+    let mut out = PageLayout::default();
+    for (k, (deg, idxs)) in groups.into_iter().enumerate() {
         let rad = (deg as f32).to_radians();
         let (sin, cos) = rad.sin_cos();
         let upright: Vec<G> = idxs
@@ -125,24 +170,43 @@ pub fn page_text(glyphs: &[Glyph]) -> String {
                 }
             })
             .collect();
-        let text = direction_text(upright, glyphs);
+        let (text, lines, gutters) = direction_text(upright, glyphs);
         if text.is_empty() {
             continue;
         }
-        if !out.is_empty() {
-            out.push('\n');
+        if !out.text.is_empty() {
+            out.text.push('\n');
         }
-        out.push_str(&text);
+        if k == 0 {
+            let at = out.text.len();
+            out.lines = lines
+                .into_iter()
+                .map(|l| LineGeom {
+                    range: l.range.start + at..l.range.end + at,
+                    ..l
+                })
+                .collect();
+            out.gutters = gutters
+                .iter()
+                .map(|g| GutterGeom {
+                    x: g.x,
+                    top: g.top,
+                    bottom: g.bottom,
+                })
+                .collect();
+        }
+        out.text.push_str(&text);
     }
     out
 }
 
-fn direction_text(gs: Vec<G>, glyphs: &[Glyph]) -> String {
+fn direction_text(gs: Vec<G>, glyphs: &[Glyph]) -> (String, Vec<LineGeom>, Vec<Gutter>) {
     let rows: Vec<RowWords> = rows(chunks(gs)).iter().map(|r| words(r, glyphs)).collect();
     let gutters = gutters(&rows);
     let (segments, seps) = segments(rows, &gutters);
     let blocks = blocks(segments, &gutters);
-    render(order(blocks, &seps))
+    let (text, lines) = render(order(blocks, &seps));
+    (text, lines, gutters)
 }
 
 /// Runs of glyphs that follow each other in content order along one baseline (a drifting
@@ -737,8 +801,9 @@ fn indents(lines: &[Segment]) -> Vec<usize> {
         .collect()
 }
 
-fn render(blocks: Vec<Block>) -> String {
+fn render(blocks: Vec<Block>) -> (String, Vec<LineGeom>) {
     let mut out = String::new();
+    let mut geoms = Vec::new();
     let mut prev: Option<&Block> = None;
     for b in &blocks {
         if let Some(p) = prev {
@@ -753,12 +818,20 @@ fn render(blocks: Vec<Block>) -> String {
                 out.push('\n');
             }
             out.extend(std::iter::repeat_n(' ', n));
+            let start = out.len();
             out.push_str(&l.text);
+            geoms.push(LineGeom {
+                range: start..out.len(),
+                x0: l.x0,
+                x1: l.x1,
+                y: l.y,
+                size: l.size,
+            });
         }
         prev = Some(b);
     }
     if !out.is_empty() {
         out.push('\n');
     }
-    out
+    (out, geoms)
 }

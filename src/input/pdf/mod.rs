@@ -3,6 +3,7 @@
 //! and the layout analysis ([`layout`]) turns them into words, lines, blocks and columns in
 //! reading order. Pages are joined by form feeds.
 
+pub mod facts;
 pub mod fonts;
 mod guard;
 pub mod interpreter;
@@ -33,6 +34,9 @@ pub struct Extracted {
     pub warnings: Vec<String>,
     /// Glyphs whose Unicode text could not be known (each became U+FFFD).
     pub unmapped_glyphs: usize,
+    /// Layout facts of the lines of `text` (font size against the page's body, gaps, top
+    /// or bottom of the page), sorted by position; see [`facts`].
+    pub layout: Vec<crate::document::LineLayout>,
 }
 
 /// Why a PDF yielded no text.
@@ -221,6 +225,9 @@ pub fn extract_within(
             return Err(PdfError::TimeLimit);
         }
         let page = catch(|| interpreter::run_page(&doc, *id, &mut cache));
+        if k > 0 {
+            out.text.push('\x0c');
+        }
         let text = match page {
             Ok(content) => {
                 for p in &content.problems {
@@ -230,7 +237,9 @@ pub fn extract_within(
                     out.unmapped_glyphs += content.unmapped;
                     unmapped_pages.push(*n);
                 }
-                let text = layout::page_text(&content.glyphs);
+                let page = layout::page_layout(&content.glyphs);
+                out.layout.extend(facts::line_facts(&page, out.text.len()));
+                let text = page.text;
                 if text.trim().is_empty() {
                     if content.problems.is_empty() {
                         empty.push(*n);
@@ -246,9 +255,6 @@ pub fn extract_within(
                 String::new()
             }
         };
-        if k > 0 {
-            out.text.push('\x0c');
-        }
         out.text.push_str(&text);
         out.page_numbers.push(*n);
     }

@@ -4,6 +4,7 @@
 pub mod accents;
 pub mod capital_i;
 pub mod digits;
+pub mod exclamation;
 pub mod gap;
 pub mod longs;
 pub mod model;
@@ -133,6 +134,17 @@ pub fn rules() -> Vec<Box<dyn Rule>> {
             default_on: true,
         },
         check: capital_i::capital_i,
+    }),
+    Box::new(FnRule {
+        info: RuleInfo {
+            code: "C011",
+            name: "exclamation-misread",
+            family: Family::Confusion,
+            summary: "Read a lone '1' or 'l' after the last word of a sentence (a capitalised word, a closing quote or the line end follows) as the '!' or '?' the OCR misread; numbers after 'page', 'Chapter', 'to'… stay",
+            example: ("Away with you 1 The door is open. Go 1 Now.", "Away with you! The door is open. Go! Now."),
+            default_on: true,
+        },
+        check: exclamation::misread_marks,
     })]
 }
 
