@@ -2,10 +2,12 @@
 //! confusion model and the document's own vocabulary.
 
 pub mod accents;
+pub mod apostrophe;
 pub mod capital_i;
 pub mod digits;
 pub mod exclamation;
 pub mod gap;
+pub mod inner_u;
 pub mod longs;
 pub mod model;
 pub mod phrase;
@@ -145,6 +147,28 @@ pub fn rules() -> Vec<Box<dyn Rule>> {
             default_on: true,
         },
         check: exclamation::misread_marks,
+    }),
+    Box::new(FnRule {
+        info: RuleInfo {
+            code: "C012",
+            name: "u-for-ll",
+            family: Family::Confusion,
+            summary: "Read a capital U inside a lower-case word as the 'll' the OCR misread when that makes a common word, and 'AU' opening a sentence as 'All' in such a document",
+            example: ("It was foUy to wait tiU dawn. AU this was done.", "It was folly to wait till dawn. All this was done."),
+            default_on: true,
+        },
+        check: inner_u::inner_u,
+    }),
+    Box::new(FnRule {
+        info: RuleInfo {
+            code: "C013",
+            name: "apostrophe-for-space",
+            family: Family::Confusion,
+            summary: "Read an apostrophe or tilde between two common words that often stand together as the space the OCR misread ('at'his' → 'at his'), in a document that shows it twice or more; contractions and words such as o'clock stay",
+            example: ("He came at'his own pace because'of the rain.", "He came at his own pace because of the rain."),
+            default_on: true,
+        },
+        check: apostrophe::misread_spaces,
     })]
 }
 

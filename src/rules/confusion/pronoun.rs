@@ -116,6 +116,33 @@ const MIN_SHARE: f64 = 0.02;
 /// Bigram scale against word counts (see the word rule).
 const BIGRAM_SCALE: f64 = 8.0;
 
+/// Where a lone "1" of a first-person document stands that makes it the pronoun, for the
+/// reason: between two words, or opening a sentence before a word that follows "I" at
+/// least as often as "one" ("I failed", "I toiled"; but "1 more" is "one more"). `pair` is
+/// the bigram count of "i" and the next word.
+fn first_person_place(
+    text: &str,
+    prev: Option<&Token<'_>>,
+    token: &Token<'_>,
+    next: &Token<'_>,
+    pair: f64,
+    lex: &Lexicon,
+    followers: &Followers,
+) -> Option<String> {
+    if followers.uses < FIRST_PERSON_USES || !next.text.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    if word_before(text, prev, token.range.start) {
+        Some("between two words".to_string())
+    } else if pair >= lex.bigram("one", next.text) as f64
+        && sentence_opening(text, prev, token.range.start)
+    {
+        Some(format!("opening a sentence before '{}'", next.text))
+    } else {
+        None
+    }
+}
+
 /// The replacement for `token` when it is "1" or "l" standing for "I", with its evidence.
 pub fn as_pronoun(
     text: &str,
@@ -164,28 +191,12 @@ pub fn as_pronoun(
         "is a common phrase"
     } else if followers.contains(next.text) {
         "occurs elsewhere in this document"
-    } else if followers.uses >= FIRST_PERSON_USES
-        && word_before(text, prev, token.range.start)
-        && next.text.chars().all(char::is_alphabetic)
-    {
+    } else if let Some(place) = first_person_place(text, prev, token, next, pair, lex, followers) {
         return Some((
             fixed,
             format!(
-                "'{}' between two words reads as the pronoun 'I' (this document uses 'I' {} times)",
+                "'{}' {place} reads as the pronoun 'I' (this document uses 'I' {} times)",
                 token.text, followers.uses
-            ),
-        ));
-    } else if followers.uses >= FIRST_PERSON_USES
-        // "I failed", "I toiled"; but "1 more" is "one more".
-        && pair >= lex.bigram("one", next.text) as f64
-        && sentence_opening(text, prev, token.range.start)
-        && next.text.chars().all(char::is_alphabetic)
-    {
-        return Some((
-            fixed,
-            format!(
-                "'{}' opening a sentence before '{}' reads as the pronoun 'I' (this document uses 'I' {} times)",
-                token.text, next.text, followers.uses
             ),
         ));
     } else {

@@ -1,0 +1,131 @@
+//! C012 u-for-ll: the OCR read "ll" as a capital "U" inside a word ("foUy" → "folly",
+//! "tiU" → "till", "wistfuUy" → "wistfully"), and the capitalised "All" as "AU" ("AU this
+//! was done").
+//!
+//! A capital U after a lower-case letter is no spelling of English; the word with "ll" in
+//! its place must be a common lexicon word. "AU" is also the symbol of gold and an
+//! abbreviation, so it is read as "All" only where it opens a sentence or clause before a lower-case
+//! word, in a document that shows the misreading inside words too.
+
+use super::tokens::Token;
+use crate::edit::{Edit, Safety};
+use crate::lexicon::Lexicon;
+use crate::rules::{Context, RuleInfo};
+
+/// The token with each capital U that follows a lower-case letter read as "ll", when that
+/// is the only kind of capital inside it; `None` when it has no such U.
+fn with_ll(token: &str) -> Option<String> {
+    let mut out = String::with_capacity(token.len() + 2);
+    let mut prev_lower = false;
+    let mut found = false;
+    for (i, c) in token.chars().enumerate() {
+        if c == 'U' && prev_lower {
+            out.push_str("ll");
+            found = true;
+            // "fuUy": the letter after the U continues the word in lower case.
+            prev_lower = true;
+            continue;
+        }
+        if i > 0 && c.is_uppercase() {
+            return None;
+        }
+        if !c.is_alphabetic() && c != '\'' && c != '’' {
+            return None;
+        }
+        prev_lower = c.is_lowercase();
+        out.push(c);
+    }
+    found.then_some(out)
+}
+
+/// Whether the token at `start` opens a sentence or a clause: first in the text, or after
+/// `.`, `!`, `?`, `,`, `;` or `:` (closing quotes allowed) and white space.
+fn opens_sentence(text: &str, prev: Option<&Token<'_>>, start: usize) -> bool {
+    let Some(prev) = prev else { return true };
+    let between = text[prev.range.end..start].trim_end_matches([' ', '\n', '"', '\'', '”', '’']);
+    between.ends_with(['.', '!', '?', ',', ';', ':'])
+}
+
+/// The check of rule C012.
+pub fn inner_u(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
+    let text = cx.text;
+    if !text.contains('U') {
+        return;
+    }
+    let lex = Lexicon::embedded();
+    let mut edits: Vec<Edit> = Vec::new();
+    let mut all_sites: Vec<Token<'_>> = Vec::new();
+    for (prev, t, next) in super::tokens::windows_of(cx.words()) {
+        if t.text == "AU" {
+            let lower_next = next.as_ref().is_some_and(|n| {
+                n.text.starts_with(char::is_lowercase)
+                    && text[t.range.end..n.range.start].chars().all(|c| c == ' ')
+            });
+            if lower_next && opens_sentence(text, prev.as_ref(), t.range.start) {
+                all_sites.push(t);
+            }
+            continue;
+        }
+        let Some(fixed) = with_ll(t.text) else {
+            continue;
+        };
+        if lex.find(t.text).is_some()
+            || !lex
+                .find(&fixed)
+                .is_some_and(|f| f.entry.is_common() && !f.accents)
+        {
+            continue;
+        }
+        edits.push(Edit::new(
+            t.range.clone(),
+            fixed.clone(),
+            info.code,
+            0.95,
+            Safety::Safe,
+            format!(
+                "'{}' read as '{fixed}': a capital U inside a lower-case word is the OCR's 'll'",
+                t.text
+            ),
+        ));
+    }
+    let inside = edits.len();
+    if inside > 0 {
+        for t in all_sites {
+            edits.push(Edit::new(
+            t.range.clone(),
+            "All".to_string(),
+            info.code,
+            0.9,
+            Safety::Safe,
+            format!(
+                "'AU' opening a sentence before a lower-case word read as 'All': this document's OCR reads 'll' as 'U' {inside} times inside words"
+            ),
+        ));
+        }
+    }
+    edits.sort_by_key(|e| e.range.start);
+    out.extend(edits);
+}
+
+#[cfg(test)]
+mod tests {
+    fn fixes(text: &str) -> Vec<String> {
+        super::super::safe_replacements("C012", text)
+    }
+
+    #[test]
+    fn a_capital_u_inside_a_word_is_ll() {
+        assert_eq!(
+            fixes("It was foUy to wait tiU dawn. AU this was done wistfuUy."),
+            vec!["folly", "till", "All", "wistfully"]
+        );
+    }
+
+    #[test]
+    fn other_capitals_and_gold_stay() {
+        // No misreading inside words: "AU" may be gold.
+        assert!(fixes("The symbol is AU for gold. AU prices rose.").is_empty());
+        // Names and acronyms with other capitals, and no word with "ll".
+        assert!(fixes("McUrdy met the BBC and iPhone users in SaUx.").is_empty());
+    }
+}
