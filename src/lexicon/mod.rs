@@ -24,6 +24,7 @@
 pub mod case;
 mod entry;
 pub mod fold;
+pub mod known;
 pub mod search;
 mod wordlist;
 

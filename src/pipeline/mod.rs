@@ -115,6 +115,8 @@ pub fn run_laid_out(
         Option<crate::rules::WordTable>,
         Vec<crate::rules::TextChange>,
     )> = None;
+    // The table of lexicon answers, once a rule asked for it: valid for every later text.
+    let mut known = None;
     while stages.peek().is_some() {
         let text = current.as_deref().unwrap_or(original);
         // One context while the text stays the same: stages that change nothing share
@@ -128,6 +130,7 @@ pub fn run_laid_out(
         } else {
             cx.with_layout(remap::remap(layout, &applied))
         };
+        cx.carry_known(known.clone());
         let mut next_text = None;
         let mut stage_changes = Vec::new();
         for rule in stages.by_ref() {
@@ -161,6 +164,7 @@ pub fn run_laid_out(
             stage_changes = changes;
             break;
         }
+        known = cx.known_if_built().or(known);
         if next_text.is_some() {
             before = Some((cx.into_words(), stage_changes));
             current = next_text;

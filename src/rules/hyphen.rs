@@ -555,7 +555,12 @@ const WORDS_REMEMBERED: usize = 100_000;
 
 fn lost_hyphens(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     let text = cx.text;
-    let ev = evidence(cx);
+    // The lexicon's answers for the document's words, looked up once (and kept for the
+    // confusion rules): the same answers as the lexicon's.
+    let ev = Evidence {
+        doc: cx.vocab(),
+        lex: lexicon().map(|_| cx.known_words() as &dyn WordEvidence),
+    };
     let width = wrap_width(text);
     let all = lines(text);
     let mut li = 0;

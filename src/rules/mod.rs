@@ -102,6 +102,10 @@ pub struct Context<'a> {
     /// [`Context::words`] patches them instead of scanning the whole text again.
     words_before: std::sync::Mutex<Option<(confusion::tokens::Table, Vec<TextChange>)>>,
     word_counts: OnceLock<confusion::vocab::Vocabulary>,
+    known: OnceLock<std::sync::Arc<crate::lexicon::known::KnownWords>>,
+    /// A table of lexicon answers built for an earlier text of this run (see
+    /// [`Context::carry_known`]); the answers depend on the spelling alone.
+    known_before: std::sync::Mutex<Option<std::sync::Arc<crate::lexicon::known::KnownWords>>>,
     /// Layout facts of the current text's lines (PDF input only), sorted by position.
     layout: Vec<crate::document::LineLayout>,
 }
@@ -124,8 +128,62 @@ impl<'a> Context<'a> {
             words: OnceLock::new(),
             words_before: std::sync::Mutex::new(None),
             word_counts: OnceLock::new(),
+            known: OnceLock::new(),
+            known_before: std::sync::Mutex::new(None),
             layout: Vec::new(),
         }
+    }
+
+    /// Give this context the table of lexicon answers an earlier stage built (see
+    /// [`Context::known_words`]), so that it is not built again; spellings it lacks are
+    /// looked up in the lexicon.
+    pub fn carry_known(&self, known: Option<std::sync::Arc<crate::lexicon::known::KnownWords>>) {
+        *self
+            .known_before
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = known;
+    }
+
+    /// The table of lexicon answers, if a rule asked for it, to hand to the next stage's
+    /// context ([`Context::carry_known`]).
+    pub fn known_if_built(&self) -> Option<std::sync::Arc<crate::lexicon::known::KnownWords>> {
+        self.known.get().cloned()
+    }
+
+    /// [`crate::lexicon::Lexicon::find`]'s answers for the word tokens of the text (and the
+    /// lower-case forms of capitalised ones), looked up once on every core and shared by the
+    /// rules of this stage and the next ones: the rules that ask about each spelling read
+    /// them here instead of walking the lexicon again.
+    pub fn known_words(&self) -> &crate::lexicon::known::KnownWords {
+        self.known.get_or_init(|| {
+            let before = self
+                .known_before
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .take();
+            before.unwrap_or_else(|| {
+                // Each spelling once, told by its id where the tokens have ids.
+                let ids = self.word_ids();
+                let mut met = vec![
+                    false;
+                    if ids.is_empty() {
+                        0
+                    } else {
+                        self.word_id_count()
+                    }
+                ];
+                let mut ids = ids.iter();
+                let distinct = self.words().filter(|_| {
+                    match ids.next().and_then(|&id| met.get_mut(id as usize)) {
+                        Some(m) => !std::mem::replace(m, true),
+                        None => true,
+                    }
+                });
+                std::sync::Arc::new(crate::lexicon::known::KnownWords::new(
+                    distinct.map(|t| t.text),
+                ))
+            })
+        })
     }
 
     /// This context with the layout facts of the current text's lines (sorted by
@@ -185,26 +243,45 @@ impl<'a> Context<'a> {
     /// The word tokens of the current text (as the confusion rules see words), scanned
     /// once and shared by every rule that runs on this text.
     pub fn words(&self) -> confusion::tokens::Words<'_, 'a> {
-        self.words
-            .get_or_init(|| {
-                let before = self
-                    .words_before
-                    .lock()
-                    .unwrap_or_else(std::sync::PoisonError::into_inner)
-                    .take();
-                match before {
-                    Some((table, changes)) => table.after(self.text, &changes),
-                    None => confusion::tokens::Table::new(self.text),
-                }
-            })
-            .iter(self.text)
+        self.word_table().iter(self.text)
+    }
+
+    /// The spelling id of each token of [`Context::words`], in the same order: equal
+    /// spellings have equal ids, in this text and the earlier ones of the run. Empty when
+    /// the text is too long for a token table (rules then go by the spellings).
+    pub fn word_ids(&self) -> &[u32] {
+        self.word_table().ids()
+    }
+
+    /// One more than the highest id of [`Context::word_ids`].
+    pub fn word_id_count(&self) -> usize {
+        self.word_table().id_count()
+    }
+
+    fn word_table(&self) -> &confusion::tokens::Table {
+        self.words.get_or_init(|| {
+            let before = self
+                .words_before
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .take();
+            match before {
+                Some((table, changes)) => table.after(self.text, &changes),
+                None => confusion::tokens::Table::new(self.text),
+            }
+        })
     }
 
     /// Counts of the word tokens of [`Context::words`], exact and in any case: the
     /// document's evidence for the confusion rules.
     pub fn word_counts(&self) -> &confusion::vocab::Vocabulary {
-        self.word_counts
-            .get_or_init(|| confusion::vocab::Vocabulary::new(self.words()))
+        self.word_counts.get_or_init(|| {
+            confusion::vocab::Vocabulary::with_ids(
+                self.words(),
+                self.word_ids(),
+                self.word_id_count(),
+            )
+        })
     }
 
     /// Byte ranges of the pages of the current text (split at form feeds, which the ranges

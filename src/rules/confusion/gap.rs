@@ -12,7 +12,6 @@ use super::tokens::{self, Token};
 use crate::edit::{Edit, Safety};
 use crate::lexicon::Lexicon;
 use crate::rules::{Context, RuleInfo};
-use rustc_hash::FxHashMap as HashMap;
 
 /// The joined word must be at least this common (its count in the lexicon's corpus).
 const MIN_COUNT: f64 = 1e6;
@@ -22,14 +21,12 @@ const SAFE_COUNT: f64 = 2e7;
 const RIVAL_FACTOR: f64 = 20.0;
 /// A lone letter beside a real word joins only into a word this long ("thou h" → "though").
 const MIN_LONE_JOIN: usize = 6;
-/// Spellings remembered before the memo is cleared (bounds memory).
-const CACHE_LIMIT: usize = 100_000;
 /// Longest piece considered (bytes).
 const MAX_PIECE: usize = 16;
 
 /// Whether a piece is no word: the lexicon lacks it, or it is a lone letter other than
 /// "a" and "I".
-fn fragment(lex: &Lexicon, piece: &str) -> bool {
+fn fragment(lex: &crate::lexicon::known::KnownWords, piece: &str) -> bool {
     if piece.len() == 1 {
         return !matches!(piece, "a" | "A" | "I");
     }
@@ -93,21 +90,18 @@ fn tied(c: Option<char>) -> bool {
 pub fn lost_letters<'a>(info: &RuleInfo, cx: &Context<'a>, out: &mut Vec<Edit>) {
     let text = cx.text;
     let lex = Lexicon::embedded();
+    let known = cx.known_words();
     let mut last_end = 0;
-    // Whether each spelling met is a fragment: most tokens are words met again and again.
-    let mut fragments: HashMap<&str, bool> = HashMap::default();
-    let mut is_fragment = |piece: &'a str| -> bool {
-        if let Some(&known) = fragments.get(piece) {
-            return known;
-        }
-        let f = fragment(lex, piece);
-        if fragments.len() >= CACHE_LIMIT {
-            fragments.clear();
-        }
-        fragments.insert(piece, f);
-        f
-    };
-    for (_, left, next) in tokens::windows_of(cx.words()) {
+    // Whether each spelling is a fragment (most tokens are words met again and again),
+    // worked out at once for the spellings that may be pieces, read by spelling id.
+    let mut fragments = tokens::ById::new(
+        cx.words(),
+        cx.word_ids(),
+        cx.word_id_count(),
+        |s| plain(s, true),
+        |s| fragment(known, s),
+    );
+    for (i, (_, left, next)) in tokens::windows_of(cx.words()).enumerate() {
         let Some(right) = next else { continue };
         if left.range.start < last_end || &text[left.range.end..right.range.start] != " " {
             continue;
@@ -115,7 +109,8 @@ pub fn lost_letters<'a>(info: &RuleInfo, cx: &Context<'a>, out: &mut Vec<Edit>) 
         if !plain(left.text, true) || !plain(right.text, false) {
             continue;
         }
-        let (left_frag, right_frag) = (is_fragment(left.text), is_fragment(right.text));
+        let left_frag = fragments.get(i, left.text, |s| fragment(known, s));
+        let right_frag = fragments.get(i + 1, right.text, |s| fragment(known, s));
         if !left_frag && !right_frag {
             continue;
         }

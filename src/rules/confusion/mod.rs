@@ -373,7 +373,7 @@ const PREPARE_CHUNK: usize = 16_384;
 
 fn misread_words(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     let text = cx.text;
-    let mut corrector = word::Corrector::new(cx.word_counts());
+    let mut corrector = word::Corrector::with_known(cx.word_counts(), cx.known_words());
     let lex = crate::lexicon::Lexicon::embedded();
     let skip = |prev: Option<&tokens::Token<'_>>,
                 t: &tokens::Token<'_>,
@@ -391,14 +391,47 @@ fn misread_words(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     // The neighbours of the corrected tokens, by token number, in order: the only tokens
     // pass 2 can weigh differently.
     let mut beside_fixed: Vec<usize> = Vec::new();
-    // The costly searches of each stretch of tokens are worked out ahead, in parallel.
-    let mut ahead = cx.words();
+    // Per spelling id (see `Context::word_ids`): whether it was found settled, and whether
+    // it was handed to `prepare` already. A settled spelling stays settled (its answers
+    // depend on the spelling alone), so an array replaces the hash lookup per occurrence.
+    let ids = cx.word_ids();
+    let by_id = if ids.is_empty() {
+        0
+    } else {
+        cx.word_id_count()
+    };
+    let mut settled = vec![false; by_id];
+    let mut prepared = vec![false; by_id];
+    let mut is_settled = |corrector: &word::Corrector<'_>, i: usize, t: &tokens::Token<'_>| {
+        let slot = ids.get(i).and_then(|&id| settled.get_mut(id as usize));
+        match slot {
+            Some(true) => true,
+            Some(slot) => {
+                *slot = corrector.is_settled(t.text);
+                *slot
+            }
+            None => corrector.is_settled(t.text),
+        }
+    };
+    // The costly searches of each stretch of tokens are worked out ahead, in parallel;
+    // a spelling once worked out is remembered, so each is handed over once.
+    let mut ahead = cx.words().enumerate();
     for (i, (prev, t, next)) in tokens::windows_of(cx.words()).enumerate() {
         if i % PREPARE_CHUNK == 0 {
-            corrector.prepare(ahead.by_ref().take(PREPARE_CHUNK).map(|t| t.text));
+            let stretch = ahead.by_ref().take(PREPARE_CHUNK).filter_map(|(k, t)| {
+                match ids.get(k).and_then(|&id| prepared.get_mut(id as usize)) {
+                    Some(true) => None,
+                    Some(seen) => {
+                        *seen = true;
+                        Some(t.text)
+                    }
+                    None => Some(t.text),
+                }
+            });
+            corrector.prepare(stretch);
         }
-        // A settled spelling never changes: one hash lookup before the costlier checks.
-        if corrector.is_settled(t.text) || skip(prev.as_ref(), &t, next.as_ref()) {
+        // A settled spelling never changes: checked before the costlier checks.
+        if is_settled(&corrector, i, &t) || skip(prev.as_ref(), &t, next.as_ref()) {
             continue;
         }
         let (p, n, _) = neighbours(text, prev.as_ref(), &t, next.as_ref(), &none);
@@ -421,7 +454,7 @@ fn misread_words(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
             if wanted.next_if_eq(&i).is_none() {
                 continue;
             }
-            if corrector.is_settled(t.text) || skip(prev.as_ref(), &t, next.as_ref()) {
+            if is_settled(&corrector, i, &t) || skip(prev.as_ref(), &t, next.as_ref()) {
                 continue;
             }
             let (_, _, changed) = neighbours(text, prev.as_ref(), &t, next.as_ref(), &fixed);

@@ -170,7 +170,7 @@ pub fn for_each_swap_at(
                 continue;
             };
             let seen = conf.seen.as_bytes();
-            if rest.starts_with(seen) {
+            if crate::lexicon::search::starts_with(rest, seen) {
                 buf.clear();
                 buf.push_str(&word[..i]);
                 buf.push_str(conf.meant);

@@ -22,7 +22,6 @@ use super::tokens::Token;
 use crate::edit::{Edit, Safety};
 use crate::lexicon::Lexicon;
 use crate::rules::{Context, RuleInfo};
-use rustc_hash::FxHashMap as HashMap;
 
 /// Shortest token considered (bytes).
 const MIN_TOKEN: usize = 5;
@@ -44,8 +43,6 @@ const MIN_MARGIN: f64 = 3.0;
 const SAFE_MARGIN: f64 = 6.0;
 /// A token the document uses this often is one of its words, not a slip.
 const DOC_WORD: u32 = 3;
-/// Distinct spellings remembered before the cache is cleared (bounds memory).
-const CACHE_LIMIT: usize = 100_000;
 
 /// A segmentation of a run-on token.
 #[derive(Clone, Debug, PartialEq)]
@@ -227,27 +224,29 @@ fn one_edit_from_word(lex: &Lexicon, token: &str) -> Option<String> {
 pub fn run_on_phrases(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     let text = cx.text;
     let lex = Lexicon::embedded();
-    let mut seen: HashMap<&str, Option<Segmentation>> = HashMap::default();
+    let known = cx.known_words();
+    // Each spelling's segmentation (it depends on the spelling alone), worked out at once
+    // on every core and read by spelling id.
+    let segmentation = |s: &str| {
+        if known.find(s).is_some() {
+            None
+        } else {
+            segment(lex, s)
+        }
+    };
+    let mut seen = super::tokens::ById::new(
+        cx.words(),
+        cx.word_ids(),
+        cx.word_id_count(),
+        worth_checking,
+        segmentation,
+    );
     let mut found: Vec<(Token<'_>, Segmentation)> = Vec::new();
-    for t in cx.words() {
+    for (i, t) in cx.words().enumerate() {
         if !worth_checking(t.text) {
             continue;
         }
-        let seg = match seen.get(t.text) {
-            Some(s) => s.clone(),
-            None => {
-                let s = if lex.find(t.text).is_some() {
-                    None
-                } else {
-                    segment(lex, t.text)
-                };
-                if seen.len() >= CACHE_LIMIT {
-                    seen.clear();
-                }
-                seen.insert(t.text, s.clone());
-                s
-            }
-        };
+        let seg = seen.get(i, t.text, segmentation);
         if let Some(seg) = seg {
             if !super::runon::skip(text, &t) {
                 found.push((t, seg));

@@ -37,6 +37,8 @@ pub fn swap_between<'a, 'b>(from: &'a str, to: &'b str) -> (&'a str, &'b str) {
 /// Which swaps a document shows, worked out on demand and remembered.
 pub struct Profile<'w> {
     words: Vec<&'w str>,
+    /// The lexicon's answers for the document's spellings, when the caller has them.
+    known: Option<&'w crate::lexicon::known::KnownWords>,
     non_words: OnceLock<Vec<&'w str>>,
     active: Mutex<HashMap<(String, String), bool>>,
 }
@@ -46,18 +48,35 @@ impl<'w> Profile<'w> {
     pub fn new(words: impl IntoIterator<Item = &'w str>) -> Self {
         Profile {
             words: words.into_iter().collect(),
+            known: None,
             non_words: OnceLock::new(),
             active: Mutex::new(HashMap::default()),
+        }
+    }
+
+    /// [`Profile::new`], asking `known` (the lexicon's answers for the document's
+    /// spellings) instead of the lexicon whether a word is one.
+    pub fn with_known(
+        words: impl IntoIterator<Item = &'w str>,
+        known: &'w crate::lexicon::known::KnownWords,
+    ) -> Self {
+        Profile {
+            known: Some(known),
+            ..Profile::new(words)
         }
     }
 
     /// The document's distinct spellings the lexicon lacks (of 3 to 24 bytes), found once.
     pub fn non_words(&self, lex: &Lexicon) -> &[&'w str] {
         self.non_words.get_or_init(|| {
+            let unknown = |w: &str| match self.known {
+                Some(known) => known.find(w).is_none(),
+                None => lex.find(w).is_none(),
+            };
             self.words
                 .iter()
                 .copied()
-                .filter(|w| (3..=MAX_LEN).contains(&w.len()) && lex.find(w).is_none())
+                .filter(|w| (3..=MAX_LEN).contains(&w.len()) && unknown(w))
                 .collect()
         })
     }
@@ -176,7 +195,7 @@ fn non_overlapping_matches(hay: &str, needle: &str) -> Vec<usize> {
     let mut found = Vec::new();
     let mut i = 0;
     while i + needle.len() <= hay.len() && !needle.is_empty() {
-        if hay[i..].starts_with(needle) {
+        if crate::lexicon::search::starts_with(&hay[i..], needle) {
             found.push(i);
             i += needle.len();
         } else {

@@ -9,9 +9,9 @@
 use super::split::{count_of, is_plain_word};
 use super::tokens::{self, Token};
 use crate::edit::{Edit, Safety};
+use crate::lexicon::known::KnownWords;
 use crate::lexicon::Lexicon;
 use crate::rules::{Context, RuleInfo};
-use rustc_hash::FxHashMap as HashMap;
 
 /// Shortest token considered (bytes): "ofa" is too easily a misread.
 const MIN_TOKEN: usize = 4;
@@ -31,8 +31,6 @@ const MIN_ASSOCIATION: f64 = 2.0;
 const RIVAL_FACTOR: f64 = 20.0;
 /// A token the document uses this often is one of its words, not a slip.
 const DOC_WORD: u32 = 3;
-/// Distinct spellings remembered before the cache is cleared (bounds memory).
-const CACHE_LIMIT: usize = 100_000;
 
 /// A split of a run-together token.
 #[derive(Clone, Debug, PartialEq)]
@@ -63,8 +61,8 @@ fn piece_count(lex: &Lexicon, piece: &str) -> Option<f64> {
 }
 
 /// The split of a token worth checking: none for a word the lexicon knows.
-fn split_of(lex: &Lexicon, token: &str) -> Option<Split> {
-    if lex.find(token).is_some() {
+fn split_of(lex: &Lexicon, known: &KnownWords, token: &str) -> Option<Split> {
+    if known.find(token).is_some() {
         None
     } else {
         best_split(lex, token)
@@ -146,31 +144,22 @@ pub(super) fn skip(text: &str, t: &Token<'_>) -> bool {
 pub fn run_together(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     let text = cx.text;
     let lex = Lexicon::embedded();
-    // The split of each spelling met (None for words and tokens with no good split).
-    let mut seen: HashMap<&str, Option<Split>> = HashMap::default();
-    // Every spelling's split at once, on every core (it depends on the spelling alone).
-    seen.extend(tokens::answers(
+    let known = cx.known_words();
+    // The split of each spelling (None for words and tokens with no good split), worked
+    // out at once on every core (it depends on the spelling alone), read by spelling id.
+    let mut seen = tokens::ById::new(
         cx.words(),
-        CACHE_LIMIT,
+        cx.word_ids(),
+        cx.word_id_count(),
         worth_checking,
-        |s| split_of(lex, s),
-    ));
+        |s| split_of(lex, known, s),
+    );
     let mut found: Vec<(Token<'_>, Split)> = Vec::new();
-    for t in cx.words() {
+    for (i, t) in cx.words().enumerate() {
         if !worth_checking(t.text) {
             continue;
         }
-        let split = match seen.get(t.text) {
-            Some(s) => s.clone(),
-            None => {
-                let s = split_of(lex, t.text);
-                if seen.len() >= CACHE_LIMIT {
-                    seen.clear();
-                }
-                seen.insert(t.text, s.clone());
-                s
-            }
-        };
+        let split = seen.get(i, t.text, |s| split_of(lex, known, s));
         if let Some(split) = split {
             if !skip(text, &t) {
                 found.push((t, split));

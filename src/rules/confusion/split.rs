@@ -9,6 +9,7 @@
 use super::tokens::{self, Token};
 use crate::edit::{Edit, Safety};
 use crate::lexicon::case::{shape, Shape};
+use crate::lexicon::known::KnownWords;
 use crate::lexicon::{Entry, Lexicon};
 use crate::rules::{Context, RuleInfo};
 use rustc_hash::FxHashMap as HashMap;
@@ -24,8 +25,6 @@ const MAX_JOINED_LEVEL: u8 = 50;
 const REFLOWED_LINE: usize = 300;
 /// Longest token considered (bytes): longer runs are not prose words.
 const MAX_PIECE: usize = 30;
-/// Distinct spellings remembered before the cache is cleared (bounds memory).
-const CACHE_LIMIT: usize = 400_000;
 
 /// What a piece is as written.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -47,7 +46,7 @@ pub(super) fn is_plain_word(e: &Entry) -> bool {
 }
 
 /// Classify one token as a piece of a possible split word.
-pub(super) fn kind(lex: &Lexicon, word: &str) -> Kind {
+pub(super) fn kind(lex: &KnownWords, word: &str) -> Kind {
     let single = word.chars().nth(1).is_none();
     if single && !matches!(word, "a" | "A" | "I") {
         return Kind::Fragment;
@@ -234,26 +233,6 @@ fn join_across_line(text: &str, a: &Token<'_>, b: &Token<'_>) -> (Range<usize>, 
     }
 }
 
-/// Kinds of the spellings met so far, keyed by the text's own slices (no allocation).
-struct Kinds<'t> {
-    lex: &'static Lexicon,
-    seen: HashMap<&'t str, Kind>,
-}
-
-impl<'t> Kinds<'t> {
-    fn get(&mut self, s: &'t str) -> Kind {
-        if let Some(&k) = self.seen.get(s) {
-            return k;
-        }
-        let k = kind(self.lex, s);
-        if self.seen.len() >= CACHE_LIMIT {
-            self.seen.clear();
-        }
-        self.seen.insert(s, k);
-        k
-    }
-}
-
 /// A pair that passed the cheap checks, waiting for the document's counts.
 struct Candidate<'t> {
     a: Token<'t>,
@@ -267,18 +246,16 @@ struct Candidate<'t> {
 pub fn split_words<'t>(info: &RuleInfo, cx: &Context<'t>, out: &mut Vec<Edit>) {
     let text = cx.text;
     let lex = Lexicon::embedded();
-    let mut kinds = Kinds {
-        lex,
-        seen: HashMap::default(),
-    };
-    // Every spelling's kind at once, on every core (a kind depends on the spelling alone).
-    let found = tokens::answers(
+    let known = cx.known_words();
+    // Every spelling's kind at once, on every core (a kind depends on the spelling alone),
+    // read per occurrence by spelling id.
+    let mut kinds = tokens::ById::new(
         cx.words(),
-        CACHE_LIMIT,
+        cx.word_ids(),
+        cx.word_id_count(),
         |s| letters(s, true),
-        |s| kind(lex, s),
+        |s| kind(known, s),
     );
-    kinds.seen.extend(found);
     let mut candidates: Vec<Candidate<'t>> = Vec::new();
     // Sliding window: prev, a, b, next, each token with its kind when it is made of
     // letters (classified once, as it enters).
@@ -288,9 +265,9 @@ pub fn split_words<'t>(info: &RuleInfo, cx: &Context<'t>, out: &mut Vec<Edit>) {
             candidates.push(c);
         }
     };
-    for t in cx.words() {
+    for (i, t) in cx.words().enumerate() {
         win.rotate_left(1);
-        let kind = letters(t.text, true).then(|| kinds.get(t.text));
+        let kind = letters(t.text, true).then(|| kinds.get(i, t.text, |s| kind(known, s)));
         win[3] = Some((t, kind));
         step(&win);
     }

@@ -109,28 +109,82 @@ pub fn windows_of<'a>(
 
 /// The word tokens of one text, found once and kept as byte spans of 8 bytes each, so
 /// that the rules of a stage share one scan (see [`crate::rules::Context::words`]).
+/// Each token also has the id of its spelling: the same spelling has the same id in every
+/// text of the run ([`Table::after`] keeps them), so that rules keep their per-spelling
+/// answers in arrays instead of hashing every occurrence.
 #[derive(Debug, Default)]
 pub struct Table {
     /// (start, end) of each token; empty when the text is too long for `u32` offsets.
     spans: Vec<(u32, u32)>,
+    /// The spelling id of each token (empty when `scan`).
+    ids: Vec<u32>,
+    /// The id of every spelling met so far.
+    spellings: Spellings,
     /// True when the text was too long for the table: [`Table::iter`] scans instead.
     scan: bool,
+}
+
+/// A table's token spans and their spelling ids.
+type SpansAndIds = (Vec<(u32, u32)>, Vec<u32>);
+
+/// Ids of spellings, numbered from 0 in the order they were first met.
+#[derive(Debug, Default)]
+struct Spellings {
+    index: rustc_hash::FxHashMap<Box<str>, u32>,
+}
+
+impl Spellings {
+    /// The id of `s`, a new one when it was never met.
+    fn id(&mut self, s: &str) -> u32 {
+        if let Some(&id) = self.index.get(s) {
+            return id;
+        }
+        // At most one spelling per token, and fewer than u32::MAX tokens fit in a table.
+        let id = self.index.len() as u32;
+        self.index.insert(s.into(), id);
+        id
+    }
 }
 
 impl Table {
     /// Tokenise `text` once.
     pub fn new(text: &str) -> Self {
+        Table::with_spellings(text, Spellings::default())
+    }
+
+    fn with_spellings(text: &str, mut spellings: Spellings) -> Self {
         if u32::try_from(text.len()).is_err() {
             return Table {
                 spans: Vec::new(),
+                ids: Vec::new(),
+                spellings,
                 scan: true,
             };
         }
-        // Casts are lossless: every offset is at most `text.len()`, which fits in u32.
-        let spans = iter(text)
-            .map(|t| (t.range.start as u32, t.range.end as u32))
-            .collect();
-        Table { spans, scan: false }
+        let mut spans = Vec::new();
+        let mut ids = Vec::new();
+        for t in iter(text) {
+            // Casts are lossless: every offset is at most `text.len()`, which fits in u32.
+            spans.push((t.range.start as u32, t.range.end as u32));
+            ids.push(spellings.id(t.text));
+        }
+        Table {
+            spans,
+            ids,
+            spellings,
+            scan: false,
+        }
+    }
+
+    /// The spelling id of each token, in order (see [`Table::iter`]); empty when the text
+    /// was too long for a table.
+    pub fn ids(&self) -> &[u32] {
+        &self.ids
+    }
+
+    /// One more than the highest spelling id: the length of an array indexed by id.
+    pub fn id_count(&self) -> usize {
+        self.spellings.index.len()
     }
 
     /// The table of `new_text`, which is the text this table was built from with
@@ -139,26 +193,41 @@ impl Table {
     /// every change are moved, not found again; the text around each change is scanned
     /// until the scan meets a token of the old table again. The same table as
     /// `Table::new(new_text)`, for a fraction of the work when the changes are few.
-    pub fn after(&self, new_text: &str, changes: &[(Range<usize>, usize)]) -> Table {
+    pub fn after(mut self, new_text: &str, changes: &[(Range<usize>, usize)]) -> Table {
+        let mut spellings = std::mem::take(&mut self.spellings);
         if self.scan || u32::try_from(new_text.len()).is_err() {
-            return Table::new(new_text);
+            return Table::with_spellings(new_text, spellings);
         }
         let sorted = changes
             .windows(2)
             .all(|w| w[0].0.end <= w[1].0.start && w[0].0.start <= w[0].0.end);
         if !sorted {
-            return Table::new(new_text);
+            return Table::with_spellings(new_text, spellings);
         }
-        self.patched(new_text, changes)
-            .unwrap_or_else(|| Table::new(new_text))
+        match self.patched(new_text, changes, &mut spellings) {
+            Some((spans, ids)) => Table {
+                spans,
+                ids,
+                spellings,
+                scan: false,
+            },
+            None => Table::with_spellings(new_text, spellings),
+        }
     }
 
-    fn patched(&self, new_text: &str, changes: &[(Range<usize>, usize)]) -> Option<Table> {
+    /// The spans and ids of [`Table::after`], or `None` when an offset does not fit.
+    fn patched(
+        &self,
+        new_text: &str,
+        changes: &[(Range<usize>, usize)],
+        spellings: &mut Spellings,
+    ) -> Option<SpansAndIds> {
         // A token's extent depends on the text up to this many bytes past its end (an
         // apostrophe and the character after it).
         const LOOKAHEAD: usize = 8;
         let old = &self.spans;
         let mut spans: Vec<(u32, u32)> = Vec::with_capacity(old.len() + 16);
+        let mut ids: Vec<u32> = Vec::with_capacity(old.len() + 16);
         // Shift of old positions between the previous change and the next one.
         let mut shift: isize = 0;
         // Next old token to consider, and where the scanner stands in the new text.
@@ -167,20 +236,36 @@ impl Table {
         let mut k = 0usize;
         while k <= changes.len() {
             // Copy old tokens that end well before change `k` (old coordinates).
+            // They are copied as one block, shifted; those that start before `pos` (the
+            // end of the last scan) are already in the new table.
             let limit = changes.get(k).map_or(usize::MAX, |c| c.0.start);
-            while let Some(&(s, e)) = old.get(j) {
-                let (s, e) = (s as usize, e as usize);
-                if e.saturating_add(LOOKAHEAD) > limit {
-                    break;
-                }
-                let ns = s.checked_add_signed(shift)?;
-                if ns >= pos {
-                    let ne = e.checked_add_signed(shift)?;
-                    spans.push((u32::try_from(ns).ok()?, u32::try_from(ne).ok()?));
-                    pos = ne;
-                }
-                j += 1;
+            let rest = old.get(j..)?;
+            let n = rest.partition_point(|&(_, e)| (e as usize).saturating_add(LOOKAHEAD) <= limit);
+            let block = &rest[..n];
+            if let Some(&(s, _)) = block.first() {
+                (s as usize).checked_add_signed(shift)?;
             }
+            let covered = block.partition_point(|&(s, _)| {
+                (s as usize)
+                    .checked_add_signed(shift)
+                    .is_none_or(|ns| ns < pos)
+            });
+            let copied = &block[covered..];
+            if let Some(&(_, e)) = copied.last() {
+                // Every shifted offset of the block lies between its first start (not
+                // negative, checked above) and its last end, which must fit in u32.
+                let ne = (e as usize).checked_add_signed(shift)?;
+                u32::try_from(ne).ok()?;
+                let shift = shift as i64;
+                spans.extend(
+                    copied
+                        .iter()
+                        .map(|&(s, e)| ((s as i64 + shift) as u32, (e as i64 + shift) as u32)),
+                );
+                ids.extend_from_slice(self.ids.get(j + covered..j + n)?);
+                pos = ne;
+            }
+            j += n;
             if k == changes.len() {
                 break;
             }
@@ -198,7 +283,7 @@ impl Table {
             loop {
                 let Some(t) = scanner.next() else {
                     // The end of the text: the table is complete.
-                    return Some(Table { spans, scan: false });
+                    return Some((spans, ids));
                 };
                 while let Some((r, len)) = changes.get(passed) {
                     let new_start = r.start.checked_add_signed(next_shift)?;
@@ -213,6 +298,7 @@ impl Table {
                     u32::try_from(t.range.start).ok()?,
                     u32::try_from(t.range.end).ok()?,
                 ));
+                ids.push(spellings.id(t.text));
                 pos = t.range.end;
                 if passed == k || t.range.start < passed_end {
                     continue;
@@ -236,7 +322,7 @@ impl Table {
                 }
             }
         }
-        Some(Table { spans, scan: false })
+        Some((spans, ids))
     }
 
     /// The tokens of `text`, which must be the text the table was built from.
@@ -281,27 +367,78 @@ impl<'a> Iterator for Words<'_, 'a> {
     }
 }
 
-/// The distinct spellings among `tokens` that `wanted` accepts (the first `limit` of
-/// them), each with `answer`'s answer for it, worked out on every core: for the rules
-/// whose per-spelling answers depend on the spelling alone, to fill their caches at once.
-pub fn answers<'a, T: Send>(
-    tokens: impl Iterator<Item = Token<'a>>,
-    limit: usize,
-    wanted: impl Fn(&str) -> bool,
-    answer: impl Fn(&'a str) -> T + Sync,
-) -> Vec<(&'a str, T)> {
-    use rayon::prelude::*;
-    let mut seen = rustc_hash::FxHashSet::default();
-    let mut distinct: Vec<&'a str> = Vec::new();
-    for t in tokens {
-        if distinct.len() >= limit {
-            break;
+/// Per-spelling answers kept in an array indexed by spelling id (see
+/// [`crate::rules::Context::word_ids`]), filled ahead on every core for the spellings of a
+/// text: the rules read them per occurrence without hashing the spelling. A spelling the
+/// array lacks (a text with no ids, or one the caller did not want ahead) is answered and
+/// remembered on first use, by spelling.
+pub struct ById<'a, T> {
+    ids: &'a [u32],
+    answers: Vec<Option<T>>,
+    by_text: rustc_hash::FxHashMap<&'a str, T>,
+}
+
+impl<'a, T: Clone + Send> ById<'a, T> {
+    /// The answers for the distinct spellings among `tokens` (whose ids are `ids`, of
+    /// `id_count` in all) that `wanted` accepts, worked out on every core.
+    pub fn new(
+        tokens: impl Iterator<Item = Token<'a>>,
+        ids: &'a [u32],
+        id_count: usize,
+        wanted: impl Fn(&str) -> bool,
+        answer: impl Fn(&'a str) -> T + Sync,
+    ) -> Self {
+        use rayon::prelude::*;
+        let mut answers: Vec<Option<T>> = Vec::new();
+        if !ids.is_empty() {
+            let mut met = vec![false; id_count];
+            let mut distinct: Vec<(u32, &'a str)> = Vec::new();
+            for (t, &id) in tokens.zip(ids) {
+                if let Some(m) = met.get_mut(id as usize) {
+                    if !*m && wanted(t.text) {
+                        distinct.push((id, t.text));
+                    }
+                    *m = true;
+                }
+            }
+            let found: Vec<(u32, T)> = distinct
+                .into_par_iter()
+                .map(|(id, s)| (id, answer(s)))
+                .collect();
+            answers.resize_with(id_count, || None);
+            for (id, a) in found {
+                if let Some(slot) = answers.get_mut(id as usize) {
+                    *slot = Some(a);
+                }
+            }
         }
-        if wanted(t.text) && seen.insert(t.text) {
-            distinct.push(t.text);
+        ById {
+            ids,
+            answers,
+            by_text: Default::default(),
         }
     }
-    distinct.into_par_iter().map(|s| (s, answer(s))).collect()
+
+    /// The answer for token number `i`, spelled `text`: from the array, or else worked out
+    /// by `answer` and remembered by spelling.
+    pub fn get(&mut self, i: usize, text: &'a str, answer: impl FnOnce(&'a str) -> T) -> T {
+        let slot = self
+            .ids
+            .get(i)
+            .and_then(|&id| self.answers.get(id as usize));
+        if let Some(Some(a)) = slot {
+            return a.clone();
+        }
+        if let Some(a) = self.by_text.get(text) {
+            return a.clone();
+        }
+        let a = answer(text);
+        if self.by_text.len() >= BY_TEXT_LIMIT {
+            self.by_text.clear();
+        }
+        self.by_text.insert(text, a.clone());
+        a
+    }
 }
 
 /// Whether the token at `start`, after `prev` (none: the first token), follows one of
@@ -312,6 +449,9 @@ pub fn after_mark(text: &str, prev: Option<&Token<'_>>, start: usize, marks: &[c
         .trim_end_matches([' ', '\t', '\n', '"', '\'', '“', '‘', '”', '’'])
         .ends_with(marks)
 }
+
+/// Spellings [`ById`] remembers by text before it starts again (bounds memory).
+const BY_TEXT_LIMIT: usize = 100_000;
 
 /// Every word token of `text`, in order.
 pub fn tokens(text: &str) -> Vec<Token<'_>> {
@@ -327,7 +467,25 @@ mod tests {
         let text = "Korea’s tbe don't 'quoted' l953—x naïve\n\x0cend";
         let table = Table::new(text);
         assert_eq!(table.iter(text).collect::<Vec<_>>(), tokens(text));
+        assert_ids_name_spellings(&table, text);
+        let twice = "the cat and the hat and THE end";
+        let table = Table::new(twice);
+        assert_ids_name_spellings(&table, twice);
+        assert_eq!(table.ids(), [0, 1, 2, 0, 3, 2, 4, 5]);
         assert_eq!(Table::new("").iter("").count(), 0);
+    }
+
+    /// Every token's id is its spelling's: one id per spelling, one spelling per id.
+    fn assert_ids_name_spellings(table: &Table, text: &str) {
+        let tokens: Vec<Token<'_>> = table.iter(text).collect();
+        assert_eq!(tokens.len(), table.ids().len());
+        let mut by_id = std::collections::HashMap::new();
+        let mut by_text = std::collections::HashMap::new();
+        for (t, &id) in tokens.iter().zip(table.ids()) {
+            assert!((id as usize) < table.id_count());
+            assert_eq!(*by_id.entry(id).or_insert(t.text), t.text, "{text:?}");
+            assert_eq!(*by_text.entry(t.text).or_insert(id), id, "{text:?}");
+        }
     }
 
     #[test]
@@ -386,7 +544,13 @@ mod tests {
                 patched.spans, fresh.spans,
                 "{text:?} {changes:?} -> {new_text:?}"
             );
-            patched_ok += usize::from(Table::new(&text).patched(&new_text, &lens).is_some());
+            assert_ids_name_spellings(&patched, &new_text);
+            let mut spellings = Spellings::default();
+            patched_ok += usize::from(
+                Table::new(&text)
+                    .patched(&new_text, &lens, &mut spellings)
+                    .is_some(),
+            );
         }
         // The patch itself, not the fallback to a new scan, made (nearly) all of them.
         assert!(patched_ok > 2900, "{patched_ok}");

@@ -10,6 +10,7 @@ use super::repeated::Repeated;
 use super::tokens::Token;
 use super::vocab::Vocabulary;
 use crate::edit::Safety;
+use crate::lexicon::known::KnownWords;
 use crate::lexicon::{Entry, Lexicon};
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -200,6 +201,8 @@ impl Scored {
 /// The word-level corrector for one document.
 pub struct Corrector<'a> {
     lex: &'static Lexicon,
+    /// The lexicon's answers for the document's spellings, looked up once.
+    known: &'a KnownWords,
     vocab: &'a Vocabulary,
     /// Lower-case words the document uses often enough for a generic edit (a dropped or
     /// wrong letter, outside the confusion table) to reach them.
@@ -231,6 +234,12 @@ pub struct Corrector<'a> {
 impl<'a> Corrector<'a> {
     /// A corrector using the embedded lexicon and the document's vocabulary.
     pub fn new(vocab: &'a Vocabulary) -> Self {
+        Corrector::with_known(vocab, KnownWords::none())
+    }
+
+    /// [`Corrector::new`], reading the lexicon's answers for the document's spellings from
+    /// `known` (the same answers, looked up once for all the rules).
+    pub fn with_known(vocab: &'a Vocabulary, known: &'a KnownWords) -> Self {
         let mut generic_targets: Vec<String> = Vec::new();
         let total = vocab.total().max(1) as f64;
         let long_enough = vocab.total() >= MIN_DOC_WORDS;
@@ -243,7 +252,7 @@ impl<'a> Corrector<'a> {
         }
         let repeated = Repeated::new(vocab.words_at_least(2).map(|(w, _)| w));
         let lex = Lexicon::embedded();
-        let profile = Profile::new(vocab.words_at_least(1).map(|(w, _)| w));
+        let profile = Profile::with_known(vocab.words_at_least(1).map(|(w, _)| w), known);
         // One pass over the document's non-words serves the long s and the profile.
         let long_s = long_enough && longs::document_shows_it(lex, profile.non_words(lex));
         let table = if long_enough {
@@ -255,6 +264,7 @@ impl<'a> Corrector<'a> {
             table_index: model::SwapIndex::new(&table),
             table,
             lex,
+            known,
             vocab,
             long_s,
             profile,
@@ -280,7 +290,12 @@ impl<'a> Corrector<'a> {
         let doc = self.doc_count(word);
         let total = self.vocab.total().max(1) as f64;
         let p_doc = DOC_WEIGHT * f64::from(doc) / total;
-        let entry = entry.or_else(|| self.lex.find(word).filter(|f| !f.accents).map(|f| f.entry));
+        let entry = entry.or_else(|| {
+            self.known
+                .find(word)
+                .filter(|f| !f.accents)
+                .map(|f| f.entry)
+        });
         let lex = entry.filter(|e| e.is_common() && !e.abbreviation);
         let p_lex = lex.as_ref().map_or(0.0, |e| count_of(e) / CORPUS_WORDS);
         let doc_attested = doc >= 3 && doc >= 2 * self.vocab.count_any_case(token);
@@ -351,7 +366,7 @@ impl<'a> Corrector<'a> {
         };
         // A spelling the lexicon lacks is also doubtful when a habit of this document's OCR
         // ([`Profile::weighed`]) makes it of any common word ("Gothio" for "Gothic").
-        let unknown = self.lex.find(token).is_none();
+        let unknown = self.known.find(token).is_none();
         let common = |cand: &str| {
             self.lex
                 .find_entry_near(near.as_deref(), cand)
@@ -381,7 +396,7 @@ impl<'a> Corrector<'a> {
             UNKNOWN_LOGP
         };
         let lex = self
-            .lex
+            .known
             .find(token)
             .filter(|f| !f.accents)
             .map(|f| (count_of(&f.entry) / CORPUS_WORDS).ln());
@@ -439,7 +454,7 @@ impl<'a> Corrector<'a> {
         }
         if self.long_s && shape != Shape::Mixed {
             longs::for_each_insertion(&base, |cand| {
-                if let Some(f) = self.lex.find(cand).filter(|f| !f.accents) {
+                if let Some(f) = self.known.find(cand).filter(|f| !f.accents) {
                     consider(cand, f64::from(longs::COST), Some(f.entry), &mut scored);
                 }
             });
@@ -459,7 +474,7 @@ impl<'a> Corrector<'a> {
         // A word the lexicon knows is never replaced by a spelling only the document has:
         // that spelling is as likely the document's repeated misreading of it ("dredge"
         // read "dredgo" on other pages) as the other way round.
-        if self.lex.find(token).is_some_and(|f| !f.accents) {
+        if self.known.find(token).is_some_and(|f| !f.accents) {
             scored.retain(|s| s.lexicon);
         }
         scored.sort_by(|a, b| b.score().total_cmp(&a.score()));
@@ -560,7 +575,7 @@ impl<'a> Corrector<'a> {
             return c;
         }
         let c = self
-            .lex
+            .known
             .find(word)
             .map_or(UNKNOWN_COUNT, |f| count_of(&f.entry));
         let mut counts = lock(&self.counts);
@@ -675,7 +690,7 @@ impl<'a> Corrector<'a> {
 
     /// [`Corrector::needs`], worked out: the stem is given by its length.
     fn work_out_needs(&self, full: &str) -> Need {
-        if full.contains(['\'', '’']) && self.lex.find(full).is_some() {
+        if full.contains(['\'', '’']) && self.known.find(full).is_some() {
             return None;
         }
         // Correct the stem of a possessive ("Korea's", "workers'"): the ending stays.
@@ -688,7 +703,7 @@ impl<'a> Corrector<'a> {
         if !worth_checking(text) {
             return None;
         }
-        let known = self.lex.find(text).filter(|f| !f.accents);
+        let known = self.known.find(text).filter(|f| !f.accents);
         if known
             .as_ref()
             .is_some_and(|f| f.entry.frequency as f64 > COMMON_SKIP * CORPUS_WORDS)
@@ -777,18 +792,24 @@ impl<'a> Corrector<'a> {
         // A word of one or two letters ("ho", "er") is too easily another: only the
         // context and the document's own misreadings can earn its change.
         let short = text.chars().count() <= 2;
-        let context_earns = ratio >= CONTEXT_RATIO
-            && best_ctx >= CONTEXT_SUPPORT
-            && self.vocab.count_any_case(text) <= CONTEXT_MAX_USES
-            && (self.document_shows(text, &best.word)
-                || (short
-                    && best_ctx >= SHORT_STRONG_CONTEXT
-                    && ratio + best_ctx >= SHORT_STRONG_TOTAL));
-        let real_word_ok = best.channel <= REAL_WORD_MAX_CHANNEL
-            && ((!short && ratio >= REAL_WORD_RATIO && best_ctx >= 0.0) || context_earns);
+        // Worked out only for a real word, when the cheaper conditions leave it open: the
+        // profile's answer (`document_shows`) is the costly part.
+        let context_earns = || {
+            ratio >= CONTEXT_RATIO
+                && best_ctx >= CONTEXT_SUPPORT
+                && self.vocab.count_any_case(text) <= CONTEXT_MAX_USES
+                && (self.document_shows(text, &best.word)
+                    || (short
+                        && best_ctx >= SHORT_STRONG_CONTEXT
+                        && ratio + best_ctx >= SHORT_STRONG_TOTAL))
+        };
+        let real_word_ok = || {
+            best.channel <= REAL_WORD_MAX_CHANNEL
+                && ((!short && ratio >= REAL_WORD_RATIO && best_ctx >= 0.0) || context_earns())
+        };
         let non_word = !known && !real_word;
         if margin < required_margin(non_word, text.chars().count(), gap)
-            || (real_word && !real_word_ok)
+            || (real_word && !real_word_ok())
         {
             return None;
         }
