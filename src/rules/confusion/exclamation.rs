@@ -219,9 +219,12 @@ fn asks(text: &str, end: usize) -> bool {
         from += 1;
     }
     let before = &text[from..end];
+    // After the mark, which may be more than one byte ("“").
     let start = before
         .rfind(['.', '!', '?', '"', '“', '\n'])
-        .map_or(0, |i| i + 1);
+        .map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
     let first = before[start..]
         .split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’'))
         .find(|w| !w.is_empty())
@@ -363,6 +366,15 @@ mod tests {
         assert_eq!(
             fixes("God bless the Queen l\nAnd all her ships. Long may she reign 1 Amen."),
             vec!["!", "!"]
+        );
+    }
+
+    #[test]
+    fn a_sentence_opening_after_a_curly_quote_is_read() {
+        // The opening quote is three bytes: the question's first word starts after it.
+        assert_eq!(
+            fixes("“Do you see it 1” she said. “Is it here 1” he said."),
+            vec!["?", "?"]
         );
     }
 
