@@ -349,6 +349,30 @@ impl Lexicon {
         Some(Compound::Parts { level, frequency })
     }
 
+    /// The share of `word`'s uses that come right after `first` ("i" before "have": 0.16),
+    /// from the bigram list; 0 when either count is unknown.
+    pub fn share_after(&self, first: &str, word: &str) -> f64 {
+        let pair = self.bigram(first, word) as f64;
+        let count = self.frequency(word) as f64;
+        if pair > 0.0 && count > 0.0 {
+            pair / (count * BIGRAM_SCALE)
+        } else {
+            0.0
+        }
+    }
+
+    /// The share of `word`'s uses that come right before `next`, from the bigram list; 0
+    /// when either count is unknown.
+    pub fn share_before(&self, word: &str, next: &str) -> f64 {
+        let pair = self.bigram(word, next) as f64;
+        let count = self.frequency(word) as f64;
+        if pair > 0.0 && count > 0.0 {
+            pair / (count * BIGRAM_SCALE)
+        } else {
+            0.0
+        }
+    }
+
     /// The approximate count of the bigram "`a` `b`" (case-insensitive), 0 when unknown.
     pub fn bigram(&self, a: &str, b: &str) -> u64 {
         let a = fold::normalize_typography(a).to_lowercase();
@@ -499,6 +523,10 @@ impl Lexicon {
         self.accents.get(plain).copied()
     }
 }
+
+/// How much larger the bigram list's counts run than its word counts would make a pair
+/// by chance: a pair's count is divided by this times the word's count for its share.
+pub const BIGRAM_SCALE: f64 = 8.0;
 
 /// Whether [`Lexicon::find_plain_entry`] applies to `word`: non-empty, every byte an ASCII
 /// lower-case letter or digit (no case forms, typography, diacritics, possessive or dots

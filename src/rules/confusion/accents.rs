@@ -47,24 +47,43 @@ fn plain_english(lex: &Lexicon, token: &str) -> Option<String> {
     Some(plain)
 }
 
-/// Whether a neighbour is a foreign word with accents: a word the lexicon does not know
-/// even without them ("déjà", "été"), so the token stands in a quotation.
-fn foreign(lex: &Lexicon, t: Option<&Token<'_>>) -> bool {
-    t.is_some_and(|t| has_accent(t.text) && plain_english(lex, t.text).is_none())
-}
-
 /// The check of rule C010.
 pub fn stray_accents(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     if cx.text.is_ascii() {
         return;
     }
     let lex = Lexicon::embedded();
+    // Each token with its answer, worked out once: whether it has accents, and its plain
+    // English spelling if it is one.
+    let mut words = cx.words().map(|t| {
+        let accented = has_accent(t.text);
+        let plain = if accented {
+            plain_english(lex, t.text)
+        } else {
+            None
+        };
+        (t, accented, plain)
+    });
+    // A foreign word with accents (one the lexicon does not know even without them:
+    // "déjà", "été") beside a token puts it in a quotation.
+    let foreign = |w: &Option<(Token<'_>, bool, Option<String>)>| {
+        w.as_ref()
+            .is_some_and(|(_, accented, plain)| *accented && plain.is_none())
+    };
     let mut sites: Vec<(Token<'_>, String, bool)> = Vec::new();
-    for (prev, t, next) in super::tokens::windows_of(cx.words()) {
-        if let Some(plain) = plain_english(lex, t.text) {
-            let quoted = foreign(lex, prev.as_ref()) || foreign(lex, next.as_ref());
-            sites.push((t, plain, quoted));
+    let mut prev = None;
+    let mut current = words.next();
+    while let Some(word) = current.take() {
+        let next = words.next();
+        if let Some(plain) = &word.2 {
+            sites.push((
+                word.0.clone(),
+                plain.clone(),
+                foreign(&prev) || foreign(&next),
+            ));
         }
+        prev = Some(word);
+        current = next;
     }
     if sites.len() < MIN_SITES {
         return;

@@ -243,8 +243,6 @@ const MIN_SITES: usize = 2;
 /// Share of a word's uses after "I" from which a capitalised next word ("1 Was") makes
 /// the "1" the pronoun.
 const FOLLOWS_I_SHARE: f64 = 0.02;
-/// Bigram scale against word counts (see the word rule).
-const BIGRAM_SCALE: f64 = 8.0;
 
 /// The words `text` follows with a number other than 1 ("Example 2", "Sense 3"): labels
 /// of a numbered series. One scan of the text.
@@ -300,9 +298,7 @@ pub fn misread_marks(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
         let w = word.as_str();
         // "so 1 had", "who 1 was": after a word "I" often follows, the "1" is the pronoun
         // (the next word garbled into a capital).
-        let lower = w.to_lowercase();
-        let freq = lex.frequency(&lower) as f64;
-        if freq > 0.0 && lex.bigram(&lower, "i") as f64 / (freq * BIGRAM_SCALE) >= PRONOUN_SHARE {
+        if lex.share_before(&w.to_lowercase(), "i") >= PRONOUN_SHARE {
             continue;
         }
         // "Example 1", "Sense 1": a label of a numbered series, which the document numbers on.
@@ -320,9 +316,7 @@ pub fn misread_marks(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
                 .take_while(|c| c.is_alphabetic())
                 .collect::<String>()
                 .to_lowercase();
-            let f = lex.frequency(&next_word) as f64;
-            if f > 0.0 && lex.bigram("i", &next_word) as f64 / (f * BIGRAM_SCALE) >= FOLLOWS_I_SHARE
-            {
+            if lex.share_after("i", &next_word) >= FOLLOWS_I_SHARE {
                 continue;
             }
         }

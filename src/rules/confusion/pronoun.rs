@@ -113,19 +113,15 @@ fn sentence_opening(text: &str, prev: Option<&Token<'_>>, start: usize) -> bool 
 /// Share of a word's occurrences that follow "I" before the word counts as evidence
 /// ("I have" 0.16, "I shall" 0.06, but "I the" 0.0004).
 const MIN_SHARE: f64 = 0.02;
-/// Bigram scale against word counts (see the word rule).
-const BIGRAM_SCALE: f64 = 8.0;
 
 /// Where a lone "1" of a first-person document stands that makes it the pronoun, for the
 /// reason: between two words, or opening a sentence before a word that follows "I" at
-/// least as often as "one" ("I failed", "I toiled"; but "1 more" is "one more"). `pair` is
-/// the bigram count of "i" and the next word.
+/// least as often as "one" ("I failed", "I toiled"; but "1 more" is "one more").
 fn first_person_place(
     text: &str,
     prev: Option<&Token<'_>>,
     token: &Token<'_>,
     next: &Token<'_>,
-    pair: f64,
     lex: &Lexicon,
     followers: &Followers,
 ) -> Option<String> {
@@ -134,7 +130,7 @@ fn first_person_place(
     }
     if word_before(text, prev, token.range.start) {
         Some("between two words".to_string())
-    } else if pair >= lex.bigram("one", next.text) as f64
+    } else if lex.bigram("i", next.text) >= lex.bigram("one", next.text)
         && sentence_opening(text, prev, token.range.start)
     {
         Some(format!("opening a sentence before '{}'", next.text))
@@ -179,19 +175,12 @@ pub fn as_pronoun(
     if !between.chars().all(|c| c == ' ') || !next.text.starts_with(char::is_lowercase) {
         return None;
     }
-    let pair = lex.bigram("i", next.text) as f64;
-    let count = lex.frequency(next.text) as f64;
-    let share = if pair > 0.0 && count > 0.0 {
-        pair / (count * BIGRAM_SCALE)
-    } else {
-        0.0
-    };
-    let common = share >= MIN_SHARE;
+    let common = lex.share_after("i", next.text) >= MIN_SHARE;
     let evidence = if common {
         "is a common phrase"
     } else if followers.contains(next.text) {
         "occurs elsewhere in this document"
-    } else if let Some(place) = first_person_place(text, prev, token, next, pair, lex, followers) {
+    } else if let Some(place) = first_person_place(text, prev, token, next, lex, followers) {
         return Some((
             fixed,
             format!(

@@ -29,8 +29,6 @@ const IL_PHRASES: &[&[&str]] = &[
 
 /// Share of a word's occurrences that follow "ill" before "III word" reads "Ill word".
 const ILL_MIN_SHARE: f64 = 0.005;
-/// Bigram counts run on a larger scale than word counts.
-const BIGRAM_SCALE: f64 = 8.0;
 
 /// "Sung's" → "Sung".
 fn without_possessive(word: &str) -> &str {
@@ -146,9 +144,7 @@ pub fn fix(
             {
                 return None;
             }
-            let pair = lex.bigram("ill", next.text) as f64;
-            let count = lex.frequency(next.text) as f64;
-            if pair <= 0.0 || count <= 0.0 || pair / (count * BIGRAM_SCALE) < ILL_MIN_SHARE {
+            if lex.share_after("ill", next.text) < ILL_MIN_SHARE {
                 return None;
             }
             Some((

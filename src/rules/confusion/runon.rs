@@ -11,6 +11,7 @@ use super::tokens::{self, Token};
 use crate::edit::{Edit, Safety};
 use crate::lexicon::known::KnownWords;
 use crate::lexicon::Lexicon;
+use crate::lexicon::BIGRAM_SCALE;
 use crate::rules::{Context, RuleInfo};
 
 /// Shortest token considered (bytes): "ofa" is too easily a misread.
@@ -19,8 +20,6 @@ const MIN_TOKEN: usize = 4;
 const MAX_TOKEN: usize = 24;
 /// Approximate number of words behind the lexicon's frequency counts (as in the word rule).
 const CORPUS_WORDS: f64 = 4e11;
-/// Bigram counts run on a larger scale than word counts (as in the word rule).
-const BIGRAM_SCALE: f64 = 8.0;
 /// Smallest bigram count of a pair worth splitting into.
 const MIN_PAIR: u64 = 50_000_000;
 /// Bigram count from which the split is safe rather than a suggestion.

@@ -11,6 +11,7 @@ use super::tokens::Token;
 use super::vocab::Vocabulary;
 use crate::edit::Safety;
 use crate::lexicon::known::KnownWords;
+use crate::lexicon::BIGRAM_SCALE;
 use crate::lexicon::{Entry, Lexicon};
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -32,8 +33,6 @@ pub(super) fn count_of(e: &crate::lexicon::Entry) -> f64 {
 }
 /// Count assumed for a word the lexicon does not know, in context scoring.
 const UNKNOWN_COUNT: f64 = 2e3;
-/// Bigram counts run on a larger scale than word counts (a bigger corpus).
-const BIGRAM_SCALE: f64 = 8.0;
 /// Smallest count in the bigram list: a missing pair is rarer than this.
 const BIGRAM_FLOOR: f64 = 3.2e6;
 /// Context can move a decision by at most this many nats.
