@@ -47,28 +47,12 @@ pub fn misread_spaces(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     }
     let lex = Lexicon::embedded();
     let mut sites = Vec::new();
-    let mut start = None;
-    // Whitespace-separated tokens, trailing punctuation set aside.
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        if !c.is_whitespace() {
-            start.get_or_insert(i);
-            continue;
-        }
-        let Some(s) = start.take() else { continue };
-        let token = text[s..i].trim_end_matches(['.', ',', ';', ':', '!', '?']);
-        let token = token.trim_start_matches(['"', '“', '(']);
-        let offset = s + text[s..i].find(token).unwrap_or(0);
+    // The whitespace-separated tokens the document's counts use, punctuation set aside.
+    for t in cx.vocab_tokens() {
+        let token = &text[t.start..t.end];
         if let Some((a, b)) = parts(lex, token) {
-            let sep = offset + a.len()..offset + token.len() - b.len();
-            sites.push((
-                sep,
-                a,
-                b,
-                &text[offset + a.len()..offset + token.len() - b.len()],
-            ));
+            let sep = t.start + a.len()..t.end - b.len();
+            sites.push((sep.clone(), a, b, &text[sep]));
         }
     }
     if sites.len() < MIN_SITES {
