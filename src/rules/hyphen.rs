@@ -13,6 +13,7 @@ use super::linejoin::join_word;
 use super::lines::lines;
 use super::{Context, Family, FnRule, Rule, RuleInfo};
 use crate::edit::{Edit, Safety};
+use crate::lexicon::fold::fold_diacritics;
 use crate::lexicon::search::Swap;
 use crate::vocab::{Vocab, WordEvidence};
 use hyphenation::{Hyphenator, Language, Load, Standard};
@@ -72,7 +73,21 @@ pub fn legal_break(word: &str, at: usize) -> Option<bool> {
     if lower.len() != word.len() {
         return Some(false);
     }
-    Some(dict.hyphenate(&lower).breaks.contains(&at))
+    if lower.is_ascii() {
+        return Some(dict.hyphenate(&lower).breaks.contains(&at));
+    }
+    // The patterns know plain letters: "café" breaks where "cafe" does. Folding here also
+    // keeps the answer the same before and after a later stage drops a stray accent.
+    let mut folded = String::with_capacity(lower.len());
+    let mut folded_at = None;
+    for (i, c) in lower.char_indices() {
+        if i == at {
+            folded_at = Some(folded.len());
+        }
+        let mut buf = [0u8; 4];
+        folded.push_str(&fold_diacritics(c.encode_utf8(&mut buf)));
+    }
+    Some(folded_at.is_some_and(|f| dict.hyphenate(&folded).breaks.contains(&f)))
 }
 
 /// All the evidence about words that a decision may use.
@@ -881,5 +896,15 @@ mod tests {
     fn legal_breaks_from_patterns() {
         assert_eq!(legal_break("hyphenation", 6), Some(true));
         assert_eq!(legal_break("hyphenation", 1), Some(false));
+    }
+
+    #[test]
+    fn legal_breaks_ignore_accents() {
+        for at in 1..8 {
+            let plain = legal_break("hyphenation", at);
+            let accented = "hyphénation";
+            let at_accented = if at > 4 { at + 1 } else { at };
+            assert_eq!(legal_break(accented, at_accented), plain, "break at {at}");
+        }
     }
 }
