@@ -86,13 +86,60 @@ fn find_space(text: &str, from: usize, space: bool) -> Option<usize> {
     None
 }
 
-/// Every word token of `text`, in order.
+/// Texts shorter than this are scanned and counted on one thread; longer ones in pieces of
+/// about this size, on every core.
+const PIECE_BYTES: usize = 256 * 1024;
+
+/// Where to cut `text` into pieces of about [`PIECE_BYTES`] for a parallel scan: each cut
+/// is at an ASCII white-space byte, which no token contains, so the tokens of the pieces
+/// are the tokens of the whole text. The first bound is 0 and the last `text.len()`.
+fn cuts(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut cuts = vec![0];
+    let mut at = PIECE_BYTES;
+    while at < bytes.len() {
+        match bytes[at..]
+            .iter()
+            .position(|&b| b == b' ' || (0x09..=0x0d).contains(&b))
+        {
+            Some(k) => {
+                cuts.push(at + k);
+                at += k + PIECE_BYTES;
+            }
+            None => break,
+        }
+    }
+    cuts.push(bytes.len());
+    cuts
+}
+
+/// Every word token of `text`, in order. A long text is scanned in pieces on every core
+/// (cut at white space); the tokens are the same.
 pub fn tokens(text: &str) -> Vec<Token> {
+    use rayon::prelude::*;
+    let cuts = cuts(text);
+    if cuts.len() <= 2 {
+        return tokens_in(text, 0, text.len());
+    }
+    let pieces: Vec<Vec<Token>> = cuts
+        .par_windows(2)
+        .map(|w| tokens_in(text, w[0], w[1]))
+        .collect();
+    let mut out = Vec::with_capacity(pieces.iter().map(Vec::len).sum());
+    for p in pieces {
+        out.extend(p);
+    }
+    out
+}
+
+/// The word tokens of `text` that start in `from..to`, where `from` and `to` are 0, the
+/// text's end or white space (so no token crosses them).
+fn tokens_in(text: &str, from: usize, to: usize) -> Vec<Token> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < text.len() {
-        let Some(s) = find_space(text, i, false) else {
+    let mut i = from;
+    while i < to {
+        let Some(s) = find_space(text, i, false).filter(|&s| s < to) else {
             break;
         };
         let e = find_space(text, s, true).unwrap_or(text.len());
@@ -139,16 +186,50 @@ impl Vocab {
         Vocab::of_tokens(text, &tokens(text))
     }
 
-    /// Count the words of `text`, given its [`tokens`].
+    /// Count the words of `text`, given its [`tokens`]. Many tokens are counted in
+    /// pieces on every core and the counts added up: the same counts.
     pub fn of_tokens(text: &str, toks: &[Token]) -> Self {
-        let mut v = Vocab::default();
-        let mut skip_next = false;
-        for t in toks {
-            if t.line_end_hyphen {
-                skip_next = true;
-                continue;
+        use rayon::prelude::*;
+        // One piece per core, of at least MIN_PIECE tokens: adding up the counts of a piece
+        // costs about a tenth of counting them.
+        const MIN_PIECE: usize = 32 * 1024;
+        let n = rayon::current_num_threads().min(toks.len() / MIN_PIECE);
+        if n <= 1 {
+            return Vocab::of_piece(text, toks, 0, toks.len());
+        }
+        let piece = toks.len().div_ceil(n);
+        let starts: Vec<usize> = (0..toks.len()).step_by(piece).collect();
+        let pieces: Vec<Vocab> = starts
+            .par_iter()
+            .map(|&s| Vocab::of_piece(text, toks, s, (s + piece).min(toks.len())))
+            .collect();
+        let mut pieces = pieces.into_iter();
+        let mut v = pieces.next().unwrap_or_default();
+        for p in pieces {
+            v.add(p);
+        }
+        v
+    }
+
+    /// Add the counts of `other`.
+    fn add(&mut self, other: Vocab) {
+        for (mine, theirs) in [
+            (&mut self.words, other.words),
+            (&mut self.parts, other.parts),
+            (&mut self.firsts, other.firsts),
+        ] {
+            for (w, n) in theirs {
+                *mine.entry(w).or_insert(0) += n;
             }
-            if std::mem::take(&mut skip_next) {
+        }
+    }
+
+    /// The counts of tokens `from..to` of `toks`. A token is counted unless it ends with a
+    /// line-end hyphen or follows one (the two halves of a hyphenated word are fragments).
+    fn of_piece(text: &str, toks: &[Token], from: usize, to: usize) -> Self {
+        let mut v = Vocab::default();
+        for (k, t) in toks.iter().enumerate().take(to).skip(from) {
+            if t.line_end_hyphen || k.checked_sub(1).is_some_and(|p| toks[p].line_end_hyphen) {
                 continue;
             }
             let raw = &text[t.start..t.end];
@@ -227,6 +308,55 @@ impl WordEvidence for crate::lexicon::Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A long text of words, compounds, line-end hyphens, odd spaces and accents.
+    fn long_text() -> String {
+        let parts = [
+            "The",
+            "co-operation,",
+            "organi-\n",
+            "sation",
+            "(the)",
+            "café",
+            "a\u{a0}b",
+            "Well-known",
+            "x-",
+            "\n",
+            "“quoted”",
+            "--",
+            "-\n",
+            "é",
+            "over-\r\n",
+            "lap",
+        ];
+        let mut t = String::new();
+        let mut k = 7usize;
+        while t.len() < 3 * PIECE_BYTES {
+            k = k.wrapping_mul(1_103_515_245).wrapping_add(12_345) % (1 << 31);
+            t.push_str(parts[k % parts.len()]);
+            t.push_str(if k % 5 == 0 { "\n" } else { " " });
+        }
+        t
+    }
+
+    #[test]
+    fn pieces_give_the_tokens_and_counts_of_the_whole() {
+        let text = long_text();
+        assert!(cuts(&text).len() > 3);
+        let whole = tokens_in(&text, 0, text.len());
+        assert_eq!(tokens(&text), whole);
+        assert!(whole.len() > 64 * 1024, "{}", whole.len());
+        let one = Vocab::of_piece(&text, &whole, 0, whole.len());
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(3)
+            .build()
+            .unwrap();
+        let many = pool.install(|| Vocab::of_tokens(&text, &whole));
+        assert_eq!(one.words, many.words);
+        assert_eq!(one.parts, many.parts);
+        assert_eq!(one.firsts, many.firsts);
+        assert!(one.words.contains_key("co-operation"));
+    }
 
     #[test]
     fn counts_words_and_skips_fragments() {
