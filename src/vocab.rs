@@ -86,98 +86,60 @@ fn find_space(text: &str, from: usize, space: bool) -> Option<usize> {
     None
 }
 
-/// Texts shorter than this are scanned and counted on one thread; longer ones in pieces of
-/// about this size, on every core.
-const PIECE_BYTES: usize = 256 * 1024;
-
-/// Where to cut `text` into pieces of about [`PIECE_BYTES`] for a parallel scan: each cut
-/// is at an ASCII white-space byte, which no token contains, so the tokens of the pieces
-/// are the tokens of the whole text. The first bound is 0 and the last `text.len()`.
-fn cuts(text: &str) -> Vec<usize> {
-    let bytes = text.as_bytes();
-    let mut cuts = vec![0];
-    let mut at = PIECE_BYTES;
-    while at < bytes.len() {
-        match bytes[at..]
-            .iter()
-            .position(|&b| b == b' ' || (0x09..=0x0d).contains(&b))
-        {
-            Some(k) => {
-                cuts.push(at + k);
-                at += k + PIECE_BYTES;
-            }
-            None => break,
-        }
-    }
-    cuts.push(bytes.len());
-    cuts
-}
-
-/// Every word token of `text`, in order. A long text is scanned in pieces on every core
-/// (cut at white space); the tokens are the same.
+/// Every word token of `text`, in order. (Scanning pieces on every core and joining
+/// them was tried: the join holds the tokens twice, which raised peak memory on large
+/// inputs by more than it saved in time.)
 pub fn tokens(text: &str) -> Vec<Token> {
-    use rayon::prelude::*;
-    let cuts = cuts(text);
-    if cuts.len() <= 2 {
-        return tokens_in(text, 0, text.len());
-    }
-    let pieces: Vec<Vec<Token>> = cuts
-        .par_windows(2)
-        .map(|w| tokens_in(text, w[0], w[1]))
-        .collect();
-    let mut out = Vec::with_capacity(pieces.iter().map(Vec::len).sum());
-    for p in pieces {
-        out.extend(p);
-    }
+    let mut out: Vec<Token> = token_iter(text).collect();
+    // The vector grew by doubling: give back what it did not use.
+    out.shrink_to_fit();
     out
 }
 
-/// The word tokens of `text` that start in `from..to`, where `from` and `to` are 0, the
-/// text's end or white space (so no token crosses them).
-fn tokens_in(text: &str, from: usize, to: usize) -> Vec<Token> {
-    let mut out = Vec::new();
+/// The tokens of [`tokens`] one at a time, for a caller that needs no table of them.
+pub fn token_iter(text: &str) -> impl Iterator<Item = Token> + '_ {
     let bytes = text.as_bytes();
-    let mut i = from;
-    while i < to {
-        let Some(s) = find_space(text, i, false).filter(|&s| s < to) else {
-            break;
-        };
-        let e = find_space(text, s, true).unwrap_or(text.len());
-        i = e;
-        let raw = &text[s..e];
-        let lead = raw.len() - raw.trim_start_matches(|c: char| !is_word_char(c)).len();
-        let body = &raw[lead..];
-        let hyphen_end = raw.ends_with('-') && {
-            let mut k = e;
-            while k < bytes.len() && matches!(bytes[k], b' ' | b'\t') {
-                k += 1;
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < text.len() {
+            let s = find_space(text, i, false)?;
+            let e = find_space(text, s, true).unwrap_or(text.len());
+            i = e;
+            let raw = &text[s..e];
+            let lead = raw.len() - raw.trim_start_matches(|c: char| !is_word_char(c)).len();
+            let body = &raw[lead..];
+            let hyphen_end = raw.ends_with('-') && {
+                let mut k = e;
+                while k < bytes.len() && matches!(bytes[k], b' ' | b'\t') {
+                    k += 1;
+                }
+                k < bytes.len() && matches!(bytes[k], b'\n' | b'\r' | b'\x0c')
+            };
+            let trimmed = body.trim_end_matches(|c: char| !is_word_char(c));
+            if trimmed.is_empty() {
+                // A chunk of punctuation ending in a line-end hyphen ("‘-" before "f FILE").
+                if hyphen_end {
+                    return Some(Token {
+                        start: e - 1,
+                        end: e,
+                        line_end_hyphen: true,
+                    });
+                }
+                continue;
             }
-            k < bytes.len() && matches!(bytes[k], b'\n' | b'\r' | b'\x0c')
-        };
-        let trimmed = body.trim_end_matches(|c: char| !is_word_char(c));
-        if trimmed.is_empty() {
-            // A chunk of punctuation ending in a line-end hyphen ("‘-" before "f FILE").
-            if hyphen_end {
-                out.push(Token {
-                    start: e - 1,
-                    end: e,
-                    line_end_hyphen: true,
-                });
-            }
-            continue;
+            let end = if hyphen_end && body[trimmed.len()..].starts_with('-') {
+                s + lead + trimmed.len() + 1
+            } else {
+                s + lead + trimmed.len()
+            };
+            return Some(Token {
+                start: s + lead,
+                end,
+                line_end_hyphen: hyphen_end && end > s + lead + trimmed.len(),
+            });
         }
-        let end = if hyphen_end && body[trimmed.len()..].starts_with('-') {
-            s + lead + trimmed.len() + 1
-        } else {
-            s + lead + trimmed.len()
-        };
-        out.push(Token {
-            start: s + lead,
-            end,
-            line_end_hyphen: hyphen_end && end > s + lead + trimmed.len(),
-        });
-    }
-    out
+        None
+    })
 }
 
 impl Vocab {
@@ -331,7 +293,7 @@ mod tests {
         ];
         let mut t = String::new();
         let mut k = 7usize;
-        while t.len() < 3 * PIECE_BYTES {
+        while t.len() < 3 << 18 {
             k = k.wrapping_mul(1_103_515_245).wrapping_add(12_345) % (1 << 31);
             t.push_str(parts[k % parts.len()]);
             t.push_str(if k % 5 == 0 { "\n" } else { " " });
@@ -342,9 +304,7 @@ mod tests {
     #[test]
     fn pieces_give_the_tokens_and_counts_of_the_whole() {
         let text = long_text();
-        assert!(cuts(&text).len() > 3);
-        let whole = tokens_in(&text, 0, text.len());
-        assert_eq!(tokens(&text), whole);
+        let whole = tokens(&text);
         assert!(whole.len() > 64 * 1024, "{}", whole.len());
         let one = Vocab::of_piece(&text, &whole, 0, whole.len());
         let pool = rayon::ThreadPoolBuilder::new()

@@ -49,7 +49,14 @@ pub fn misread_spaces(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     let known = cx.known_words();
     let mut sites = Vec::new();
     // The whitespace-separated tokens the document's counts use, punctuation set aside.
-    for t in cx.vocab_tokens() {
+    // The table of them when it exists, else one scan: C013 alone needs no table, and on a
+    // large text the table (24 bytes a token) was the peak of the run's memory.
+    let toks: Box<dyn Iterator<Item = crate::vocab::Token> + '_> = match cx.vocab_tokens_if_built()
+    {
+        Some(built) => Box::new(built.iter().copied()),
+        None => Box::new(crate::vocab::token_iter(text)),
+    };
+    for t in toks {
         let token = &text[t.start..t.end];
         if let Some((a, b)) = parts(known, token) {
             let sep = t.start + a.len()..t.end - b.len();
