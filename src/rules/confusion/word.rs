@@ -561,6 +561,21 @@ impl<'a> Corrector<'a> {
         })
     }
 
+    /// Whether a capitalised `token` inside a sentence is a misreading of the common word
+    /// `cand` rather than a name: it has [`LONGER_NON_WORD`] letters or more, the document
+    /// uses it only this once (names recur), and `cand` is an ordinary lower-case word,
+    /// no name ("Detectivo", "Collego", "Agnostioism"; short names one letter from a word,
+    /// "Jaspar", "Millar", "Moy", stay).
+    fn garbled_capital(&self, token: &str, cand: &Scored) -> bool {
+        if token.chars().count() < LONGER_NON_WORD || self.vocab.count_any_case(token) != 1 {
+            return false;
+        }
+        let lower = cand.word.to_lowercase();
+        self.lex
+            .find(&lower)
+            .is_some_and(|f| f.spelling == lower && !f.entry.proper && f.entry.is_common())
+    }
+
     /// Whether the document's OCR made the misreading that turns `word` into `token`.
     fn document_shows(&self, token: &str, word: &str) -> bool {
         let (token, word) = (token.to_lowercase(), word.to_lowercase());
@@ -757,11 +772,12 @@ impl<'a> Corrector<'a> {
             return None;
         }
         // A capitalised word inside a sentence is probably a name: only the document's own
-        // spelling of a name may replace it ("Auhert" → "Aubert").
+        // spelling of a name may replace it ("Auhert" → "Aubert"), unless it is a long
+        // one-off that misreads a common word ("Detectivo").
         let mid_sentence_name = prev.is_some() && shape(text) == Shape::Title;
         let cands: Vec<&Scored> = cands
             .iter()
-            .filter(|c| !mid_sentence_name || c.doc_count >= 2)
+            .filter(|c| !mid_sentence_name || c.doc_count >= 2 || self.garbled_capital(text, c))
             .take(CONTEXT_K)
             .collect();
         // Context moves a score by at most MAX_CONTEXT: skip it when nothing can win.
@@ -1147,6 +1163,31 @@ mod tests {
         let clean = "Tho men were here. Tho boys made some noise. Tho girls have gone.";
         let got = super::super::edits_of("C001", clean);
         assert!(!got.iter().any(|(a, _, _)| a == "Tho"), "{got:?}");
+    }
+
+    #[test]
+    fn a_long_one_off_capital_inside_a_sentence_may_be_a_misread_word() {
+        let body = "The people of the town met in the hall and spoke of the harvest, the \
+                    weather and the roads, and then they went home for the night. ";
+        let text = format!(
+            "{} Then the evening Detectivo came by. Later Jaspar came, and Jaspar left.",
+            body.repeat(6)
+        );
+        let got = super::super::edits_of("C001", &text);
+        assert!(
+            got.iter()
+                .any(|(a, b, _)| a == "Detectivo" && b == "Detective"),
+            "{got:?}"
+        );
+        // A short name one letter from a word, used twice, stays.
+        assert!(!got.iter().any(|(a, _, _)| a == "Jaspar"), "{got:?}");
+        // Used twice, even a long capital is a name the document spells this way.
+        let twice = format!(
+            "{} Then the evening Detectivo came by, and the Detectivo left.",
+            body.repeat(6)
+        );
+        let got = super::super::edits_of("C001", &twice);
+        assert!(!got.iter().any(|(a, _, _)| a == "Detectivo"), "{got:?}");
     }
 
     #[test]
