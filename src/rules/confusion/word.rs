@@ -3,6 +3,7 @@
 //! document word and clearly more probable than the token itself and than every other
 //! candidate; the margin (in nats) becomes the edit's confidence and its safety.
 
+use super::archaic;
 use super::longs;
 use super::model::{self, GENERIC_COST};
 use super::profile::{swap_between, Profile};
@@ -220,6 +221,8 @@ pub struct Corrector<'a> {
     needed: HashMap<String, Need>,
     /// Whether this document lost the long s of old print (see [`super::longs`]).
     long_s: bool,
+    /// Whether this document is printed in old spelling (see [`super::archaic`]).
+    old_spelling: bool,
     /// The confusions this document's OCR made (see [`super::profile`]).
     profile: Profile<'a>,
     /// Capitalised spellings found to be a repeated misreading of a common word.
@@ -254,6 +257,13 @@ impl<'a> Corrector<'a> {
         let profile = Profile::with_known(vocab.words_at_least(1).map(|(w, _)| w), known);
         // One pass over the document's non-words serves the long s and the profile.
         let long_s = long_enough && longs::document_shows_it(lex, profile.non_words(lex));
+        let old_spelling = long_enough
+            && archaic::document_shows_it(
+                lex,
+                profile.non_words(lex),
+                |w| vocab.count(w),
+                vocab.total(),
+            );
         let table = if long_enough {
             profile.weighed(lex, model::TABLE)
         } else {
@@ -266,6 +276,7 @@ impl<'a> Corrector<'a> {
             known,
             vocab,
             long_s,
+            old_spelling,
             profile,
             misreadings: Default::default(),
             generic_targets,
@@ -724,9 +735,23 @@ impl<'a> Corrector<'a> {
         {
             return None;
         }
+        // An old spelling in a document printed in old spelling is no misreading ("hee").
+        if known.is_none() && self.old_spelling && self.old_spelling_of_a_word(text) {
+            return None;
+        }
         let real_word =
             known.as_ref().is_some_and(|f| f.entry.is_common()) || self.trusted_repeats(text) >= 2;
         Some((text.len(), real_word, known.is_some()))
+    }
+
+    /// Whether `text`, lower case or capitalised, is an old spelling of a common word
+    /// ([`archaic::modern_form`]).
+    fn old_spelling_of_a_word(&self, text: &str) -> bool {
+        match shape(text) {
+            Shape::Lower => archaic::modern_form(self.lex, text).is_some(),
+            Shape::Title => archaic::modern_form(self.lex, &text.to_lowercase()).is_some(),
+            _ => false,
+        }
     }
 
     /// Remember that a spelling is not worth questioning (the memory is bounded).
@@ -1163,6 +1188,21 @@ mod tests {
         let clean = "Tho men were here. Tho boys made some noise. Tho girls have gone.";
         let got = super::super::edits_of("C001", clean);
         assert!(!got.iter().any(|(a, _, _)| a == "Tho"), "{got:?}");
+    }
+
+    #[test]
+    fn old_spellings_stay_in_a_text_printed_in_them() {
+        // This OCR reads h as b ("bis", "wbich"); the print spells "hee", "owne", "againe".
+        let body = "Then hee tooke his owne horse and rode downe againe to the towne, for \
+                    hee would keepe his word, and bis men went with him, wbich was well. ";
+        let text = body.repeat(6);
+        let got = super::super::edits_of("C001", &text);
+        assert!(!got.iter().any(|(a, _, _)| a == "hee"), "{got:?}");
+        assert!(!got.iter().any(|(a, _, _)| a == "owne"), "{got:?}");
+        assert!(
+            got.iter().any(|(a, b, _)| a == "wbich" && b == "which"),
+            "{got:?}"
+        );
     }
 
     #[test]
