@@ -3,6 +3,7 @@
 
 pub mod accents;
 pub mod apostrophe;
+pub mod archaic;
 pub mod capital_i;
 pub mod digits;
 pub mod exclamation;

@@ -3,6 +3,7 @@
 //! document word and clearly more probable than the token itself and than every other
 //! candidate; the margin (in nats) becomes the edit's confidence and its safety.
 
+use super::archaic;
 use super::longs;
 use super::model::{self, GENERIC_COST};
 use super::profile::{swap_between, Profile};
@@ -220,6 +221,8 @@ pub struct Corrector<'a> {
     needed: HashMap<String, Need>,
     /// Whether this document lost the long s of old print (see [`super::longs`]).
     long_s: bool,
+    /// Whether this document is printed in old spelling (see [`super::archaic`]).
+    old_spelling: bool,
     /// The confusions this document's OCR made (see [`super::profile`]).
     profile: Profile<'a>,
     /// Capitalised spellings found to be a repeated misreading of a common word.
@@ -254,6 +257,13 @@ impl<'a> Corrector<'a> {
         let profile = Profile::with_known(vocab.words_at_least(1).map(|(w, _)| w), known);
         // One pass over the document's non-words serves the long s and the profile.
         let long_s = long_enough && longs::document_shows_it(lex, profile.non_words(lex));
+        let old_spelling = long_enough
+            && archaic::document_shows_it(
+                lex,
+                profile.non_words(lex),
+                |w| vocab.count(w),
+                vocab.total(),
+            );
         let table = if long_enough {
             profile.weighed(lex, model::TABLE)
         } else {
@@ -266,6 +276,7 @@ impl<'a> Corrector<'a> {
             known,
             vocab,
             long_s,
+            old_spelling,
             profile,
             misreadings: Default::default(),
             generic_targets,
@@ -561,6 +572,21 @@ impl<'a> Corrector<'a> {
         })
     }
 
+    /// Whether a capitalised `token` inside a sentence is a misreading of the common word
+    /// `cand` rather than a name: it has [`LONGER_NON_WORD`] letters or more, the document
+    /// uses it only this once (names recur), and `cand` is an ordinary lower-case word,
+    /// no name ("Detectivo", "Collego", "Agnostioism"; short names one letter from a word,
+    /// "Jaspar", "Millar", "Moy", stay).
+    fn garbled_capital(&self, token: &str, cand: &Scored) -> bool {
+        if token.chars().count() < LONGER_NON_WORD || self.vocab.count_any_case(token) != 1 {
+            return false;
+        }
+        let lower = cand.word.to_lowercase();
+        self.lex
+            .find(&lower)
+            .is_some_and(|f| f.spelling == lower && !f.entry.proper && f.entry.is_common())
+    }
+
     /// Whether the document's OCR made the misreading that turns `word` into `token`.
     fn document_shows(&self, token: &str, word: &str) -> bool {
         let (token, word) = (token.to_lowercase(), word.to_lowercase());
@@ -709,9 +735,23 @@ impl<'a> Corrector<'a> {
         {
             return None;
         }
+        // An old spelling in a document printed in old spelling is no misreading ("hee").
+        if known.is_none() && self.old_spelling && self.old_spelling_of_a_word(text) {
+            return None;
+        }
         let real_word =
             known.as_ref().is_some_and(|f| f.entry.is_common()) || self.trusted_repeats(text) >= 2;
         Some((text.len(), real_word, known.is_some()))
+    }
+
+    /// Whether `text`, lower case or capitalised, is an old spelling of a common word
+    /// ([`archaic::modern_form`]).
+    fn old_spelling_of_a_word(&self, text: &str) -> bool {
+        match shape(text) {
+            Shape::Lower => archaic::modern_form(self.lex, text).is_some(),
+            Shape::Title => archaic::modern_form(self.lex, &text.to_lowercase()).is_some(),
+            _ => false,
+        }
     }
 
     /// Remember that a spelling is not worth questioning (the memory is bounded).
@@ -805,11 +845,12 @@ impl<'a> Corrector<'a> {
     ) -> Option<Correction> {
         let full_len = text.len() + suffix.len();
         // A capitalised word inside a sentence is probably a name: only the document's own
-        // spelling of a name may replace it ("Auhert" → "Aubert").
+        // spelling of a name may replace it ("Auhert" → "Aubert"), unless it is a long
+        // one-off that misreads a common word ("Detectivo").
         let mid_sentence_name = prev.is_some() && shape(text) == Shape::Title;
         let cands: Vec<&Scored> = cands
             .iter()
-            .filter(|c| !mid_sentence_name || c.doc_count >= 2)
+            .filter(|c| !mid_sentence_name || c.doc_count >= 2 || self.garbled_capital(text, c))
             .take(CONTEXT_K)
             .collect();
         // Context moves a score by at most MAX_CONTEXT: skip it when nothing can win.
@@ -1203,6 +1244,46 @@ mod tests {
         let clean = "Tho men were here. Tho boys made some noise. Tho girls have gone.";
         let got = super::super::edits_of("C001", clean);
         assert!(!got.iter().any(|(a, _, _)| a == "Tho"), "{got:?}");
+    }
+
+    #[test]
+    fn old_spellings_stay_in_a_text_printed_in_them() {
+        // This OCR reads h as b ("bis", "wbich"); the print spells "hee", "owne", "againe".
+        let body = "Then hee tooke his owne horse and rode downe againe to the towne, for \
+                    hee would keepe his word, and bis men went with him, wbich was well. ";
+        let text = body.repeat(6);
+        let got = super::super::edits_of("C001", &text);
+        assert!(!got.iter().any(|(a, _, _)| a == "hee"), "{got:?}");
+        assert!(!got.iter().any(|(a, _, _)| a == "owne"), "{got:?}");
+        assert!(
+            got.iter().any(|(a, b, _)| a == "wbich" && b == "which"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_long_one_off_capital_inside_a_sentence_may_be_a_misread_word() {
+        let body = "The people of the town met in the hall and spoke of the harvest, the \
+                    weather and the roads, and then they went home for the night. ";
+        let text = format!(
+            "{} Then the evening Detectivo came by. Later Jaspar came, and Jaspar left.",
+            body.repeat(6)
+        );
+        let got = super::super::edits_of("C001", &text);
+        assert!(
+            got.iter()
+                .any(|(a, b, _)| a == "Detectivo" && b == "Detective"),
+            "{got:?}"
+        );
+        // A short name one letter from a word, used twice, stays.
+        assert!(!got.iter().any(|(a, _, _)| a == "Jaspar"), "{got:?}");
+        // Used twice, even a long capital is a name the document spells this way.
+        let twice = format!(
+            "{} Then the evening Detectivo came by, and the Detectivo left.",
+            body.repeat(6)
+        );
+        let got = super::super::edits_of("C001", &twice);
+        assert!(!got.iter().any(|(a, _, _)| a == "Detectivo"), "{got:?}");
     }
 
     #[test]
