@@ -41,8 +41,9 @@ const MAX_CONTEXT: f64 = 6.0;
 /// A real word ("tho") is replaced only by a word at least e^6.9 ≈ 1000 times as
 /// frequent ("the")…
 const REAL_WORD_RATIO: f64 = 6.9;
-/// …reached by one common misreading, and only when the context does not favour it.
-const REAL_WORD_MAX_CHANNEL: f64 = 4.0;
+/// …reached by one common misreading (a swap of cost 4.5 or less: "fl" lost from "flute" is
+/// one), and only when the context does not favour it.
+const REAL_WORD_MAX_CHANNEL: f64 = 4.5;
 /// A real word may also go for a word e^4 ≈ 55 times as frequent when the neighbours favour
 /// that word by e^2, the token is rare in the document, and the document's OCR shows the
 /// same misreading in non-words (see [`super::profile`]).
