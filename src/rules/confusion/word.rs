@@ -653,29 +653,30 @@ impl<'a> Corrector<'a> {
             .into_iter()
             .filter(|s| !self.settled.contains(*s) && seen.insert(s))
             .collect();
-        if todo.len() < MIN_PARALLEL {
-            return;
-        }
         let this = &*self;
-        let found: Vec<PreparedSpelling<'_>> = todo
-            .par_iter()
-            .map(|full| {
-                let known_need = this.needed.get(*full).copied();
-                let need = known_need.unwrap_or_else(|| this.work_out_needs(full));
-                let new_need = known_need.is_none().then_some(need);
-                let Some((stem_len, real_word, _)) = need else {
-                    return (*full, new_need, None);
-                };
-                let stem = &full[..stem_len];
-                let rival = real_word.then(|| {
-                    let known = lock(&this.rivals).get(stem).copied();
-                    known.unwrap_or_else(|| this.search_rival(stem))
-                });
-                let unigram = (rival != Some(false) && !this.cache.contains_key(stem))
-                    .then(|| (this.own_logp(stem), this.candidates(stem)));
-                (*full, new_need, Some((stem, Prepared { rival, unigram })))
-            })
-            .collect();
+        let work = |full: &&'t str| -> PreparedSpelling<'t> {
+            let known_need = this.needed.get(*full).copied();
+            let need = known_need.unwrap_or_else(|| this.work_out_needs(full));
+            let new_need = known_need.is_none().then_some(need);
+            let Some((stem_len, real_word, _)) = need else {
+                return (*full, new_need, None);
+            };
+            let stem = &full[..stem_len];
+            let rival = real_word.then(|| {
+                let known = lock(&this.rivals).get(stem).copied();
+                known.unwrap_or_else(|| this.search_rival(stem))
+            });
+            let unigram = (rival != Some(false) && !this.cache.contains_key(stem))
+                .then(|| (this.own_logp(stem), this.candidates(stem)));
+            (*full, new_need, Some((stem, Prepared { rival, unigram })))
+        };
+        // Few spellings are worked out here, on this thread: [`Corrector::judge`] would
+        // otherwise search them again at every occurrence.
+        let found: Vec<PreparedSpelling<'_>> = if todo.len() < MIN_PARALLEL {
+            todo.iter().map(work).collect()
+        } else {
+            todo.par_iter().map(work).collect()
+        };
         for (full, need, _) in &found {
             if let Some(need) = need {
                 self.remember_need(full, *need);
