@@ -81,7 +81,13 @@ pub fn ranges_conflict(a: &Range<usize>, b: &Range<usize>) -> bool {
 /// `text`) and return the new text. Edits that break those conditions are skipped, so the
 /// function never panics; [`check_well_formed`] tells whether a list is valid.
 pub fn apply<'a>(text: &str, edits: impl IntoIterator<Item = &'a Edit>) -> String {
-    let mut out = String::with_capacity(text.len());
+    // Room for the longest output the edits can make: a string that grows doubles its
+    // capacity, which on a large text is the largest allocation of the run.
+    let edits: Vec<&Edit> = edits.into_iter().collect();
+    let growth = edits.iter().fold(0usize, |n, e| {
+        n.saturating_add(e.replacement.len().saturating_sub(e.range.len()))
+    });
+    let mut out = String::with_capacity(text.len().saturating_add(growth));
     let mut pos = 0;
     for_each_applied(text, edits, |e| {
         out.push_str(&text[pos..e.range.start]);

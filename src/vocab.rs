@@ -86,51 +86,60 @@ fn find_space(text: &str, from: usize, space: bool) -> Option<usize> {
     None
 }
 
-/// Every word token of `text`, in order.
+/// Every word token of `text`, in order. (Scanning pieces on every core and joining
+/// them was tried: the join holds the tokens twice, which raised peak memory on large
+/// inputs by more than it saved in time.)
 pub fn tokens(text: &str) -> Vec<Token> {
-    let mut out = Vec::new();
+    let mut out: Vec<Token> = token_iter(text).collect();
+    // The vector grew by doubling: give back what it did not use.
+    out.shrink_to_fit();
+    out
+}
+
+/// The tokens of [`tokens`] one at a time, for a caller that needs no table of them.
+pub fn token_iter(text: &str) -> impl Iterator<Item = Token> + '_ {
     let bytes = text.as_bytes();
     let mut i = 0;
-    while i < text.len() {
-        let Some(s) = find_space(text, i, false) else {
-            break;
-        };
-        let e = find_space(text, s, true).unwrap_or(text.len());
-        i = e;
-        let raw = &text[s..e];
-        let lead = raw.len() - raw.trim_start_matches(|c: char| !is_word_char(c)).len();
-        let body = &raw[lead..];
-        let hyphen_end = raw.ends_with('-') && {
-            let mut k = e;
-            while k < bytes.len() && matches!(bytes[k], b' ' | b'\t') {
-                k += 1;
+    std::iter::from_fn(move || {
+        while i < text.len() {
+            let s = find_space(text, i, false)?;
+            let e = find_space(text, s, true).unwrap_or(text.len());
+            i = e;
+            let raw = &text[s..e];
+            let lead = raw.len() - raw.trim_start_matches(|c: char| !is_word_char(c)).len();
+            let body = &raw[lead..];
+            let hyphen_end = raw.ends_with('-') && {
+                let mut k = e;
+                while k < bytes.len() && matches!(bytes[k], b' ' | b'\t') {
+                    k += 1;
+                }
+                k < bytes.len() && matches!(bytes[k], b'\n' | b'\r' | b'\x0c')
+            };
+            let trimmed = body.trim_end_matches(|c: char| !is_word_char(c));
+            if trimmed.is_empty() {
+                // A chunk of punctuation ending in a line-end hyphen ("‘-" before "f FILE").
+                if hyphen_end {
+                    return Some(Token {
+                        start: e - 1,
+                        end: e,
+                        line_end_hyphen: true,
+                    });
+                }
+                continue;
             }
-            k < bytes.len() && matches!(bytes[k], b'\n' | b'\r' | b'\x0c')
-        };
-        let trimmed = body.trim_end_matches(|c: char| !is_word_char(c));
-        if trimmed.is_empty() {
-            // A chunk of punctuation ending in a line-end hyphen ("‘-" before "f FILE").
-            if hyphen_end {
-                out.push(Token {
-                    start: e - 1,
-                    end: e,
-                    line_end_hyphen: true,
-                });
-            }
-            continue;
+            let end = if hyphen_end && body[trimmed.len()..].starts_with('-') {
+                s + lead + trimmed.len() + 1
+            } else {
+                s + lead + trimmed.len()
+            };
+            return Some(Token {
+                start: s + lead,
+                end,
+                line_end_hyphen: hyphen_end && end > s + lead + trimmed.len(),
+            });
         }
-        let end = if hyphen_end && body[trimmed.len()..].starts_with('-') {
-            s + lead + trimmed.len() + 1
-        } else {
-            s + lead + trimmed.len()
-        };
-        out.push(Token {
-            start: s + lead,
-            end,
-            line_end_hyphen: hyphen_end && end > s + lead + trimmed.len(),
-        });
-    }
-    out
+        None
+    })
 }
 
 impl Vocab {
@@ -139,16 +148,50 @@ impl Vocab {
         Vocab::of_tokens(text, &tokens(text))
     }
 
-    /// Count the words of `text`, given its [`tokens`].
+    /// Count the words of `text`, given its [`tokens`]. Many tokens are counted in
+    /// pieces on every core and the counts added up: the same counts.
     pub fn of_tokens(text: &str, toks: &[Token]) -> Self {
-        let mut v = Vocab::default();
-        let mut skip_next = false;
-        for t in toks {
-            if t.line_end_hyphen {
-                skip_next = true;
-                continue;
+        use rayon::prelude::*;
+        // One piece per core, of at least MIN_PIECE tokens: adding up the counts of a piece
+        // costs about a tenth of counting them.
+        const MIN_PIECE: usize = 32 * 1024;
+        let n = rayon::current_num_threads().min(toks.len() / MIN_PIECE);
+        if n <= 1 {
+            return Vocab::of_piece(text, toks, 0, toks.len());
+        }
+        let piece = toks.len().div_ceil(n);
+        let starts: Vec<usize> = (0..toks.len()).step_by(piece).collect();
+        let pieces: Vec<Vocab> = starts
+            .par_iter()
+            .map(|&s| Vocab::of_piece(text, toks, s, (s + piece).min(toks.len())))
+            .collect();
+        let mut pieces = pieces.into_iter();
+        let mut v = pieces.next().unwrap_or_default();
+        for p in pieces {
+            v.add(p);
+        }
+        v
+    }
+
+    /// Add the counts of `other`.
+    fn add(&mut self, other: Vocab) {
+        for (mine, theirs) in [
+            (&mut self.words, other.words),
+            (&mut self.parts, other.parts),
+            (&mut self.firsts, other.firsts),
+        ] {
+            for (w, n) in theirs {
+                *mine.entry(w).or_insert(0) += n;
             }
-            if std::mem::take(&mut skip_next) {
+        }
+    }
+
+    /// The counts of tokens `from..to` of `toks`. A token is counted unless it ends with a
+    /// line-end hyphen or follows one (the two halves of a hyphenated word are fragments).
+    fn of_piece(text: &str, toks: &[Token], from: usize, to: usize) -> Self {
+        let mut v = Vocab::default();
+        for (k, t) in toks.iter().enumerate().take(to).skip(from) {
+            if t.line_end_hyphen || k.checked_sub(1).is_some_and(|p| toks[p].line_end_hyphen) {
                 continue;
             }
             let raw = &text[t.start..t.end];
@@ -227,6 +270,53 @@ impl WordEvidence for crate::lexicon::Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A long text of words, compounds, line-end hyphens, odd spaces and accents.
+    fn long_text() -> String {
+        let parts = [
+            "The",
+            "co-operation,",
+            "organi-\n",
+            "sation",
+            "(the)",
+            "café",
+            "a\u{a0}b",
+            "Well-known",
+            "x-",
+            "\n",
+            "“quoted”",
+            "--",
+            "-\n",
+            "é",
+            "over-\r\n",
+            "lap",
+        ];
+        let mut t = String::new();
+        let mut k = 7usize;
+        while t.len() < 3 << 18 {
+            k = k.wrapping_mul(1_103_515_245).wrapping_add(12_345) % (1 << 31);
+            t.push_str(parts[k % parts.len()]);
+            t.push_str(if k % 5 == 0 { "\n" } else { " " });
+        }
+        t
+    }
+
+    #[test]
+    fn pieces_give_the_tokens_and_counts_of_the_whole() {
+        let text = long_text();
+        let whole = tokens(&text);
+        assert!(whole.len() > 64 * 1024, "{}", whole.len());
+        let one = Vocab::of_piece(&text, &whole, 0, whole.len());
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(3)
+            .build()
+            .unwrap();
+        let many = pool.install(|| Vocab::of_tokens(&text, &whole));
+        assert_eq!(one.words, many.words);
+        assert_eq!(one.parts, many.parts);
+        assert_eq!(one.firsts, many.firsts);
+        assert!(one.words.contains_key("co-operation"));
+    }
 
     #[test]
     fn counts_words_and_skips_fragments() {

@@ -403,6 +403,45 @@ impl Lexicon {
         }
     }
 
+    /// [`Lexicon::contains`] for `prefix` + one lower-case ASCII letter + `suffix`, indexed
+    /// by the letter (`b'a'` at 0): from one walk ([`Lexicon::lookup_letter_between`]) when
+    /// both pieces are plain lower-case ASCII, else from 26 lookups. The same answers.
+    pub fn contains_with_letter_between(&self, prefix: &str, suffix: &str) -> [bool; 26] {
+        let plain = |s: &str| {
+            s.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        };
+        let mut word = String::with_capacity(prefix.len() + suffix.len() + 1);
+        let spell = |word: &mut String, letter: u8| {
+            word.clear();
+            word.push_str(prefix);
+            word.push(char::from(letter));
+            word.push_str(suffix);
+        };
+        let mut out = [false; 26];
+        if !(plain(prefix) && plain(suffix)) {
+            for (slot, letter) in out.iter_mut().zip(b'a'..=b'z') {
+                spell(&mut word, letter);
+                *slot = self.contains(&word);
+            }
+            return out;
+        }
+        // A plain word is found as written or by its accented spelling
+        // ([`Lexicon::find_plain_entry`]).
+        let found = self.lookup_letter_between(prefix, suffix);
+        for ((slot, entry), letter) in out.iter_mut().zip(found).zip(b'a'..=b'z') {
+            *slot = match entry {
+                Some(e) => e.is_common(),
+                None => {
+                    spell(&mut word, letter);
+                    self.find_plain_entry(&word, None)
+                        .is_some_and(|e| e.is_common())
+                }
+            };
+        }
+        out
+    }
+
     /// The entries [`Lexicon::lookup`] gives for `prefix` + one lower-case ASCII letter +
     /// `suffix`, indexed by the letter (`b'a'` at 0): one walk of the prefix through the word
     /// automaton, then only the letters some word continues with, instead of 26 lookups.

@@ -240,6 +240,13 @@ impl<'a> Context<'a> {
             .get_or_init(|| crate::vocab::tokens(self.text))
     }
 
+    /// [`Context::vocab_tokens`] when a rule of this text asked for them already: a rule
+    /// that only walks through them once scans the text itself otherwise
+    /// ([`crate::vocab::token_iter`]), which keeps no table of them in memory.
+    pub fn vocab_tokens_if_built(&self) -> Option<&[crate::vocab::Token]> {
+        self.vocab_tokens.get().map(Vec::as_slice)
+    }
+
     /// The word tokens of the current text (as the confusion rules see words), scanned
     /// once and shared by every rule that runs on this text.
     pub fn words(&self) -> confusion::tokens::Words<'_, 'a> {

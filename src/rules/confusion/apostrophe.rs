@@ -8,7 +8,7 @@
 //! The document must show the misreading twice or more.
 
 use crate::edit::{Edit, Safety};
-use crate::lexicon::Lexicon;
+use crate::lexicon::known::KnownWords;
 use crate::rules::{Context, RuleInfo};
 
 /// Sites a document needs before its apostrophes count as misread spaces.
@@ -18,7 +18,7 @@ const MIN_SITES: usize = 2;
 const CONTRACTIONS: &[&str] = &["s", "t", "ll", "ve", "re", "d", "m", "em", "n", "st", "nt"];
 
 /// The two words of `token` when its apostrophe or tilde stands for a space.
-fn parts<'t>(lex: &Lexicon, token: &'t str) -> Option<(&'t str, &'t str)> {
+fn parts<'t>(known: &KnownWords, token: &'t str) -> Option<(&'t str, &'t str)> {
     let i = token.find(['\'', '’', '~'])?;
     let (a, rest) = token.split_at(i);
     let sep = rest.chars().next()?;
@@ -26,16 +26,17 @@ fn parts<'t>(lex: &Lexicon, token: &'t str) -> Option<(&'t str, &'t str)> {
     let word = |w: &str| {
         w.chars().count() >= 2
             && w.chars().all(char::is_alphabetic)
-            && lex
+            && known
                 .find(w)
                 .is_some_and(|f| f.entry.is_common() && !f.accents)
     };
     if !word(a) || !word(b) || CONTRACTIONS.contains(&b.to_lowercase().as_str()) {
         return None;
     }
-    if lex.find(token).is_some() {
+    if known.find(token).is_some() {
         return None;
     }
+    let lex = known.lexicon();
     (lex.bigram(&a.to_lowercase(), &b.to_lowercase()) > 0).then_some((a, b))
 }
 
@@ -45,12 +46,19 @@ pub fn misread_spaces(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     if !text.contains(['\'', '’', '~']) {
         return;
     }
-    let lex = Lexicon::embedded();
+    let known = cx.known_words();
     let mut sites = Vec::new();
     // The whitespace-separated tokens the document's counts use, punctuation set aside.
-    for t in cx.vocab_tokens() {
+    // The table of them when it exists, else one scan: C013 alone needs no table, and on a
+    // large text the table (24 bytes a token) was the peak of the run's memory.
+    let toks: Box<dyn Iterator<Item = crate::vocab::Token> + '_> = match cx.vocab_tokens_if_built()
+    {
+        Some(built) => Box::new(built.iter().copied()),
+        None => Box::new(crate::vocab::token_iter(text)),
+    };
+    for t in toks {
         let token = &text[t.start..t.end];
-        if let Some((a, b)) = parts(lex, token) {
+        if let Some((a, b)) = parts(known, token) {
             let sep = t.start + a.len()..t.end - b.len();
             sites.push((sep.clone(), a, b, &text[sep]));
         }

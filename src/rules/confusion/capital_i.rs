@@ -55,6 +55,16 @@ pub fn capital_i(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     let mut sites: Vec<Token<'_>> = Vec::new();
     let mut others = 0usize;
     for (prev, t, next) in super::tokens::windows_of(cx.words()) {
+        // Every word of both lists is a capital ASCII letter and at most four more.
+        if t.text.len() > 5
+            || !t
+                .text
+                .as_bytes()
+                .first()
+                .is_some_and(u8::is_ascii_uppercase)
+        {
+            continue;
+        }
         let is_i = I_WORDS.contains(&t.text);
         if !is_i && !OTHER_WORDS.contains(&t.text) {
             continue;

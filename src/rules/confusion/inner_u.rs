@@ -9,12 +9,15 @@
 
 use super::tokens::Token;
 use crate::edit::{Edit, Safety};
-use crate::lexicon::Lexicon;
 use crate::rules::{Context, RuleInfo};
 
 /// The token with each capital U that follows a lower-case letter read as "ll", when that
 /// is the only kind of capital inside it; `None` when it has no such U.
 fn with_ll(token: &str) -> Option<String> {
+    // Most tokens have no U at all: no copy for them.
+    if !token.contains('U') {
+        return None;
+    }
     let mut out = String::with_capacity(token.len() + 2);
     let mut prev_lower = false;
     let mut found = false;
@@ -44,7 +47,7 @@ pub fn inner_u(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     if !text.contains('U') {
         return;
     }
-    let lex = Lexicon::embedded();
+    let known = cx.known_words();
     let mut edits: Vec<Edit> = Vec::new();
     let mut all_sites: Vec<Token<'_>> = Vec::new();
     for (prev, t, next) in super::tokens::windows_of(cx.words()) {
@@ -68,8 +71,8 @@ pub fn inner_u(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
         let Some(fixed) = with_ll(t.text) else {
             continue;
         };
-        if lex.find(t.text).is_some()
-            || !lex
+        if known.find(t.text).is_some()
+            || !known
                 .find(&fixed)
                 .is_some_and(|f| f.entry.is_common() && !f.accents)
         {

@@ -372,6 +372,10 @@ fn neighbours<'t>(
 /// enough to keep every core busy, few enough to bound the memory of the answers.
 const PREPARE_CHUNK: usize = 16_384;
 
+/// Tokens C001 judges on one thread at a time, at least: enough to outweigh the cost of
+/// handing them out.
+const JUDGE_CHUNK: usize = 512;
+
 fn misread_words(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     let text = cx.text;
     let mut corrector = word::Corrector::with_known(cx.word_counts(), cx.known_words());
@@ -403,6 +407,71 @@ fn misread_words(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     };
     let mut settled = vec![false; by_id];
     let mut prepared = vec![false; by_id];
+    // The costly searches of each stretch of tokens are worked out ahead, in parallel;
+    // a spelling once worked out is remembered, so each is handed over once. Then the
+    // stretch's occurrences are judged on every core: a verdict depends on the spelling's
+    // answers and the neighbours alone, so it is the same in any order.
+    let mut ahead = cx.words().enumerate();
+    let mut windows = tokens::windows_of(cx.words()).enumerate();
+    loop {
+        let stretch: Vec<_> = windows.by_ref().take(PREPARE_CHUNK).collect();
+        if stretch.is_empty() {
+            break;
+        }
+        let spellings = ahead.by_ref().take(PREPARE_CHUNK).filter_map(|(k, t)| {
+            match ids.get(k).and_then(|&id| prepared.get_mut(id as usize)) {
+                Some(true) => None,
+                Some(seen) => {
+                    *seen = true;
+                    Some(t.text)
+                }
+                None => Some(t.text),
+            }
+        });
+        corrector.prepare(spellings);
+        let verdicts: Vec<(usize, word::Verdict)> = {
+            use rayon::prelude::*;
+            let (corrector, settled) = (&corrector, &settled);
+            stretch
+                .par_iter()
+                .with_min_len(JUDGE_CHUNK)
+                .filter_map(|(i, (prev, t, next))| {
+                    // A settled spelling never changes: checked before the costlier checks.
+                    let known_settled = ids
+                        .get(*i)
+                        .and_then(|&id| settled.get(id as usize))
+                        .is_some_and(|&s| s);
+                    if known_settled
+                        || corrector.is_settled(t.text)
+                        || skip(prev.as_ref(), t, next.as_ref())
+                    {
+                        return None;
+                    }
+                    let (p, n, _) = neighbours(text, prev.as_ref(), t, next.as_ref(), &none);
+                    Some((*i, corrector.judge(t, p, n)))
+                })
+                .collect()
+        };
+        for (i, verdict) in verdicts {
+            let Some((_, (_, t, _))) = stretch.get(i % PREPARE_CHUNK) else {
+                continue;
+            };
+            match verdict {
+                word::Verdict::Settled => {
+                    corrector.settle(t.text);
+                    if let Some(slot) = ids.get(i).and_then(|&id| settled.get_mut(id as usize)) {
+                        *slot = true;
+                    }
+                }
+                word::Verdict::Open(Some(c)) => {
+                    fixed.insert(t.range.start, c);
+                    beside_fixed.extend(i.checked_sub(1));
+                    beside_fixed.push(i + 1);
+                }
+                word::Verdict::Open(None) => {}
+            }
+        }
+    }
     let mut is_settled = |corrector: &word::Corrector<'_>, i: usize, t: &tokens::Token<'_>| {
         let slot = ids.get(i).and_then(|&id| settled.get_mut(id as usize));
         match slot {
@@ -414,34 +483,6 @@ fn misread_words(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
             None => corrector.is_settled(t.text),
         }
     };
-    // The costly searches of each stretch of tokens are worked out ahead, in parallel;
-    // a spelling once worked out is remembered, so each is handed over once.
-    let mut ahead = cx.words().enumerate();
-    for (i, (prev, t, next)) in tokens::windows_of(cx.words()).enumerate() {
-        if i % PREPARE_CHUNK == 0 {
-            let stretch = ahead.by_ref().take(PREPARE_CHUNK).filter_map(|(k, t)| {
-                match ids.get(k).and_then(|&id| prepared.get_mut(id as usize)) {
-                    Some(true) => None,
-                    Some(seen) => {
-                        *seen = true;
-                        Some(t.text)
-                    }
-                    None => Some(t.text),
-                }
-            });
-            corrector.prepare(stretch);
-        }
-        // A settled spelling never changes: checked before the costlier checks.
-        if is_settled(&corrector, i, &t) || skip(prev.as_ref(), &t, next.as_ref()) {
-            continue;
-        }
-        let (p, n, _) = neighbours(text, prev.as_ref(), &t, next.as_ref(), &none);
-        if let Some(c) = corrector.correct(&t, p, n) {
-            fixed.insert(t.range.start, c);
-            beside_fixed.extend(i.checked_sub(1));
-            beside_fixed.push(i + 1);
-        }
-    }
     // Pass 2: a token next to a corrected word is weighed again beside the correction, so
     // that cleaning the output once more finds nothing new. Only the neighbours of
     // corrected tokens are looked at: for every other token nothing changed.
@@ -535,6 +576,59 @@ mod tests {
             .into_iter()
             .map(|e| format!("{}→{}", &text[e.range.clone()], e.replacement))
             .collect()
+    }
+
+    #[test]
+    fn judging_on_every_core_changes_no_decision() {
+        // More than one stretch of tokens, with misreadings, names and real words.
+        let words = [
+            "tbe",
+            "committee",
+            "met",
+            "whioh",
+            "was",
+            "rnatter",
+            "of",
+            "the",
+            "Lalkar",
+            "cornmittee",
+            "said",
+            "modem",
+            "times",
+            "and",
+            "tho",
+            "report",
+            "Aubert",
+            "Auhert",
+            "1953",
+            "l953",
+            "knowu",
+            "known",
+            "house",
+            "bouse",
+            "wbich",
+            "which",
+        ];
+        let mut text = String::new();
+        let mut k = 11usize;
+        while text.len() < 6 * PREPARE_CHUNK * 5 {
+            k = k.wrapping_mul(1_103_515_245).wrapping_add(12_345) % (1 << 31);
+            text.push_str(words[k % words.len()]);
+            text.push_str(if k % 9 == 0 { ".\n" } else { " " });
+        }
+        let rules = rules();
+        let run = |threads: usize| {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .unwrap();
+            pool.install(|| run_rule(rules[1].as_ref(), &text))
+        };
+        let one = run(1);
+        assert!(one.len() > 100, "{}", one.len());
+        for threads in [2, 4] {
+            assert_eq!(run(threads), one, "{threads} threads");
+        }
     }
 
     #[test]

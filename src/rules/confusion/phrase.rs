@@ -182,6 +182,16 @@ fn one_edit_from_word(lex: &Lexicon, token: &str) -> Option<String> {
     if let Some(w) = super::runon::misread_of_word(lex, token) {
         return Some(w);
     }
+    if crate::lexicon::is_plain(token) {
+        plain_one_edit_from_word(lex, token)
+    } else {
+        any_one_edit_from_word(lex, token)
+    }
+}
+
+/// The second part of [`one_edit_from_word`]: the first common word one letter inserted,
+/// replaced or swapped with the next away, trying each place in turn.
+fn any_one_edit_from_word(lex: &Lexicon, token: &str) -> Option<String> {
     let bytes = token.as_bytes();
     let mut buf: Vec<u8> = Vec::with_capacity(token.len() + 1);
     let is_word = |buf: &[u8]| {
@@ -221,6 +231,48 @@ fn one_edit_from_word(lex: &Lexicon, token: &str) -> Option<String> {
 }
 
 /// The check of rule C006.
+/// The second part of [`one_edit_from_word`] for a plain token (lower-case ASCII letters
+/// and digits), in the same order: the insertions and replacements at each place come from
+/// two walks of the automaton ([`Lexicon::contains_with_letter_between`]) instead of 52
+/// lookups.
+fn plain_one_edit_from_word(lex: &Lexicon, token: &str) -> Option<String> {
+    let bytes = token.as_bytes();
+    for i in 0..=bytes.len() {
+        let inserted = lex.contains_with_letter_between(&token[..i], &token[i..]);
+        let replaced = (i < bytes.len())
+            .then(|| lex.contains_with_letter_between(&token[..i], &token[i + 1..]));
+        for (k, letter) in (b'a'..=b'z').enumerate() {
+            if inserted[k] {
+                return Some(format!(
+                    "{}{}{}",
+                    &token[..i],
+                    char::from(letter),
+                    &token[i..]
+                ));
+            }
+            if replaced.is_some_and(|r| r[k]) {
+                return Some(format!(
+                    "{}{}{}",
+                    &token[..i],
+                    char::from(letter),
+                    &token[i + 1..]
+                ));
+            }
+        }
+        if i + 1 < bytes.len() {
+            let mut swapped = bytes.to_vec();
+            swapped.swap(i, i + 1);
+            if let Some(w) = std::str::from_utf8(&swapped)
+                .ok()
+                .filter(|w| lex.contains(w))
+            {
+                return Some(w.to_string());
+            }
+        }
+    }
+    None
+}
+
 pub fn run_on_phrases(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     let text = cx.text;
     let lex = Lexicon::embedded();
@@ -308,6 +360,46 @@ mod tests {
         assert_eq!(segmented("theyhadgone").as_deref(), Some("they had gone"));
         assert_eq!(segmented("inthemorning").as_deref(), Some("in the morning"));
         assert_eq!(segmented("himselfthat").as_deref(), Some("himself that"));
+    }
+
+    #[test]
+    fn plain_tokens_find_the_same_word_one_edit_away() {
+        let lex = Lexicon::embedded();
+        for token in [
+            "werenoneofthe",
+            "theyhadgone",
+            "inthemorning",
+            "xqzvwofthe",
+            "hous",
+            "teh",
+            "cafe",
+            "naive",
+            "abc1",
+            "a",
+            "",
+            "zzzzzz",
+            "wiht",
+            "recieve",
+            "ofthe",
+            "andthe",
+            "soonafter",
+            "ther",
+        ] {
+            assert_eq!(
+                plain_one_edit_from_word(lex, token),
+                any_one_edit_from_word(lex, token),
+                "{token}"
+            );
+        }
+        for prefix in ["", "ca", "q", "the"] {
+            for suffix in ["", "e", "ing", "zz"] {
+                let got = lex.contains_with_letter_between(prefix, suffix);
+                for (k, letter) in (b'a'..=b'z').enumerate() {
+                    let word = format!("{prefix}{}{suffix}", char::from(letter));
+                    assert_eq!(got[k], lex.contains(&word), "{word}");
+                }
+            }
+        }
     }
 
     #[test]

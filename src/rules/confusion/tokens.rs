@@ -168,6 +168,9 @@ impl Table {
             spans.push((t.range.start as u32, t.range.end as u32));
             ids.push(spellings.id(t.text));
         }
+        // The vectors grew by doubling: give back what they did not use.
+        spans.shrink_to_fit();
+        ids.shrink_to_fit();
         Table {
             spans,
             ids,
@@ -226,8 +229,13 @@ impl Table {
         // apostrophe and the character after it).
         const LOOKAHEAD: usize = 8;
         let old = &self.spans;
-        let mut spans: Vec<(u32, u32)> = Vec::with_capacity(old.len() + 16);
-        let mut ids: Vec<u32> = Vec::with_capacity(old.len() + 16);
+        // A replacement of n bytes holds at most n / 2 + 1 tokens: with room for them the
+        // vectors never grow (growing doubles their capacity, on the largest tables).
+        let room = changes
+            .iter()
+            .fold(old.len(), |n, c| n.saturating_add(c.1 / 2 + 1));
+        let mut spans: Vec<(u32, u32)> = Vec::with_capacity(room);
+        let mut ids: Vec<u32> = Vec::with_capacity(room);
         // Shift of old positions between the previous change and the next one.
         let mut shift: isize = 0;
         // Next old token to consider, and where the scanner stands in the new text.

@@ -653,29 +653,30 @@ impl<'a> Corrector<'a> {
             .into_iter()
             .filter(|s| !self.settled.contains(*s) && seen.insert(s))
             .collect();
-        if todo.len() < MIN_PARALLEL {
-            return;
-        }
         let this = &*self;
-        let found: Vec<PreparedSpelling<'_>> = todo
-            .par_iter()
-            .map(|full| {
-                let known_need = this.needed.get(*full).copied();
-                let need = known_need.unwrap_or_else(|| this.work_out_needs(full));
-                let new_need = known_need.is_none().then_some(need);
-                let Some((stem_len, real_word, _)) = need else {
-                    return (*full, new_need, None);
-                };
-                let stem = &full[..stem_len];
-                let rival = real_word.then(|| {
-                    let known = lock(&this.rivals).get(stem).copied();
-                    known.unwrap_or_else(|| this.search_rival(stem))
-                });
-                let unigram = (rival != Some(false) && !this.cache.contains_key(stem))
-                    .then(|| (this.own_logp(stem), this.candidates(stem)));
-                (*full, new_need, Some((stem, Prepared { rival, unigram })))
-            })
-            .collect();
+        let work = |full: &&'t str| -> PreparedSpelling<'t> {
+            let known_need = this.needed.get(*full).copied();
+            let need = known_need.unwrap_or_else(|| this.work_out_needs(full));
+            let new_need = known_need.is_none().then_some(need);
+            let Some((stem_len, real_word, _)) = need else {
+                return (*full, new_need, None);
+            };
+            let stem = &full[..stem_len];
+            let rival = real_word.then(|| {
+                let known = lock(&this.rivals).get(stem).copied();
+                known.unwrap_or_else(|| this.search_rival(stem))
+            });
+            let unigram = (rival != Some(false) && !this.cache.contains_key(stem))
+                .then(|| (this.own_logp(stem), this.candidates(stem)));
+            (*full, new_need, Some((stem, Prepared { rival, unigram })))
+        };
+        // Few spellings are worked out here, on this thread: [`Corrector::judge`] would
+        // otherwise search them again at every occurrence.
+        let found: Vec<PreparedSpelling<'_>> = if todo.len() < MIN_PARALLEL {
+            todo.iter().map(work).collect()
+        } else {
+            todo.par_iter().map(work).collect()
+        };
         for (full, need, _) in &found {
             if let Some(need) = need {
                 self.remember_need(full, *need);
@@ -756,7 +757,7 @@ impl<'a> Corrector<'a> {
     }
 
     /// Remember that a spelling is not worth questioning (the memory is bounded).
-    fn settle(&mut self, token: &str) {
+    pub(super) fn settle(&mut self, token: &str) {
         if self.settled.len() >= CACHE_LIMIT {
             self.settled.clear();
         }
@@ -775,18 +776,49 @@ impl<'a> Corrector<'a> {
         if self.settled.contains(full) {
             return None;
         }
-        let Some((text, real_word, known)) = self.needs(full) else {
-            self.settle(full);
-            return None;
+        // Remember the spelling's answers for its later occurrences.
+        if let Some((text, real_word, _)) = self.needs(full) {
+            if !real_word || self.real_word_rival(text) {
+                self.unigram(text);
+            }
+        }
+        match self.judge(token, prev, next) {
+            Verdict::Settled => {
+                self.settle(full);
+                None
+            }
+            Verdict::Open(c) => c,
+        }
+    }
+
+    /// [`Corrector::correct`]'s decision on one occurrence, reading the answers remembered
+    /// per spelling and working out (without remembering) those it lacks: the same
+    /// decision, so occurrences may be judged on every core at once.
+    pub(super) fn judge(
+        &self,
+        token: &Token<'_>,
+        prev: Option<&str>,
+        next: Option<&str>,
+    ) -> Verdict {
+        let full = token.text;
+        let need = match self.needed.get(full) {
+            Some(&known) => known,
+            None => self.work_out_needs(full),
         };
+        let Some((stem_len, real_word, known)) = need else {
+            return Verdict::Settled;
+        };
+        let text = &full[..stem_len];
         let suffix = &full[text.len()..];
         // A real word can only lose to a far more frequent word one common misreading
         // away: when none exists, the full search cannot change it (a cheap first look).
         if real_word && !self.real_word_rival(text) {
-            self.settle(full);
-            return None;
+            return Verdict::Settled;
         }
-        let unigram = self.unigram(text);
+        let unigram = match self.cache.get(text) {
+            Some(hit) => Rc::clone(hit),
+            None => Rc::new((self.own_logp(text), self.candidates(text))),
+        };
         let (own, cands) = (&unigram.0, &unigram.1);
         // Context moves a score by at most MAX_CONTEXT: when no candidate can win even
         // then, no occurrence of this spelling ever changes.
@@ -794,9 +826,26 @@ impl<'a> Corrector<'a> {
             .first()
             .is_none_or(|c| c.score() + MAX_CONTEXT - own < MIN_MARGIN)
         {
-            self.settle(full);
-            return None;
+            return Verdict::Settled;
         }
+        Verdict::Open(self.weigh(text, suffix, known, real_word, own, cands, prev, next))
+    }
+
+    /// The rest of [`Corrector::judge`] for a spelling that is not settled: the candidates
+    /// weighed in the context of `prev` and `next`.
+    #[allow(clippy::too_many_arguments)]
+    fn weigh(
+        &self,
+        text: &str,
+        suffix: &str,
+        known: bool,
+        real_word: bool,
+        own: &f64,
+        cands: &[Scored],
+        prev: Option<&str>,
+        next: Option<&str>,
+    ) -> Option<Correction> {
+        let full_len = text.len() + suffix.len();
         // A capitalised word inside a sentence is probably a name: only the document's own
         // spelling of a name may replace it ("Auhert" → "Aubert"), unless it is a long
         // one-off that misreads a common word ("Detectivo").
@@ -878,7 +927,7 @@ impl<'a> Corrector<'a> {
                 margin,
             ),
             word: format!("{}{suffix}", best.word),
-            original_len: full.len(),
+            original_len: full_len,
             margin,
             gap,
             safety: if safe {
@@ -889,6 +938,14 @@ impl<'a> Corrector<'a> {
             confidence,
         })
     }
+}
+
+/// [`Corrector::judge`]'s answer for one occurrence.
+pub(super) enum Verdict {
+    /// No occurrence of this spelling ever changes: it may be settled.
+    Settled,
+    /// This occurrence's correction, if any.
+    Open(Option<Correction>),
 }
 
 /// The margin a correction needs over the token as written: [`MIN_MARGIN`], or
