@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 
 pub mod confusion;
 pub mod furniture;
+pub mod hash_letter;
 pub mod hyphen;
 pub mod linejoin;
 pub mod lines;

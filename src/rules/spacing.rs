@@ -115,6 +115,18 @@ fn word_starting_at(text: &str, start: usize) -> Option<&str> {
     (free && end - start >= 2).then(|| &text[start..end])
 }
 
+/// The lower-case ASCII word of two letters or more that ends at byte `end` right after a
+/// comma or semicolon.
+fn word_after_comma_ending_at(text: &str, end: usize) -> Option<&str> {
+    let bytes = text.as_bytes();
+    let mut start = end;
+    while start > 0 && bytes[start - 1].is_ascii_lowercase() {
+        start -= 1;
+    }
+    (start > 0 && matches!(bytes[start - 1], b',' | b';') && end - start >= 2)
+        .then(|| &text[start..end])
+}
+
 fn space_after_comma(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     let text = cx.text;
     let lex = crate::lexicon::Lexicon::embedded();
@@ -123,8 +135,10 @@ fn space_after_comma(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
             .is_some_and(|e| e.is_common() && !e.abbreviation)
     };
     for i in memchr::memchr2_iter(b',', b';', text.as_bytes()) {
-        let (Some(left), Some(right)) = (word_ending_at(text, i, 2), word_starting_at(text, i + 1))
-        else {
+        // The left word may follow another comma this rule spaces ("be,the;the"): all of a
+        // run is spaced at once, so that cleaning the output again finds nothing.
+        let left = word_ending_at(text, i, 2).or_else(|| word_after_comma_ending_at(text, i));
+        let (Some(left), Some(right)) = (left, word_starting_at(text, i + 1)) else {
             continue;
         };
         if word(left) && word(right) {
@@ -181,6 +195,8 @@ mod tests {
             fix(r.as_ref(), "the empire,had fallen; and,would rise"),
             "the empire, had fallen; and, would rise"
         );
+        // A run of words and commas is spaced in one go: a second run finds nothing.
+        assert_eq!(fix(r.as_ref(), "be,the;the end"), "be, the; the end");
         // Numbers, code, names and prefixed terms stay.
         for kept in [
             "1,841 and 11,1841",

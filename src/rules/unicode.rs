@@ -68,6 +68,17 @@ pub fn rules() -> Vec<Box<dyn Rule>> {
             },
             check: soft_hyphens,
         }),
+        Box::new(FnRule {
+            info: RuleInfo {
+                code: "U006",
+                name: "hash-for-letter",
+                family: Family::Unicode,
+                summary: "Read a '#' between or after letters as the 'e' or 's' the OCR could not read when exactly one of them makes a common word ('th#' → 'the'), in a document that shows it in three words or more; codes such as C# and bug#12 stay",
+                example: ("Th# titl# of th# work will b# read.", "The title of the work will be read."),
+                default_on: true,
+            },
+            check: super::hash_letter::hash_letters,
+        }),
     ]
 }
 

@@ -8,7 +8,6 @@ pub mod capital_i;
 pub mod digits;
 pub mod exclamation;
 pub mod gap;
-pub mod hash_letter;
 pub mod inner_u;
 pub mod longs;
 pub mod model;
@@ -171,17 +170,6 @@ pub fn rules() -> Vec<Box<dyn Rule>> {
             default_on: true,
         },
         check: apostrophe::misread_spaces,
-    }),
-    Box::new(FnRule {
-        info: RuleInfo {
-            code: "C014",
-            name: "hash-for-letter",
-            family: Family::Confusion,
-            summary: "Read a '#' between or after letters as the 'e' or 's' the OCR could not read when exactly one of them makes a common word ('th#' → 'the'), in a document that shows it in three words or more; codes such as C# and bug#12 stay",
-            example: ("Th# titl# of th# work will b# read.", "The title of the work will be read."),
-            default_on: true,
-        },
-        check: hash_letter::hash_letters,
     })]
 }
 

@@ -1,4 +1,4 @@
-//! C014 hash-for-letter: some OCR output writes "#" for a letter its engine could not read,
+//! U006 hash-for-letter: some OCR output writes "#" for a letter its engine could not read,
 //! most often "e" ("th#" → "the", "b#" → "be", "titl#" → "title") and sometimes "s"
 //! ("ta#te" → "taste").
 //!
@@ -6,6 +6,10 @@
 //! and "s" that makes a common word, when exactly one does ("po#t" could be "poet" or
 //! "post": it stays). The document must show the misreading in several distinct words,
 //! so a lone "#" in a code sample or an issue number ("bug#12") is left alone.
+//!
+//! It is a character repair and runs in the first stage, with the other character rules:
+//! the stages after it (line-end hyphens, spacing) must see "the", not "th#", or cleaning
+//! the output again would still find work.
 
 use crate::edit::{Edit, Safety};
 use crate::lexicon::Lexicon;
@@ -40,7 +44,7 @@ fn reading(lex: &Lexicon, left: &str, right: &str) -> Option<String> {
     found
 }
 
-/// The check of rule C014.
+/// The check of rule U006.
 pub fn hash_letters(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     let text = cx.text;
     if !text.contains('#') {
@@ -103,7 +107,12 @@ pub fn hash_letters(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
 #[cfg(test)]
 mod tests {
     fn fixes(text: &str) -> Vec<String> {
-        super::super::safe_replacements("C014", text)
+        let rules = crate::rules::unicode::rules();
+        let rule = rules.iter().find(|r| r.info().code == "U006").unwrap();
+        crate::rules::run_rule(rule.as_ref(), text)
+            .into_iter()
+            .map(|e| e.replacement)
+            .collect()
     }
 
     #[test]
