@@ -352,22 +352,21 @@ impl Lexicon {
     /// The share of `word`'s uses that come right after `first` ("i" before "have": 0.16),
     /// from the bigram list; 0 when either count is unknown.
     pub fn share_after(&self, first: &str, word: &str) -> f64 {
-        let pair = self.bigram(first, word) as f64;
-        let count = self.frequency(word) as f64;
-        if pair > 0.0 && count > 0.0 {
-            pair / (count * BIGRAM_SCALE)
-        } else {
-            0.0
-        }
+        self.share_of(self.bigram(first, word), word)
     }
 
     /// The share of `word`'s uses that come right before `next`, from the bigram list; 0
     /// when either count is unknown.
     pub fn share_before(&self, word: &str, next: &str) -> f64 {
-        let pair = self.bigram(word, next) as f64;
+        self.share_of(self.bigram(word, next), word)
+    }
+
+    /// A bigram count as a share of `word`'s uses (see [`BIGRAM_SCALE`]); 0 when either
+    /// count is unknown.
+    fn share_of(&self, pair: u64, word: &str) -> f64 {
         let count = self.frequency(word) as f64;
-        if pair > 0.0 && count > 0.0 {
-            pair / (count * BIGRAM_SCALE)
+        if pair > 0 && count > 0.0 {
+            pair as f64 / (count * BIGRAM_SCALE)
         } else {
             0.0
         }

@@ -91,10 +91,7 @@ fn stray_period(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
 /// quote.
 fn word_ending_at(text: &str, end: usize, min: usize) -> Option<&str> {
     let bytes = text.as_bytes();
-    let mut start = end;
-    while start > 0 && bytes[start - 1].is_ascii_lowercase() {
-        start -= 1;
-    }
+    let start = lower_run_start(bytes, end);
     let free = start == 0 || matches!(bytes[start - 1], b' ' | b'\t' | b'\n' | b'\r' | b'(' | b'"');
     (free && end - start >= min.max(1)).then(|| &text[start..end])
 }
@@ -115,14 +112,20 @@ fn word_starting_at(text: &str, start: usize) -> Option<&str> {
     (free && end - start >= 2).then(|| &text[start..end])
 }
 
-/// The lower-case ASCII word of two letters or more that ends at byte `end` right after a
-/// comma or semicolon.
-fn word_after_comma_ending_at(text: &str, end: usize) -> Option<&str> {
-    let bytes = text.as_bytes();
+/// Where the run of lower-case ASCII letters that ends at byte `end` starts.
+fn lower_run_start(bytes: &[u8], end: usize) -> usize {
     let mut start = end;
     while start > 0 && bytes[start - 1].is_ascii_lowercase() {
         start -= 1;
     }
+    start
+}
+
+/// The lower-case ASCII word of two letters or more that ends at byte `end` right after a
+/// comma or semicolon.
+fn word_after_comma_ending_at(text: &str, end: usize) -> Option<&str> {
+    let bytes = text.as_bytes();
+    let start = lower_run_start(bytes, end);
     (start > 0 && matches!(bytes[start - 1], b',' | b';') && end - start >= 2)
         .then(|| &text[start..end])
 }
