@@ -292,8 +292,9 @@ fn split_at_line_break(
 }
 
 /// Whether `prev` and `t` are the halves of one word hyphenated where a line once broke and
-/// the lines were then joined ("similari-ties"): only a hyphen between them, and without
-/// it they make a common word. Neither half is a misreading.
+/// the lines were then joined ("similari-ties", "pub- lished"): only a hyphen (and a
+/// space) between them, and without it they make a common word. Neither half is a
+/// misreading.
 fn split_at_hyphen(
     text: &str,
     prev: Option<&tokens::Token<'_>>,
@@ -303,7 +304,7 @@ fn split_at_hyphen(
     let Some(p) = prev else {
         return false;
     };
-    if &text[p.range.end..t.range.start] != "-"
+    if !matches!(&text[p.range.end..t.range.start], "-" | "- ")
         || !t.text.starts_with(|c: char| c.is_lowercase())
         || !p.text.chars().all(char::is_alphabetic)
     {

@@ -100,6 +100,8 @@ const SHORT_STRONG_CONTEXT: f64 = 4.0;
 const SHORT_STRONG_TOTAL: f64 = 11.0;
 /// Generic edits only reach words this long: short words are too close to each other.
 const GENERIC_MIN_LEN: usize = 5;
+/// Generic edits reach lexicon words from non-words this long (in letters).
+const GENERIC_LEXICON_MIN_LEN: usize = 6;
 /// Tokens longer than this (in bytes) get no candidates: no word is that long, and
 /// candidate generation grows with the square of the token's length.
 const MAX_TOKEN_BYTES: usize = 64;
@@ -480,6 +482,31 @@ impl<'a> Corrector<'a> {
         for target in &self.generic_targets {
             if model::one_edit_apart(&lower, target) {
                 consider(target, f64::from(GENERIC_COST), None, &mut scored);
+            }
+        }
+        // A long non-word for which the confusion table offers no likely word may be any
+        // common word one edit away ("wilhes" for "wishes", "olitude" for "solitude"), at the generic
+        // cost.
+        // Not in a text printed in old spelling, whose "wordes" and "entred" are one edit
+        // from today's words.
+        let own = self.own_logp(token);
+        let table_wins = scored.iter().any(|c| c.score() - own >= MIN_MARGIN);
+        if !table_wins
+            && !self.old_spelling
+            && lexicon_edits_apply(&lower, shape)
+            && self.known.find(token).is_none()
+        {
+            for hit in self.lex.words_one_edit_away(&lower) {
+                // "lookin", "goin": speech spelled as said, not a lost letter.
+                if dropped_g(&lower, &hit.word) {
+                    continue;
+                }
+                consider(
+                    &hit.word,
+                    f64::from(GENERIC_COST),
+                    Some(hit.entry),
+                    &mut scored,
+                );
             }
         }
         // A word the lexicon knows is never replaced by a spelling only the document has:
@@ -948,6 +975,21 @@ pub(super) enum Verdict {
     Open(Option<Correction>),
 }
 
+/// Whether a token (lower-cased `lower`, capitalised as `shape`) gets candidates one generic
+/// edit away in the lexicon: a plain lower-case or capitalised word of
+/// [`GENERIC_LEXICON_MIN_LEN`] letters or more.
+fn lexicon_edits_apply(lower: &str, shape: Shape) -> bool {
+    matches!(shape, Shape::Lower | Shape::Title)
+        && lower.len() >= GENERIC_LEXICON_MIN_LEN
+        && lower.bytes().all(|b| b.is_ascii_lowercase())
+}
+
+/// Whether `word` is `token` with the final "g" of "-ing" put back: the dialect spelling
+/// of "lookin", not an OCR error.
+fn dropped_g(token: &str, word: &str) -> bool {
+    token.ends_with("in") && word.strip_suffix('g') == Some(token)
+}
+
 /// The margin a correction needs over the token as written: [`MIN_MARGIN`], or
 /// [`LONGER_NON_WORD_MARGIN`] for a non-word of [`LONGER_NON_WORD`] letters or more whose
 /// best candidate leads the next by [`LONG_NON_WORD_GAP`].
@@ -1035,7 +1077,7 @@ fn explain(
         n => evidence.push(format!("used {n} times in this document")),
     }
     let mut how = if best.channel >= f64::from(GENERIC_COST) {
-        "one letter differs".to_string()
+        "one letter added, dropped, changed or two swapped".to_string()
     } else if habit {
         "a misreading this document's OCR makes often".to_string()
     } else {
@@ -1261,6 +1303,34 @@ mod tests {
             got.iter().any(|(a, b, _)| a == "wbich" && b == "which"),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn a_long_non_word_may_be_one_edit_from_a_word_outside_the_table() {
+        let body = "The people of the town met in the hall and spoke of the harvest, the \
+                    weather and the roads, and then they went home for the night. ";
+        let text = format!(
+            "{} They spoke of their wilhes and of the committe of the town. She was \
+             lookin at the river. The WILHES stayed.",
+            body.repeat(4)
+        );
+        let got = super::super::edits_of("C001", &text);
+        let pairs: Vec<(&str, &str)> = got
+            .iter()
+            .map(|(a, b, _)| (a.as_str(), b.as_str()))
+            .collect();
+        assert!(pairs.contains(&("wilhes", "wishes")), "{got:?}");
+        assert!(pairs.contains(&("committe", "committee")), "{got:?}");
+        // Speech spelled as said, and capitals, are no one-edit misreadings.
+        assert!(
+            !pairs.iter().any(|(a, _)| *a == "lookin" || *a == "WILHES"),
+            "{got:?}"
+        );
+        // In a text printed in old spelling, "wordes" is no misread "words".
+        let old = "Then hee tooke his owne horse and rode downe againe to the towne, for \
+                   hee would keepe his wordes and his men went with him. ";
+        let got = super::super::edits_of("C001", &old.repeat(6));
+        assert!(!got.iter().any(|(a, _, _)| a == "wordes"), "{got:?}");
     }
 
     #[test]
