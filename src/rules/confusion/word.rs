@@ -1132,6 +1132,12 @@ mod tests {
         assert!(pairs.contains(&("tbe", "the")), "{got:?}");
         assert!(pairs.contains(&("whioh", "which")), "{got:?}");
         assert!(pairs.contains(&("Tbe", "The")), "{got:?}");
+        // A three-letter ligature read as "m".
+        let got = fix("The omcial report came");
+        assert!(
+            got.iter().any(|(a, b, _)| a == "omcial" && b == "official"),
+            "{got:?}"
+        );
     }
 
     #[test]
