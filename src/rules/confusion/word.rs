@@ -1283,16 +1283,25 @@ mod tests {
                 .any(|(a, b, _)| a == "habituai" && b == "habitual"),
             "{got:?}"
         );
-        // One such word in an otherwise clean text is not enough to change it.
+        // In an otherwise clean text the same word has weaker evidence: the general cost
+        // of reading l as i, not the document's.
         let clean = format!(
             "{} Such was his habituai way.",
             "He will still come, and he is only a boy who is also well. ".repeat(12)
         );
-        let got_clean = fix(&clean);
-        assert!(
-            !got_clean.iter().any(|(a, _, _)| a == "habituai"),
-            "{got_clean:?}"
-        );
+        let margin = |text: &str| {
+            let toks = tokens(text);
+            let vocab = Vocabulary::new(toks.iter().cloned());
+            let mut c = Corrector::new(&vocab);
+            toks.iter()
+                .enumerate()
+                .filter(|(_, t)| t.text == "habituai")
+                .find_map(|(i, t)| {
+                    c.correct(t, Some(toks[i - 1].text), toks.get(i + 1).map(|n| n.text))
+                })
+                .map_or(f64::NEG_INFINITY, |k| k.margin)
+        };
+        assert!(margin(&habit) > margin(&clean) + 2.0);
     }
 
     #[test]
