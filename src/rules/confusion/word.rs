@@ -1148,6 +1148,18 @@ mod tests {
         assert!(pairs.contains(&("tbe", "the")), "{got:?}");
         assert!(pairs.contains(&("whioh", "which")), "{got:?}");
         assert!(pairs.contains(&("Tbe", "The")), "{got:?}");
+        // Misreadings of two letters as one, or one as two.
+        let got = fix("a feeHng that tJiat they suSered");
+        for (seen, meant) in [
+            ("feeHng", "feeling"),
+            ("tJiat", "that"),
+            ("suSered", "suffered"),
+        ] {
+            assert!(
+                got.iter().any(|(a, b, _)| a == seen && b == meant),
+                "{got:?}"
+            );
+        }
         // A three-letter ligature read as "m".
         let got = fix("The omcial report came");
         assert!(
