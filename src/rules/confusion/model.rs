@@ -143,6 +143,8 @@ pub const TABLE: &[Confusion] = &[
     c("B", "E", 5.0),
     c("K", "R", 5.0),
     c("E", "R", 5.0),
+    c("h", "n", 5.0),
+    c("n", "h", 5.0),
     // the three-letter ligatures read as "m" ("omcial", "amiction")
     c("m", "ffi", 5.0),
     c("m", "ffl", 5.0),

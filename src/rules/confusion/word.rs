@@ -62,6 +62,11 @@ const CACHE_LIMIT: usize = 200_000;
 const CONTEXT_K: usize = 3;
 /// Highest channel cost searched (two common swaps).
 const MAX_CHANNEL: f32 = 8.0;
+/// Letters up to which a token counts as short for [`SHORT_MAX_CHANNEL`].
+const SHORT_TOKEN: usize = 3;
+/// Highest channel cost searched for a short token: one common misreading (the table's
+/// swaps at 5.0 and above are left out).
+const SHORT_MAX_CHANNEL: f32 = 4.9;
 /// Candidates kept per spelling for the context stage.
 const TOP_K: usize = 5;
 /// Prior of a word the lexicon does not know: a name, a term — or an OCR error.
@@ -469,7 +474,15 @@ impl<'a> Corrector<'a> {
                     });
                 }
             };
-        for hit in self.lexicon_hits(token, &base, shape, MAX_CHANNEL) {
+        // A token of three letters or fewer is too close to too many words for the rarer
+        // swaps: only the common misreadings reach its candidates ("teh" is no misread
+        // "ten").
+        let max = if base.chars().count() <= SHORT_TOKEN {
+            SHORT_MAX_CHANNEL
+        } else {
+            MAX_CHANNEL
+        };
+        for hit in self.lexicon_hits(token, &base, shape, max) {
             consider(&hit.word, f64::from(hit.cost), Some(hit.entry), &mut scored);
         }
         if self.long_s && shape != Shape::Mixed {
@@ -1178,6 +1191,13 @@ mod tests {
                 "{got:?}"
             );
         }
+        // h and n confused, in a longer word only: "teh" is a typo, not a misread "ten".
+        let got = fix("the youhg man said teh word");
+        assert!(
+            got.iter().any(|(a, b, _)| a == "youhg" && b == "young"),
+            "{got:?}"
+        );
+        assert!(!got.iter().any(|(a, _, _)| a == "teh"), "{got:?}");
         // A three-letter ligature read as "m".
         let got = fix("The omcial report came");
         assert!(
