@@ -502,6 +502,16 @@ impl Lexicon {
         complete.then_some(hits)
     }
 
+    /// The words one edit from `token` (one letter replaced, added or dropped, or two
+    /// neighbours swapped: any letters, not only an OCR confusion), sorted by spelling;
+    /// `token` as written, so a caller passes it lower-cased.
+    pub fn words_one_edit_away(&self, token: &str) -> Vec<search::Hit> {
+        match &self.words {
+            Some(map) => search::one_edit(map.as_fst(), token),
+            None => Vec::new(),
+        }
+    }
+
     /// [`Lexicon::confusable`] with the [`search::SwapIndex`] of `swaps`, which spares the
     /// search a pass over the whole table at each position of the token.
     pub fn confusable_indexed(

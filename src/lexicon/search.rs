@@ -226,6 +226,73 @@ pub(crate) fn search_within_budget(
     (s.hits, complete)
 }
 
+/// Words of `fst` one edit from `token` (a letter replaced, added, dropped, or two
+/// neighbours swapped), whatever the letters: the edits an OCR engine makes outside any
+/// confusion table ("wilhes" for "wishes", "olitude" for "solitude"). The walk follows
+/// the token exactly up to the edit and exactly after it, so it visits a few nodes per
+/// branch of the automaton along the token. Each word once, sorted, with cost 0.
+pub(crate) fn one_edit(fst: &Fst<&'static [u8]>, token: &str) -> Vec<Hit> {
+    let bytes = token.as_bytes();
+    let mut hits: Vec<Hit> = Vec::new();
+    let mut found = |word: Vec<u8>, node: Node<'_>, out: Output| {
+        if !node.is_final() || word == bytes {
+            return;
+        }
+        if let Ok(word) = String::from_utf8(word) {
+            let value = out.cat(node.final_output()).value();
+            hits.push(Hit {
+                word,
+                entry: Entry::unpack(value),
+                cost: 0.0,
+            });
+        }
+    };
+    let follow = |node, out, rest: &[u8]| super::follow_bytes(fst, node, out, rest);
+    let spell = |pieces: &[&[u8]]| pieces.concat();
+    let (mut node, mut out) = (fst.root(), Output::zero());
+    for i in 0..=bytes.len() {
+        let (done, rest) = bytes.split_at(i);
+        // A letter added before `rest`, or put in place of its first byte.
+        // Only a lower-case letter is put in: the token is a plain lower-case word.
+        for t in node.transitions().filter(|t| t.inp.is_ascii_lowercase()) {
+            let (next, next_out) = (fst.node(t.addr), out.cat(t.out));
+            if let Some((end, o)) = follow(next, next_out, rest) {
+                found(spell(&[done, &[t.inp], rest]), end, o);
+            }
+            if let Some((&first, after)) = rest.split_first() {
+                if t.inp != first {
+                    if let Some((end, o)) = follow(next, next_out, after) {
+                        found(spell(&[done, &[t.inp], after]), end, o);
+                    }
+                }
+            }
+        }
+        let Some((&first, after)) = rest.split_first() else {
+            break;
+        };
+        // The first byte of `rest` dropped, or swapped with the next.
+        if let Some((end, o)) = follow(node, out, after) {
+            found(spell(&[done, after]), end, o);
+        }
+        if let Some((&second, tail)) = after.split_first() {
+            if second != first {
+                if let Some((end, o)) = follow(node, out, &[second, first]) {
+                    if let Some((end, o)) = follow(end, o, tail) {
+                        found(spell(&[done, &[second, first], tail]), end, o);
+                    }
+                }
+            }
+        }
+        match follow(node, out, &[first]) {
+            Some((n, o)) => (node, out) = (n, o),
+            None => break,
+        }
+    }
+    hits.sort_by(|a, b| a.word.cmp(&b.word));
+    hits.dedup_by(|a, b| a.word == b.word);
+    hits
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -370,3 +370,25 @@ fn plain_words_are_common_as_contains_says() {
         );
     }
 }
+
+#[test]
+fn words_one_edit_away_are_found_by_any_letter() {
+    let lex = Lexicon::embedded();
+    let words = |token: &str| -> Vec<String> {
+        lex.words_one_edit_away(token)
+            .into_iter()
+            .map(|h| h.word)
+            .collect()
+    };
+    // A letter changed, added, dropped, or two swapped; each word once, sorted.
+    assert!(words("wilhes").contains(&"wishes".to_string()));
+    assert!(words("olitude").contains(&"solitude".to_string()));
+    assert!(words("committtee").contains(&"committee".to_string()));
+    assert!(words("hosue").contains(&"house".to_string()));
+    assert!(words("ceremon").contains(&"ceremony".to_string()));
+    let found = words("house");
+    assert!(!found.contains(&"house".to_string()), "{found:?}");
+    assert!(found.contains(&"horse".to_string()), "{found:?}");
+    assert!(found.windows(2).all(|w| w[0] < w[1]), "{found:?}");
+    assert!(words("").iter().all(|w| w.len() == 1));
+}

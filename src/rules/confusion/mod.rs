@@ -296,6 +296,30 @@ fn split_at_line_break(
         .is_some_and(|f| !f.accents && f.entry.is_common())
 }
 
+/// Whether `prev` and `t` are the halves of one word hyphenated where a line once broke and
+/// the lines were then joined ("similari-ties", "pub- lished"): only a hyphen (and a
+/// space) between them, and without it they make a common word. Neither half is a
+/// misreading.
+fn split_at_hyphen(
+    text: &str,
+    prev: Option<&tokens::Token<'_>>,
+    t: &tokens::Token<'_>,
+    lex: &crate::lexicon::Lexicon,
+) -> bool {
+    let Some(p) = prev else {
+        return false;
+    };
+    if !matches!(&text[p.range.end..t.range.start], "-" | "- ")
+        || !t.text.starts_with(|c: char| c.is_lowercase())
+        || !p.text.chars().all(char::is_alphabetic)
+    {
+        return false;
+    }
+    let joined = format!("{}{}", p.text, t.text);
+    lex.find(&joined)
+        .is_some_and(|f| !f.accents && f.entry.is_common())
+}
+
 /// Whether the text between two tokens keeps them in one phrase (for bigram context).
 fn same_phrase(between: &str) -> bool {
     between.len() <= 4
@@ -394,6 +418,8 @@ fn misread_words(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
             || is_compound_affix(text, t)
             || split_at_line_break(text, prev, t, lex)
             || next.is_some_and(|n| split_at_line_break(text, Some(t), n, lex))
+            || split_at_hyphen(text, prev, t, lex)
+            || next.is_some_and(|n| split_at_hyphen(text, Some(t), n, lex))
     };
     // Pass 1: each token in the context of its neighbours as written.
     let none = std::collections::HashMap::new();
@@ -668,5 +694,19 @@ mod tests {
         assert!(c001_fixes("a most un\nusual day").is_empty());
         // Without the line break nothing joins, and a misread is fixed as usual.
         assert_eq!(c001_fixes("they came tbe next day"), ["tbe→the"]);
+    }
+
+    #[test]
+    fn halves_of_a_word_hyphenated_in_a_joined_line_are_left_alone() {
+        // "gether" alone reads as "gather", but "to-gether" is one word broken at a hyphen.
+        assert!(c001_fixes("they came to-gether at last").is_empty());
+        let text = "similari-ties";
+        let toks: Vec<_> = tokens::iter(text).collect();
+        let lex = crate::lexicon::Lexicon::embedded();
+        assert!(split_at_hyphen(text, Some(&toks[0]), &toks[1], lex));
+        // Two words of a compound do not make one word without the hyphen.
+        let text = "well-knowu";
+        let toks: Vec<_> = tokens::iter(text).collect();
+        assert!(!split_at_hyphen(text, Some(&toks[0]), &toks[1], lex));
     }
 }

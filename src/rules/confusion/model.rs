@@ -114,6 +114,9 @@ pub const TABLE: &[Confusion] = &[
     c("n", "fi", 4.0),
     c("n", "fl", 4.5),
     c("n", "ff", 5.0),
+    // the three-letter ligatures read as "m" ("omcial", "amiction")
+    c("m", "ffi", 5.0),
+    c("m", "ffl", 5.0),
     // ligatures lost in OCR
     c("", "fi", 4.0),
     c("", "fl", 4.5),
