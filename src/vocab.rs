@@ -268,6 +268,7 @@ impl Vocab {
     /// line-end hyphen or follows one (the two halves of a hyphenated word are fragments).
     fn of_piece(text: &str, toks: &TokenTable, from: usize, to: usize) -> Self {
         let mut v = Vocab::default();
+        let mut lowered = String::new();
         let mut after_hyphen = from
             .checked_sub(1)
             .and_then(|p| toks.get(p))
@@ -279,8 +280,18 @@ impl Vocab {
                 continue;
             }
             let raw = &text[t.start..t.end];
-            let lowered;
-            let w = if raw.chars().any(char::is_uppercase) {
+            // An ASCII word is lower-cased in a buffer kept for the next one (the same
+            // as `to_lowercase`, without an allocation per capitalised token).
+            let w = if raw.is_ascii() {
+                if raw.bytes().any(|b| b.is_ascii_uppercase()) {
+                    lowered.clear();
+                    lowered.push_str(raw);
+                    lowered.make_ascii_lowercase();
+                    lowered.as_str()
+                } else {
+                    raw
+                }
+            } else if raw.chars().any(char::is_uppercase) {
                 lowered = raw.to_lowercase();
                 lowered.as_str()
             } else {
