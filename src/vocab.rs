@@ -401,7 +401,17 @@ mod tests {
         let text = long_text();
         let whole = TokenTable::of(&text);
         assert!(whole.len() > 64 * 1024, "{}", whole.len());
-        assert!(whole.iter().eq(tokens(&text)));
+        // The packed table gives the plain tokens, one by one and by range.
+        let plain = tokens(&text);
+        assert!(whole.iter().eq(plain.iter().copied()));
+        assert!(plain.iter().any(|t| t.line_end_hyphen));
+        for k in [0, 1, 777, plain.len() - 1] {
+            assert_eq!(whole.get(k), Some(plain[k]));
+        }
+        assert_eq!(whole.get(plain.len()), None);
+        assert!(whole.range(5, 90).eq(plain[5..90].iter().copied()));
+        assert_eq!(whole.range(90, 5).count(), 0);
+        assert_eq!(whole.range(plain.len() - 2, usize::MAX).count(), 2);
         let one = Vocab::of_piece(&text, &whole, 0, whole.len());
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(3)
