@@ -10,17 +10,27 @@ use crate::lexicon::Lexicon;
 pub const MIN_TYPES: usize = 4;
 /// Cost of the swap, in nats (as the confusion table's costs).
 pub const COST: f32 = 5.0;
+/// Shortest word (bytes) that may have lost an initial long s: "uch" for "such"; a lost
+/// initial s is as common as an inner one in old print (measured on the real corpora: 46
+/// more words fixed, 3 more broken, from 3 bytes; from 4, 40 and 2).
+const MIN_LEN_FOR_INITIAL: usize = 3;
 /// Longest word examined (bytes).
 const MAX_LEN: usize = 20;
 
-/// Call `f` with each spelling `word` becomes by one s inserted inside it (never before its
-/// first or after its last letter: a fragment's missing s is no long s).
+/// Call `f` with each spelling `word` becomes by one s inserted inside it or before it
+/// ("uch", "ociety"; only for words of [`MIN_LEN_FOR_INITIAL`] bytes or more), never after
+/// its last letter (a fragment's missing s is no long s).
 pub fn for_each_insertion(word: &str, mut f: impl FnMut(&str)) {
     if word.len() > MAX_LEN {
         return;
     }
     let mut buf = String::with_capacity(word.len() + 1);
-    for i in (1..word.len()).filter(|&i| word.is_char_boundary(i)) {
+    let first = if word.len() >= MIN_LEN_FOR_INITIAL {
+        0
+    } else {
+        1
+    };
+    for i in (first..word.len()).filter(|&i| word.is_char_boundary(i)) {
         buf.clear();
         buf.push_str(&word[..i]);
         buf.push('s');
@@ -55,10 +65,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn insertions_are_inside_the_word() {
+    fn insertions_are_inside_the_word_or_before_it() {
         let mut got = Vec::new();
         for_each_insertion("abc", |v| got.push(v.to_string()));
-        assert_eq!(got, vec!["asbc", "absc"]);
+        assert_eq!(got, vec!["sabc", "asbc", "absc"]);
+        got.clear();
+        for_each_insertion("ab", |v| got.push(v.to_string()));
+        assert_eq!(got, vec!["asb"]);
     }
 
     #[test]

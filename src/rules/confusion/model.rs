@@ -114,6 +114,22 @@ pub const TABLE: &[Confusion] = &[
     c("n", "fi", 4.0),
     c("n", "fl", 4.5),
     c("n", "ff", 5.0),
+    // seen in the real corpora's misreadings the table above missed; at 5.0, above the
+    // real-word limit, they only ever mend non-words
+    c("H", "li", 5.0),
+    c("U", "li", 5.0),
+    c("ii", "u", 5.0),
+    c("Ji", "h", 5.0),
+    c("ji", "p", 5.0),
+    c("li", "b", 5.0),
+    c("S", "ff", 5.0),
+    c("8", "S", 5.0),
+    c("m", "ni", 5.0),
+    c("ti", "n", 5.0),
+    c("b", "o", 5.0),
+    c("d", "o", 5.0),
+    c("t", "e", 5.0),
+    c("s", "e", 5.0),
     // the three-letter ligatures read as "m" ("omcial", "amiction")
     c("m", "ffi", 5.0),
     c("m", "ffl", 5.0),

@@ -622,6 +622,15 @@ impl<'a> Corrector<'a> {
             .is_some_and(|f| f.spelling == lower && !f.entry.proper && f.entry.is_common())
     }
 
+    /// Whether a candidate for a capitalised token inside a sentence is a name the lexicon
+    /// knows that the document writes elsewhere, capitalised as here ("Oweu" beside one
+    /// "Owen"): a name once seen is evidence; a common word seen once ("Turns" for the
+    /// name "Turris") is not.
+    fn name_written_elsewhere(&self, cand: &Scored) -> bool {
+        self.vocab.count(&cand.word) >= 1
+            && self.lex.find(&cand.word).is_some_and(|f| f.entry.proper)
+    }
+
     /// Whether the document's OCR made the misreading that turns `word` into `token`.
     fn document_shows(&self, token: &str, word: &str) -> bool {
         let (token, word) = (token.to_lowercase(), word.to_lowercase());
@@ -882,12 +891,17 @@ impl<'a> Corrector<'a> {
     ) -> Option<Correction> {
         let full_len = text.len() + suffix.len();
         // A capitalised word inside a sentence is probably a name: only the document's own
-        // spelling of a name may replace it ("Auhert" → "Aubert"), unless it is a long
-        // one-off that misreads a common word ("Detectivo").
+        // spelling of a name may replace it ("Auhert" → "Aubert", "Oweu" → "Owen"), unless
+        // it is a long one-off that misreads a common word ("Detectivo").
         let mid_sentence_name = prev.is_some() && shape(text) == Shape::Title;
         let cands: Vec<&Scored> = cands
             .iter()
-            .filter(|c| !mid_sentence_name || c.doc_count >= 2 || self.garbled_capital(text, c))
+            .filter(|c| {
+                !mid_sentence_name
+                    || c.doc_count >= 2
+                    || self.name_written_elsewhere(c)
+                    || self.garbled_capital(text, c)
+            })
             .take(CONTEXT_K)
             .collect();
         // Context moves a score by at most MAX_CONTEXT: skip it when nothing can win.
@@ -1148,6 +1162,18 @@ mod tests {
         assert!(pairs.contains(&("tbe", "the")), "{got:?}");
         assert!(pairs.contains(&("whioh", "which")), "{got:?}");
         assert!(pairs.contains(&("Tbe", "The")), "{got:?}");
+        // Misreadings of two letters as one, or one as two.
+        let got = fix("a feeHng that tJiat they suSered");
+        for (seen, meant) in [
+            ("feeHng", "feeling"),
+            ("tJiat", "that"),
+            ("suSered", "suffered"),
+        ] {
+            assert!(
+                got.iter().any(|(a, b, _)| a == seen && b == meant),
+                "{got:?}"
+            );
+        }
         // A three-letter ligature read as "m".
         let got = fix("The omcial report came");
         assert!(
@@ -1362,6 +1388,23 @@ mod tests {
                    hee would keepe his wordes and his men went with him. ";
         let got = super::super::edits_of("C001", &old.repeat(6));
         assert!(!got.iter().any(|(a, _, _)| a == "wordes"), "{got:?}");
+    }
+
+    #[test]
+    fn a_capital_inside_a_sentence_may_become_a_name_the_document_writes() {
+        let body = "The people of the town met in the hall and spoke of the harvest, the \
+                    weather and the roads, and then they went home for the night. ";
+        let text = format!(
+            "{} Then Owen spoke. The letter from Oweu came. He turns back, and Turris stays.",
+            body.repeat(4)
+        );
+        let got = super::super::edits_of("C001", &text);
+        assert!(
+            got.iter().any(|(a, b, _)| a == "Oweu" && b == "Owen"),
+            "{got:?}"
+        );
+        // A common word seen once elsewhere is no evidence against a name.
+        assert!(!got.iter().any(|(a, _, _)| a == "Turris"), "{got:?}");
     }
 
     #[test]
