@@ -18,7 +18,7 @@ const MIN_LEN_FOR_INITIAL: usize = 3;
 const MAX_LEN: usize = 20;
 
 /// Call `f` with each spelling `word` becomes by one s inserted inside it or before it
-/// ("uch", "ociety"; only for words of [`MIN_LEN_FOR_INITIAL`] bytes or more), never after
+/// ("uch", "ociety"; only for words of `MIN_LEN_FOR_INITIAL` bytes or more), never after
 /// its last letter (a fragment's missing s is no long s).
 pub fn for_each_insertion(word: &str, mut f: impl FnMut(&str)) {
     if word.len() > MAX_LEN {
