@@ -272,10 +272,11 @@ fn is_compound_affix(text: &str, t: &tokens::Token<'_>) -> bool {
                     .is_some_and(char::is_alphabetic)))
 }
 
-/// Whether `t` begins a line and, joined to the word that ends the line before, makes a
-/// common word: a word the line break split without a hyphen ("to\ngether",
-/// "un\nusual"), whose halves are not misreadings.
-fn split_at_line_break(
+/// Whether `prev` and `t` are the halves of one word, which joined make a common word and
+/// are no misreadings: split by a line break without a hyphen ("to\ngether",
+/// "un\nusual"), or hyphenated where a line once broke in a text whose lines were then
+/// joined ("similari-ties", "pub- lished": only a hyphen, and a space, between them).
+fn halves_of_one_word(
     text: &str,
     prev: Option<&tokens::Token<'_>>,
     t: &tokens::Token<'_>,
@@ -285,34 +286,11 @@ fn split_at_line_break(
         return false;
     };
     let between = &text[p.range.end..t.range.start];
-    if between.matches(['\n', '\r']).count() != 1
-        || !between.chars().all(char::is_whitespace)
-        || !p.text.chars().all(char::is_alphabetic)
-    {
-        return false;
-    }
-    let joined = format!("{}{}", p.text, t.text);
-    lex.find(&joined)
-        .is_some_and(|f| !f.accents && f.entry.is_common())
-}
-
-/// Whether `prev` and `t` are the halves of one word hyphenated where a line once broke and
-/// the lines were then joined ("similari-ties", "pub- lished"): only a hyphen (and a
-/// space) between them, and without it they make a common word. Neither half is a
-/// misreading.
-fn split_at_hyphen(
-    text: &str,
-    prev: Option<&tokens::Token<'_>>,
-    t: &tokens::Token<'_>,
-    lex: &crate::lexicon::Lexicon,
-) -> bool {
-    let Some(p) = prev else {
-        return false;
-    };
-    if !matches!(&text[p.range.end..t.range.start], "-" | "- ")
-        || !t.text.starts_with(|c: char| c.is_lowercase())
-        || !p.text.chars().all(char::is_alphabetic)
-    {
+    let line_break =
+        between.matches(['\n', '\r']).count() == 1 && between.chars().all(char::is_whitespace);
+    let joined_line_hyphen =
+        matches!(between, "-" | "- ") && t.text.starts_with(|c: char| c.is_lowercase());
+    if !(line_break || joined_line_hyphen) || !p.text.chars().all(char::is_alphabetic) {
         return false;
     }
     let joined = format!("{}{}", p.text, t.text);
@@ -416,10 +394,8 @@ fn misread_words(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
             || is_abbreviation(text, t)
             || is_code_like(text, t)
             || is_compound_affix(text, t)
-            || split_at_line_break(text, prev, t, lex)
-            || next.is_some_and(|n| split_at_line_break(text, Some(t), n, lex))
-            || split_at_hyphen(text, prev, t, lex)
-            || next.is_some_and(|n| split_at_hyphen(text, Some(t), n, lex))
+            || halves_of_one_word(text, prev, t, lex)
+            || next.is_some_and(|n| halves_of_one_word(text, Some(t), n, lex))
     };
     // Pass 1: each token in the context of its neighbours as written.
     let none = std::collections::HashMap::new();
@@ -703,10 +679,10 @@ mod tests {
         let text = "similari-ties";
         let toks: Vec<_> = tokens::iter(text).collect();
         let lex = crate::lexicon::Lexicon::embedded();
-        assert!(split_at_hyphen(text, Some(&toks[0]), &toks[1], lex));
+        assert!(halves_of_one_word(text, Some(&toks[0]), &toks[1], lex));
         // Two words of a compound do not make one word without the hyphen.
         let text = "well-knowu";
         let toks: Vec<_> = tokens::iter(text).collect();
-        assert!(!split_at_hyphen(text, Some(&toks[0]), &toks[1], lex));
+        assert!(!halves_of_one_word(text, Some(&toks[0]), &toks[1], lex));
     }
 }

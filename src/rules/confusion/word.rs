@@ -1129,6 +1129,10 @@ mod tests {
     use super::super::tokens::tokens;
     use super::*;
 
+    /// A sentence of common words with nothing to mend, repeated to make a document.
+    const PLAIN_SENTENCE: &str = "The people of the town met in the hall and spoke of the \
+        harvest, the weather and the roads, and then they went home for the night. ";
+
     fn fix(text: &str) -> Vec<(String, String, Safety)> {
         fix_with(text, false)
     }
@@ -1364,8 +1368,7 @@ mod tests {
 
     #[test]
     fn a_long_non_word_may_be_one_edit_from_a_word_outside_the_table() {
-        let body = "The people of the town met in the hall and spoke of the harvest, the \
-                    weather and the roads, and then they went home for the night. ";
+        let body = PLAIN_SENTENCE;
         let text = format!(
             "{} They spoke of their wilhes and of the committe of the town. She was \
              lookin at the river. The WILHES stayed.",
@@ -1392,8 +1395,7 @@ mod tests {
 
     #[test]
     fn a_capital_inside_a_sentence_may_become_a_name_the_document_writes() {
-        let body = "The people of the town met in the hall and spoke of the harvest, the \
-                    weather and the roads, and then they went home for the night. ";
+        let body = PLAIN_SENTENCE;
         let text = format!(
             "{} Then Owen spoke. The letter from Oweu came. He turns back, and Turris stays.",
             body.repeat(4)
@@ -1409,8 +1411,7 @@ mod tests {
 
     #[test]
     fn a_long_one_off_capital_inside_a_sentence_may_be_a_misread_word() {
-        let body = "The people of the town met in the hall and spoke of the harvest, the \
-                    weather and the roads, and then they went home for the night. ";
+        let body = PLAIN_SENTENCE;
         let text = format!(
             "{} Then the evening Detectivo came by. Later Jaspar came, and Jaspar left.",
             body.repeat(6)
