@@ -81,13 +81,16 @@ pub fn ranges_conflict(a: &Range<usize>, b: &Range<usize>) -> bool {
 /// `text`) and return the new text. Edits that break those conditions are skipped, so the
 /// function never panics; [`check_well_formed`] tells whether a list is valid.
 pub fn apply<'a>(text: &str, edits: impl IntoIterator<Item = &'a Edit>) -> String {
-    // Room for the longest output the edits can make: a string that grows doubles its
-    // capacity, which on a large text is the largest allocation of the run.
+    // Room for exactly the output: a string that grows doubles its capacity, which on a
+    // large text is the largest allocation of the run (and a bound from every edit's
+    // growth, skipped ones included, reserved up to twice the text).
     let edits: Vec<&Edit> = edits.into_iter().collect();
-    let growth = edits.iter().fold(0usize, |n, e| {
-        n.saturating_add(e.replacement.len().saturating_sub(e.range.len()))
+    let (mut added, mut removed) = (0usize, 0usize);
+    for_each_applied(text, edits.iter().copied(), |e| {
+        added = added.saturating_add(e.replacement.len());
+        removed = removed.saturating_add(e.range.len());
     });
-    let mut out = String::with_capacity(text.len().saturating_add(growth));
+    let mut out = String::with_capacity(text.len().saturating_add(added).saturating_sub(removed));
     let mut pos = 0;
     for_each_applied(text, edits, |e| {
         out.push_str(&text[pos..e.range.start]);

@@ -86,14 +86,92 @@ fn find_space(text: &str, from: usize, space: bool) -> Option<usize> {
     None
 }
 
-/// Every word token of `text`, in order. (Scanning pieces on every core and joining
-/// them was tried: the join holds the tokens twice, which raised peak memory on large
-/// inputs by more than it saved in time.)
+/// Every word token of `text`, in order.
 pub fn tokens(text: &str) -> Vec<Token> {
-    let mut out: Vec<Token> = token_iter(text).collect();
-    // The vector grew by doubling: give back what it did not use.
-    out.shrink_to_fit();
-    out
+    token_iter(text).collect()
+}
+
+/// Set in a packed token's end when the token ends with a line-end hyphen.
+const HYPHEN_BIT: u32 = 1 << 31;
+
+/// The word tokens of one text ([`tokens`]), kept in 8 bytes each instead of the 24 of a
+/// [`Token`]: on a large text this table was the largest allocation of the run. A text
+/// too long for 31-bit offsets keeps plain tokens. (Scanning pieces on every core and
+/// joining them was tried: the join holds the tokens twice, which raised peak memory on
+/// large inputs by more than it saved in time.)
+#[derive(Clone, Debug, Default)]
+pub struct TokenTable {
+    /// (start, end) of each token, the end with [`HYPHEN_BIT`] for a line-end hyphen.
+    packed: Vec<(u32, u32)>,
+    /// The tokens of a text too long for `packed`.
+    wide: Vec<Token>,
+}
+
+impl TokenTable {
+    /// Find the tokens of `text` once.
+    pub fn of(text: &str) -> TokenTable {
+        if text.len() >= HYPHEN_BIT as usize {
+            return TokenTable {
+                packed: Vec::new(),
+                wide: tokens(text),
+            };
+        }
+        // Offsets are at most `text.len()`, below `HYPHEN_BIT`: the casts are lossless.
+        let mut packed: Vec<(u32, u32)> = token_iter(text)
+            .map(|t| {
+                let flag = if t.line_end_hyphen { HYPHEN_BIT } else { 0 };
+                (t.start as u32, t.end as u32 | flag)
+            })
+            .collect();
+        // The vector grew by doubling: give back what it did not use.
+        packed.shrink_to_fit();
+        TokenTable {
+            packed,
+            wide: Vec::new(),
+        }
+    }
+
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.packed.len() + self.wide.len()
+    }
+
+    /// True when the text has no token.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Token number `k`.
+    pub fn get(&self, k: usize) -> Option<Token> {
+        if self.wide.is_empty() {
+            self.packed.get(k).map(|&p| unpack(p))
+        } else {
+            self.wide.get(k).copied()
+        }
+    }
+
+    /// The tokens in order.
+    pub fn iter(&self) -> impl Iterator<Item = Token> + Clone + '_ {
+        self.range(0, self.len())
+    }
+
+    /// Tokens `from..to` (as far as there are any), in order.
+    pub fn range(&self, from: usize, to: usize) -> impl Iterator<Item = Token> + Clone + '_ {
+        let slice = |n: usize| from.min(n)..to.clamp(from.min(n), n);
+        self.packed[slice(self.packed.len())]
+            .iter()
+            .map(|&p| unpack(p))
+            .chain(self.wide[slice(self.wide.len())].iter().copied())
+    }
+}
+
+/// The token a packed (start, end and flag) pair stands for.
+fn unpack((start, end): (u32, u32)) -> Token {
+    Token {
+        start: start as usize,
+        end: (end & !HYPHEN_BIT) as usize,
+        line_end_hyphen: end & HYPHEN_BIT != 0,
+    }
 }
 
 /// The tokens of [`tokens`] one at a time, for a caller that needs no table of them.
@@ -145,12 +223,12 @@ pub fn token_iter(text: &str) -> impl Iterator<Item = Token> + '_ {
 impl Vocab {
     /// Count the words of `text`.
     pub fn new(text: &str) -> Self {
-        Vocab::of_tokens(text, &tokens(text))
+        Vocab::of_tokens(text, &TokenTable::of(text))
     }
 
     /// Count the words of `text`, given its [`tokens`]. Many tokens are counted in
     /// pieces on every core and the counts added up: the same counts.
-    pub fn of_tokens(text: &str, toks: &[Token]) -> Self {
+    pub fn of_tokens(text: &str, toks: &TokenTable) -> Self {
         use rayon::prelude::*;
         // One piece per core, of at least MIN_PIECE tokens: adding up the counts of a piece
         // costs about a tenth of counting them.
@@ -188,15 +266,32 @@ impl Vocab {
 
     /// The counts of tokens `from..to` of `toks`. A token is counted unless it ends with a
     /// line-end hyphen or follows one (the two halves of a hyphenated word are fragments).
-    fn of_piece(text: &str, toks: &[Token], from: usize, to: usize) -> Self {
+    fn of_piece(text: &str, toks: &TokenTable, from: usize, to: usize) -> Self {
         let mut v = Vocab::default();
-        for (k, t) in toks.iter().enumerate().take(to).skip(from) {
-            if t.line_end_hyphen || k.checked_sub(1).is_some_and(|p| toks[p].line_end_hyphen) {
+        let mut lowered = String::new();
+        let mut after_hyphen = from
+            .checked_sub(1)
+            .and_then(|p| toks.get(p))
+            .is_some_and(|p| p.line_end_hyphen);
+        for t in toks.range(from, to) {
+            let fragment = t.line_end_hyphen || after_hyphen;
+            after_hyphen = t.line_end_hyphen;
+            if fragment {
                 continue;
             }
             let raw = &text[t.start..t.end];
-            let lowered;
-            let w = if raw.chars().any(char::is_uppercase) {
+            // An ASCII word is lower-cased in a buffer kept for the next one (the same
+            // as `to_lowercase`, without an allocation per capitalised token).
+            let w = if raw.is_ascii() {
+                if raw.bytes().any(|b| b.is_ascii_uppercase()) {
+                    lowered.clear();
+                    lowered.push_str(raw);
+                    lowered.make_ascii_lowercase();
+                    lowered.as_str()
+                } else {
+                    raw
+                }
+            } else if raw.chars().any(char::is_uppercase) {
                 lowered = raw.to_lowercase();
                 lowered.as_str()
             } else {
@@ -304,8 +399,19 @@ mod tests {
     #[test]
     fn pieces_give_the_tokens_and_counts_of_the_whole() {
         let text = long_text();
-        let whole = tokens(&text);
+        let whole = TokenTable::of(&text);
         assert!(whole.len() > 64 * 1024, "{}", whole.len());
+        // The packed table gives the plain tokens, one by one and by range.
+        let plain = tokens(&text);
+        assert!(whole.iter().eq(plain.iter().copied()));
+        assert!(plain.iter().any(|t| t.line_end_hyphen));
+        for k in [0, 1, 777, plain.len() - 1] {
+            assert_eq!(whole.get(k), Some(plain[k]));
+        }
+        assert_eq!(whole.get(plain.len()), None);
+        assert!(whole.range(5, 90).eq(plain[5..90].iter().copied()));
+        assert_eq!(whole.range(90, 5).count(), 0);
+        assert_eq!(whole.range(plain.len() - 2, usize::MAX).count(), 2);
         let one = Vocab::of_piece(&text, &whole, 0, whole.len());
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(3)

@@ -54,7 +54,7 @@ fn current_ranges(applied: &[Edit]) -> Vec<Range<usize>> {
 /// Returns the applied list for the original text that yields `apply(current, new)`.
 /// A new edit that touches the result of an earlier edit is merged with it into one edit
 /// whose rule codes, confidence and reasons combine both.
-pub fn compose(current: &str, applied: Vec<Edit>, new: &[Edit]) -> Vec<Edit> {
+pub fn compose(current: &str, mut applied: Vec<Edit>, new: &[Edit]) -> Vec<Edit> {
     if new.is_empty() {
         return applied;
     }
@@ -108,7 +108,9 @@ pub fn compose(current: &str, applied: Vec<Edit>, new: &[Edit]) -> Vec<Edit> {
             for (_, f) in cluster {
                 if let From::Old(k) = f {
                     delta += applied[*k].delta();
-                    out.push(applied[*k].clone());
+                    // Moved, not copied: each old edit belongs to one cluster, and only its
+                    // range (kept) is read again, by the sweep's look-ahead.
+                    out.push(take_edit(&mut applied[*k]));
                 }
             }
         } else if !has_old {
@@ -125,6 +127,19 @@ pub fn compose(current: &str, applied: Vec<Edit>, new: &[Edit]) -> Vec<Edit> {
         i = j;
     }
     out
+}
+
+/// The edit at `slot`, leaving in its place an edit with the same range and no text.
+fn take_edit(slot: &mut Edit) -> Edit {
+    let empty = Edit {
+        range: slot.range.clone(),
+        replacement: String::new(),
+        rule: String::new(),
+        confidence: slot.confidence,
+        safety: slot.safety,
+        reason: String::new(),
+    };
+    std::mem::replace(slot, empty)
 }
 
 /// Merge one cluster of old and new edits into a single edit on the original text.

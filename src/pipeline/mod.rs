@@ -131,8 +131,7 @@ pub fn run_laid_out(
             cx.with_layout(remap::remap(layout, &applied))
         };
         cx.carry_known(known.clone());
-        let mut next_text = None;
-        let mut stage_changes = Vec::new();
+        let mut stage_edits = None;
         for rule in stages.by_ref() {
             if deadline.expired() {
                 return None;
@@ -155,19 +154,22 @@ pub fn run_laid_out(
             if to_apply.is_empty() {
                 continue;
             }
-            next_text = Some(crate::edit::apply(text, &to_apply));
+            stage_edits = Some(to_apply);
+            break;
+        }
+        known = cx.known_if_built().or(known);
+        if let Some(to_apply) = stage_edits {
+            // The context's tables are let go before the next text is made: only the word
+            // tokens, which the next context patches, are kept (peak memory).
+            let words = cx.into_words();
+            let next_text = crate::edit::apply(text, &to_apply);
             let mut changes = Vec::with_capacity(to_apply.len());
             crate::edit::for_each_applied(text, &to_apply, |e| {
                 changes.push((e.range.clone(), e.replacement.len()))
             });
             applied = compose::compose(text, applied, &to_apply);
-            stage_changes = changes;
-            break;
-        }
-        known = cx.known_if_built().or(known);
-        if next_text.is_some() {
-            before = Some((cx.into_words(), stage_changes));
-            current = next_text;
+            before = Some((words, changes));
+            current = Some(next_text);
         }
     }
     let output = current.unwrap_or_else(|| original.to_string());

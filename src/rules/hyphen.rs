@@ -482,7 +482,11 @@ fn line_end_hyphens(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
         };
         // A line of one word ending in a hyphen, after or before another line-end hyphen,
         // is a chain: left alone.
-        if next.line_end_hyphen || (k > 0 && toks[k - 1].line_end_hyphen) {
+        let after_hyphen = k
+            .checked_sub(1)
+            .and_then(|p| toks.get(p))
+            .is_some_and(|p| p.line_end_hyphen);
+        if next.line_end_hyphen || after_hyphen {
             continue;
         }
         let first = &text[t.start..t.end - 1];
@@ -582,7 +586,7 @@ fn lost_hyphens(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     // Whether each spelling met is a word (by the lexicon or its repeats): most tokens are
     // words met again and again.
     let mut words: rustc_hash::FxHashMap<&str, bool> = Default::default();
-    for t in cx.vocab_tokens() {
+    for t in cx.vocab_tokens().iter() {
         if t.line_end_hyphen {
             continue;
         }

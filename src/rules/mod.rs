@@ -96,7 +96,7 @@ pub struct Context<'a> {
     /// The current text.
     pub text: &'a str,
     vocab: OnceLock<Vocab>,
-    vocab_tokens: OnceLock<Vec<crate::vocab::Token>>,
+    vocab_tokens: OnceLock<crate::vocab::TokenTable>,
     pages: OnceLock<Vec<Range<usize>>>,
     words: OnceLock<confusion::tokens::Table>,
     /// The word tokens of the text before the last stage's changes, and those changes:
@@ -236,16 +236,16 @@ impl<'a> Context<'a> {
 
     /// The whitespace-separated word tokens of the current text that [`Context::vocab`]
     /// counts ([`crate::vocab::tokens`]), found once.
-    pub fn vocab_tokens(&self) -> &[crate::vocab::Token] {
+    pub fn vocab_tokens(&self) -> &crate::vocab::TokenTable {
         self.vocab_tokens
-            .get_or_init(|| crate::vocab::tokens(self.text))
+            .get_or_init(|| crate::vocab::TokenTable::of(self.text))
     }
 
     /// [`Context::vocab_tokens`] when a rule of this text asked for them already: a rule
     /// that only walks through them once scans the text itself otherwise
     /// ([`crate::vocab::token_iter`]), which keeps no table of them in memory.
-    pub fn vocab_tokens_if_built(&self) -> Option<&[crate::vocab::Token]> {
-        self.vocab_tokens.get().map(Vec::as_slice)
+    pub fn vocab_tokens_if_built(&self) -> Option<&crate::vocab::TokenTable> {
+        self.vocab_tokens.get()
     }
 
     /// The word tokens of the current text (as the confusion rules see words), scanned

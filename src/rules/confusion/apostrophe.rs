@@ -40,6 +40,41 @@ fn parts<'t>(known: &KnownWords, token: &'t str) -> Option<(&'t str, &'t str)> {
     (lex.bigram(&a.to_lowercase(), &b.to_lowercase()) > 0).then_some((a, b))
 }
 
+/// The tokens of [`crate::vocab::token_iter`] whose whitespace-separated chunk holds an
+/// apostrophe or a tilde, in order: the same tokens as the whole scan gives for those
+/// chunks (a scan that starts at a chunk's start finds what the whole scan finds there).
+fn tokens_with_separator(text: &str) -> impl Iterator<Item = crate::vocab::Token> + '_ {
+    let bytes = text.as_bytes();
+    // '’' is E2 80 99: its last byte is found, and the two before it checked.
+    let marks = memchr::memchr3_iter(b'\'', b'~', 0x99, bytes).filter_map(move |i| {
+        if bytes[i] != 0x99 {
+            return Some(i);
+        }
+        let at = i.checked_sub(2)?;
+        (bytes[at] == 0xE2 && bytes[at + 1] == 0x80).then_some(at)
+    });
+    let is_space = |c: char| c.is_whitespace();
+    let mut done = 0usize;
+    marks.filter_map(move |i| {
+        if i < done {
+            return None;
+        }
+        // The chunk around the mark: from after the white space before it to the next.
+        let start = text[..i].rfind(is_space).map_or(0, |k| {
+            k + text[k..].chars().next().map_or(1, char::len_utf8)
+        });
+        let end = text[i..].find(is_space).map_or(text.len(), |k| i + k);
+        done = end;
+        let t = crate::vocab::token_iter(&text[start..]).next()?;
+        let t = crate::vocab::Token {
+            start: start + t.start,
+            end: start + t.end,
+            line_end_hyphen: t.line_end_hyphen,
+        };
+        (t.start < end).then_some(t)
+    })
+}
+
 /// The check of rule C013.
 pub fn misread_spaces(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     let text = cx.text;
@@ -48,15 +83,10 @@ pub fn misread_spaces(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     }
     let known = cx.known_words();
     let mut sites = Vec::new();
-    // The whitespace-separated tokens the document's counts use, punctuation set aside.
-    // The table of them when it exists, else one scan: C013 alone needs no table, and on a
-    // large text the table (24 bytes a token) was the peak of the run's memory.
-    let toks: Box<dyn Iterator<Item = crate::vocab::Token> + '_> = match cx.vocab_tokens_if_built()
-    {
-        Some(built) => Box::new(built.iter().copied()),
-        None => Box::new(crate::vocab::token_iter(text)),
-    };
-    for t in toks {
+    // The whitespace-separated tokens the document's counts use, punctuation set aside:
+    // only those with an apostrophe or a tilde can be a site, so only the chunks that hold
+    // one are tokenised (the whole text was, and C013 needs no table of them).
+    for t in tokens_with_separator(text) {
         let token = &text[t.start..t.end];
         if let Some((a, b)) = parts(known, token) {
             let sep = t.start + a.len()..t.end - b.len();
@@ -101,5 +131,49 @@ mod tests {
         assert!(fixes("They don't know; you'll see it isn't so.").is_empty());
         // One site is no habit.
         assert!(fixes("He came at'his own pace.").is_empty());
+    }
+
+    #[test]
+    fn chunks_with_a_separator_give_the_whole_scan_s_tokens() {
+        const PIECES: &[&str] = &[
+            "at",
+            "'",
+            "’",
+            "~",
+            "his",
+            " ",
+            "\n",
+            "-\n",
+            "\u{a0}",
+            "(",
+            ")",
+            "é",
+            "x-",
+            ".",
+            "don't",
+            "’s",
+            "\u{2019}",
+            "\u{3000}",
+            "a\u{2018}b",
+        ];
+        let mut state: u64 = 11;
+        let mut next = |n: usize| {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((state >> 33) as usize) % n
+        };
+        let has_sep =
+            |t: &crate::vocab::Token, text: &str| text[t.start..t.end].contains(['\'', '’', '~']);
+        for _ in 0..3000 {
+            let text: String = (0..next(30)).map(|_| PIECES[next(PIECES.len())]).collect();
+            let whole: Vec<_> = crate::vocab::token_iter(&text)
+                .filter(|t| has_sep(t, &text))
+                .collect();
+            let found: Vec<_> = super::tokens_with_separator(&text)
+                .filter(|t| has_sep(t, &text))
+                .collect();
+            assert_eq!(whole, found, "{text:?}");
+        }
     }
 }

@@ -178,7 +178,7 @@ fn il_not_roman(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
         return;
     }
     let lex = crate::lexicon::Lexicon::embedded();
-    let il = roman::IlSpellings::of(cx.text);
+    let il = roman::IlSpellings::of_tokens(cx.text, cx.words());
     // A window of two tokens on each side of the one examined.
     let mut window: std::collections::VecDeque<tokens::Token<'_>> = Default::default();
     let mut check = |window: &std::collections::VecDeque<tokens::Token<'_>>, at: usize| {
@@ -220,6 +220,11 @@ fn pronoun_i(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     let lex = crate::lexicon::Lexicon::embedded();
     let followers = pronoun::Followers::of(cx.text, cx.words());
     for (prev, t, next) in tokens::windows_of(cx.words()) {
+        // Only a token that starts with '1' or 'l' can be the pronoun ("1", "l'm"): the
+        // rest are passed over before any other check.
+        if !matches!(t.text.as_bytes().first(), Some(b'1' | b'l')) {
+            continue;
+        }
         if let Some((fixed, why)) =
             pronoun::as_pronoun(cx.text, prev.as_ref(), &t, next.as_ref(), lex, &followers)
         {

@@ -4,7 +4,7 @@
 //! titles that contain "Il", the document's own spelling of the same phrase, and for
 //! "Ill" the word that follows.
 
-use super::tokens::{windows, Token};
+use super::tokens::{windows_of, Token};
 use crate::lexicon::Lexicon;
 use std::collections::HashSet;
 
@@ -73,11 +73,17 @@ pub struct IlSpellings {
 impl IlSpellings {
     /// Collect them in one pass over the text.
     pub fn of(text: &str) -> Self {
+        IlSpellings::of_tokens(text, super::tokens::iter(text))
+    }
+
+    /// [`IlSpellings::of`] from the text's tokens, found already (the same tokens as a
+    /// scan of `text` gives, as [`crate::rules::Context::words`] does).
+    pub fn of_tokens<'t>(text: &'t str, tokens: impl Iterator<Item = Token<'t>>) -> Self {
         let mut s = IlSpellings::default();
         if !text.contains("Il") {
             return s;
         }
-        for (prev, t, next) in windows(text) {
+        for (prev, t, next) in windows_of(tokens) {
             if t.text != "Il" {
                 continue;
             }

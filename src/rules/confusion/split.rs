@@ -279,8 +279,10 @@ pub fn split_words<'t>(info: &RuleInfo, cx: &Context<'t>, out: &mut Vec<Edit>) {
     if candidates.is_empty() {
         return;
     }
-    let counts = count_words(
+    let counts = count_words_by_id(
         cx.words(),
+        cx.word_ids(),
+        cx.word_id_count(),
         candidates
             .iter()
             .map(|c| format!("{}{}", c.a.text, c.b.text)),
@@ -324,6 +326,53 @@ pub fn split_words<'t>(info: &RuleInfo, cx: &Context<'t>, out: &mut Vec<Edit>) {
     }
 }
 
+/// [`count_words`] for tokens whose spelling ids are `ids` (of `id_count` in all, see
+/// [`crate::rules::Context::word_ids`]): the tokens are counted per id in an array, and
+/// each spelling is then lower-cased and looked up once instead of at every occurrence.
+/// The same counts; without ids (or with too few) the tokens are counted as there.
+pub(super) fn count_words_by_id<'t>(
+    tokens: impl Iterator<Item = Token<'t>> + Clone,
+    ids: &[u32],
+    id_count: usize,
+    words: impl IntoIterator<Item = String>,
+) -> HashMap<String, u32> {
+    if ids.is_empty() {
+        return count_words(tokens, words);
+    }
+    let mut per_id = vec![0u32; id_count];
+    // Each spelling at its first occurrence.
+    let mut first: Vec<(u32, &'t str)> = Vec::new();
+    for (t, &id) in tokens.clone().zip(ids) {
+        let Some(n) = per_id.get_mut(id as usize) else {
+            return count_words(tokens, words);
+        };
+        if *n == 0 {
+            first.push((id, t.text));
+        }
+        *n += 1;
+    }
+    let mut counts = count_words(std::iter::empty(), words);
+    // As `count_words` does: a token longer than every word is not looked at.
+    let longest = counts.keys().map(String::len).max().unwrap_or(0);
+    let mut lower = String::new();
+    for (id, text) in first {
+        if text.len() > longest {
+            continue;
+        }
+        let key = if text.bytes().any(|b| b.is_ascii_uppercase()) || !text.is_ascii() {
+            lower.clear();
+            lower.extend(text.chars().flat_map(char::to_lowercase));
+            lower.as_str()
+        } else {
+            text
+        };
+        if let Some(n) = counts.get_mut(key) {
+            *n += per_id[id as usize];
+        }
+    }
+    counts
+}
+
 /// How often each of `words` occurs among `tokens`, case-insensitively: one pass,
 /// allocating only for the words asked about (and a buffer for capitalised tokens).
 pub(super) fn count_words<'t>(
@@ -362,15 +411,15 @@ fn check_pair<'t>(text: &'t str, win: &[Option<Slot<'t>>; 4]) -> Option<Candidat
         return None;
     };
     let (ka, kb) = (*ka, *kb);
+    // Two real words are never joined (checked first: it settles most pairs at no cost).
+    if ka != Kind::Fragment && kb != Kind::Fragment {
+        return None;
+    }
     if !(one_space(text, a, b) || line_break(text, a, b))
         || a.text.contains(['\'', '’'])
         || !b.text.starts_with(char::is_alphabetic)
         || skip(text, a, b)
     {
-        return None;
-    }
-    // Two real words are never joined.
-    if ka != Kind::Fragment && kb != Kind::Fragment {
         return None;
     }
     // A fragment beside the pair continues the split ("con tin ued"): leave the chain.
@@ -503,6 +552,29 @@ mod tests {
         let found = joins(&text);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].2, Safety::Suggestion);
+    }
+
+    #[test]
+    fn counts_by_id_are_the_counts() {
+        let mut text = String::new();
+        for i in 0..300 {
+            text.push_str(&format!(
+                "Continued con{} CONTINUED tinued Ünïcode ünïcode x{} ",
+                i % 7,
+                i % 11
+            ));
+        }
+        let table = crate::rules::confusion::tokens::Table::new(&text);
+        let words = || {
+            ["continued", "Con3", "ÜNÏCODE", "x5", "absent", "tinued"]
+                .map(String::from)
+                .into_iter()
+        };
+        let by_id =
+            super::count_words_by_id(table.iter(&text), table.ids(), table.id_count(), words());
+        let plain = super::count_words(table.iter(&text), words());
+        assert_eq!(by_id, plain);
+        assert_eq!(by_id.get("continued"), Some(&600));
     }
 
     #[test]
