@@ -856,6 +856,51 @@ impl<'a> Corrector<'a> {
         prev: Option<&str>,
         next: Option<&str>,
     ) -> Verdict {
+        match self.judge_one_step(token, prev, next) {
+            Verdict::Open(Some(c)) => {
+                Verdict::Open(Some(self.then_corrected(token, c, prev, next)))
+            }
+            verdict => verdict,
+        }
+    }
+
+    /// A correction that lands on a word this corrector would itself change in this place
+    /// goes on to that word ("tbo" reads "tho", the document's own misreading of "the"
+    /// used 14 times, and "tho" here is "the"): cleaning the output again would otherwise
+    /// make the second step. One step more at most.
+    fn then_corrected(
+        &self,
+        token: &Token<'_>,
+        first: Correction,
+        prev: Option<&str>,
+        next: Option<&str>,
+    ) -> Correction {
+        let step = Token {
+            range: token.range.clone(),
+            text: &first.word,
+        };
+        let second = match self.judge_one_step(&step, prev, next) {
+            Verdict::Open(Some(second)) if second.word != token.text => second,
+            _ => return first,
+        };
+        let safety = if first.safety == Safety::Safe && second.safety == Safety::Safe {
+            Safety::Safe
+        } else {
+            Safety::Suggestion
+        };
+        Correction {
+            word: second.word,
+            original_len: first.original_len,
+            margin: first.margin.min(second.margin),
+            gap: first.gap.min(second.gap),
+            safety,
+            confidence: first.confidence.min(second.confidence),
+            reason: format!("{}; then {}", first.reason, second.reason),
+        }
+    }
+
+    /// [`Corrector::judge`] without [`Corrector::then_corrected`].
+    fn judge_one_step(&self, token: &Token<'_>, prev: Option<&str>, next: Option<&str>) -> Verdict {
         let full = token.text;
         let need = match self.needed.get(full) {
             Some(&known) => known,
@@ -1411,6 +1456,20 @@ mod tests {
                    hee would keepe his wordes and his men went with him. ";
         let got = super::super::edits_of("C001", &old.repeat(6));
         assert!(!got.iter().any(|(a, _, _)| a == "wordes"), "{got:?}");
+    }
+
+    #[test]
+    fn a_correction_goes_on_when_it_lands_on_a_misreading() {
+        // This OCR writes "tho" for "the" all through; "tbo" is one swap from "tho" and
+        // two from "the", and "tho" here would be the next run's "the".
+        let body = "They came to tho town and saw tho river by tho bridge in tho morning. ";
+        let text = format!("{} Then they went to tbo hall.", body.repeat(8));
+        let got = super::super::edits_of("C001", &text);
+        assert!(
+            got.iter().any(|(a, b, _)| a == "tbo" && b == "the"),
+            "{got:?}"
+        );
+        assert!(!got.iter().any(|(_, b, _)| b == "tho"), "{got:?}");
     }
 
     #[test]
