@@ -17,7 +17,7 @@
 //! function words have four letters or more. It is safe when it wins by a wide margin and
 //! the token is not one letter from a word ("lookin", "nobod"); otherwise a suggestion.
 
-use super::split::{count_of, count_words_by_id, is_plain_word};
+use super::split::{count_in_document, count_of, is_plain_word};
 use super::tokens::Token;
 use crate::edit::{Edit, Safety};
 use crate::lexicon::Lexicon;
@@ -308,12 +308,7 @@ pub fn run_on_phrases(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     if found.is_empty() {
         return;
     }
-    let counts = count_words_by_id(
-        cx.words(),
-        cx.word_ids(),
-        cx.word_id_count(),
-        found.iter().map(|(t, _)| t.text.to_string()),
-    );
+    let counts = count_in_document(cx, found.iter().map(|(t, _)| t.text.to_string()));
     for (t, seg) in found {
         if counts.get(&t.text.to_lowercase()).copied().unwrap_or(0) >= DOC_WORD {
             continue;

@@ -168,12 +168,7 @@ pub fn run_together(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     if found.is_empty() {
         return;
     }
-    let counts = super::split::count_words_by_id(
-        cx.words(),
-        cx.word_ids(),
-        cx.word_id_count(),
-        found.iter().map(|(t, _)| t.text.to_string()),
-    );
+    let counts = super::split::count_in_document(cx, found.iter().map(|(t, _)| t.text.to_string()));
     for (t, split) in found {
         // A token the document repeats is one of its words ("dataset"), unless the pair
         // is among the commonest of the language ("ofthe" on every page of a bad scan).

@@ -279,10 +279,8 @@ pub fn split_words<'t>(info: &RuleInfo, cx: &Context<'t>, out: &mut Vec<Edit>) {
     if candidates.is_empty() {
         return;
     }
-    let counts = count_words_by_id(
-        cx.words(),
-        cx.word_ids(),
-        cx.word_id_count(),
+    let counts = count_in_document(
+        cx,
         candidates
             .iter()
             .map(|c| format!("{}{}", c.a.text, c.b.text)),
@@ -359,14 +357,7 @@ pub(super) fn count_words_by_id<'t>(
         if text.len() > longest {
             continue;
         }
-        let key = if text.bytes().any(|b| b.is_ascii_uppercase()) || !text.is_ascii() {
-            lower.clear();
-            lower.extend(text.chars().flat_map(char::to_lowercase));
-            lower.as_str()
-        } else {
-            text
-        };
-        if let Some(n) = counts.get_mut(key) {
+        if let Some(n) = counts.get_mut(lower_case_in(&mut lower, text)) {
             *n += per_id[id as usize];
         }
     }
@@ -387,18 +378,32 @@ pub(super) fn count_words<'t>(
         if t.text.len() > longest {
             continue;
         }
-        let key = if t.text.bytes().any(|b| b.is_ascii_uppercase()) || !t.text.is_ascii() {
-            lower.clear();
-            lower.extend(t.text.chars().flat_map(char::to_lowercase));
-            lower.as_str()
-        } else {
-            t.text
-        };
-        if let Some(n) = counts.get_mut(key) {
+        if let Some(n) = counts.get_mut(lower_case_in(&mut lower, t.text)) {
             *n += 1;
         }
     }
     counts
+}
+
+/// `text` lower-cased, letter by letter: `text` itself when it has no capital, else
+/// written into `buf` (one buffer for many tokens instead of an allocation each).
+fn lower_case_in<'b>(buf: &'b mut String, text: &'b str) -> &'b str {
+    if text.bytes().any(|b| b.is_ascii_uppercase()) || !text.is_ascii() {
+        buf.clear();
+        buf.extend(text.chars().flat_map(char::to_lowercase));
+        buf.as_str()
+    } else {
+        text
+    }
+}
+
+/// The counts of [`count_words`] in the words of `cx`, by spelling id when it has them
+/// ([`count_words_by_id`]).
+pub(super) fn count_in_document(
+    cx: &Context<'_>,
+    words: impl IntoIterator<Item = String>,
+) -> HashMap<String, u32> {
+    count_words_by_id(cx.words(), cx.word_ids(), cx.word_id_count(), words)
 }
 
 /// A token and, when it is made of letters, its kind.

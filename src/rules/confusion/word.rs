@@ -434,7 +434,7 @@ impl<'a> Corrector<'a> {
         if let Some(hit) = self.cache.get(token) {
             return Rc::clone(hit);
         }
-        let result = Rc::new((self.own_logp(token), self.candidates(token)));
+        let result = Rc::new(self.own_logp_and_candidates(token));
         self.remember_unigram(token, Rc::clone(&result));
         result
     }
@@ -446,7 +446,16 @@ impl<'a> Corrector<'a> {
         self.cache.insert(token.to_string(), result);
     }
 
-    fn candidates(&self, token: &str) -> Vec<Scored> {
+    /// The token's own log-probability and its candidates ([`Corrector::candidates`],
+    /// which weighs them against it).
+    fn own_logp_and_candidates(&self, token: &str) -> (f64, Vec<Scored>) {
+        let own = self.own_logp(token);
+        (own, self.candidates(token, own))
+    }
+
+    /// The best candidates for `token` by unigram score (at most [`TOP_K`]); `own` is the
+    /// token's own log-probability.
+    fn candidates(&self, token: &str, own: f64) -> Vec<Scored> {
         // One swap at every position copies the token each time: quadratic in its length.
         if token.len() > MAX_TOKEN_BYTES {
             return Vec::new();
@@ -505,11 +514,9 @@ impl<'a> Corrector<'a> {
             }
         }
         // A long non-word for which the confusion table offers no likely word may be any
-        // common word one edit away ("wilhes" for "wishes", "olitude" for "solitude"), at the generic
-        // cost.
-        // Not in a text printed in old spelling, whose "wordes" and "entred" are one edit
-        // from today's words.
-        let own = self.own_logp(token);
+        // common word one edit away ("wilhes" for "wishes", "olitude" for "solitude"), at
+        // the generic cost; not in a text printed in old spelling, whose "wordes" and
+        // "entred" are one edit from today's words.
         let table_wins = scored.iter().any(|c| c.score() - own >= MIN_MARGIN);
         if !table_wins
             && !self.old_spelling
@@ -723,7 +730,7 @@ impl<'a> Corrector<'a> {
                 known.unwrap_or_else(|| this.search_rival(stem))
             });
             let unigram = (rival != Some(false) && !this.cache.contains_key(stem))
-                .then(|| (this.own_logp(stem), this.candidates(stem)));
+                .then(|| this.own_logp_and_candidates(stem));
             (*full, new_need, Some((stem, Prepared { rival, unigram })))
         };
         // Few spellings are worked out here, on this thread: [`Corrector::judge`] would
@@ -918,7 +925,7 @@ impl<'a> Corrector<'a> {
         }
         let unigram = match self.cache.get(text) {
             Some(hit) => Rc::clone(hit),
-            None => Rc::new((self.own_logp(text), self.candidates(text))),
+            None => Rc::new(self.own_logp_and_candidates(text)),
         };
         let (own, cands) = (&unigram.0, &unigram.1);
         // Context moves a score by at most MAX_CONTEXT: when no candidate can win even
