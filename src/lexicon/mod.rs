@@ -512,9 +512,9 @@ impl Lexicon {
         }
     }
 
-    /// Words the token spells once each capital inside it is read as one of the
-    /// lower-case spellings `readings` gives for it ("wUl" → "will"; see
-    /// [`search::capitals_read_as_letters`]).
+    /// Words the token spells once each capital inside it (after the first letter) is
+    /// read as one of the lower-case spellings `readings` gives for it ("wUl" → "will"),
+    /// at the summed cost of the readings; every other byte is read as written.
     pub fn words_with_capitals_read(
         &self,
         token: &str,
