@@ -294,6 +294,78 @@ pub(crate) fn one_edit<A: Automaton>(fst: A, token: &str) -> Vec<Hit> {
     hits
 }
 
+/// Words of `fst` that `token` spells once each capital letter inside it (after the first
+/// byte) is read as one of the lower-case spellings `readings` gives for it: OCR engines
+/// print a cluster of thin strokes as a capital ("wUl" for "will", "afTorded" for
+/// "afforded", "maliciouB" for "malicious"). Every other byte is followed as written. Each
+/// word once, sorted, at the summed cost of its readings.
+pub(crate) fn capitals_read_as_letters(
+    fst: &Fst<&'static [u8]>,
+    token: &str,
+    readings: &dyn Fn(u8) -> &'static [(&'static str, f32)],
+) -> Vec<Hit> {
+    let mut walk = CapitalWalk {
+        fst,
+        token: token.as_bytes(),
+        readings,
+        word: Vec::with_capacity(token.len() + 4),
+        hits: Vec::new(),
+    };
+    walk.from(0, fst.root(), Output::zero(), 0.0);
+    let mut hits = walk.hits;
+    hits.sort_by(|a, b| a.word.cmp(&b.word).then(a.cost.total_cmp(&b.cost)));
+    hits.dedup_by(|a, b| a.word == b.word);
+    hits
+}
+
+/// The state of [`capitals_read_as_letters`]' walk.
+struct CapitalWalk<'a> {
+    fst: &'a Fst<&'static [u8]>,
+    token: &'a [u8],
+    readings: &'a dyn Fn(u8) -> &'static [(&'static str, f32)],
+    word: Vec<u8>,
+    hits: Vec<Hit>,
+}
+
+impl CapitalWalk<'_> {
+    /// Continue from byte `i` of the token at `node`, having spent `cost`.
+    fn from(&mut self, i: usize, node: Node<'_>, out: Output, cost: f32) {
+        let Some(&b) = self.token.get(i) else {
+            if node.is_final() {
+                if let Ok(word) = String::from_utf8(self.word.clone()) {
+                    self.hits.push(Hit {
+                        word,
+                        entry: Entry::unpack(out.cat(node.final_output()).value()),
+                        cost,
+                    });
+                }
+            }
+            return;
+        };
+        let readings: &[(&str, f32)] = if i > 0 && b.is_ascii_uppercase() {
+            (self.readings)(b)
+        } else {
+            &[]
+        };
+        if readings.is_empty() {
+            if let Some((next, o)) = super::follow_bytes(self.fst, node, out, &[b]) {
+                self.word.push(b);
+                self.from(i + 1, next, o, cost);
+                self.word.pop();
+            }
+            return;
+        }
+        for &(letters, c) in readings {
+            if let Some((next, o)) = super::follow_bytes(self.fst, node, out, letters.as_bytes()) {
+                let depth = self.word.len();
+                self.word.extend_from_slice(letters.as_bytes());
+                self.from(i + 1, next, o, cost + c);
+                self.word.truncate(depth);
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

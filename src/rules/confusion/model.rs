@@ -156,6 +156,80 @@ pub const TABLE: &[Confusion] = &[
     c("", "ffl", 5.5),
 ];
 
+/// Cost of reading a capital inside a lower-case word as the letters its strokes resemble.
+pub const CAPITAL_READING_COST: f32 = 4.0;
+
+/// What a capital letter printed inside a lower-case word ("wUl", "afTorded", "tLe") may
+/// stand for: the lower-case letters whose strokes it resembles ("U" for "ll", "li", "il"
+/// or "h"; "T" for "f" or "ff"; "B" for "s" or "fl"), each at [`CAPITAL_READING_COST`].
+/// Chosen from the shapes of the letters; a capital not listed is read as itself in
+/// lower case.
+pub fn capital_readings(capital: u8) -> &'static [(&'static str, f32)] {
+    const K: f32 = CAPITAL_READING_COST;
+    match capital {
+        b'U' => &[
+            ("ll", K),
+            ("li", K),
+            ("il", K),
+            ("ii", K),
+            ("h", K),
+            ("u", K),
+            ("n", K),
+        ],
+        b'T' => &[("f", K), ("ff", K), ("t", K)],
+        b'B' => &[("s", K), ("fl", K), ("b", K)],
+        b'L' => &[("h", K), ("t", K), ("l", K)],
+        b'M' => &[("ll", K), ("ss", K), ("m", K)],
+        b'D' => &[("il", K), ("ll", K), ("d", K)],
+        b'H' => &[("li", K), ("ll", K), ("h", K), ("k", K)],
+        b'Q' => &[("u", K), ("o", K), ("q", K)],
+        b'E' => &[("f", K), ("e", K), ("c", K)],
+        b'I' => &[("l", K), ("i", K)],
+        b'J' => &[("l", K), ("i", K), ("j", K)],
+        b'V' => &[("v", K), ("y", K), ("w", K)],
+        b'Y' => &[("v", K), ("y", K)],
+        b'K' => &[("k", K), ("h", K)],
+        b'C' => &[("c", K), ("e", K)],
+        b'O' => &[("o", K), ("c", K), ("e", K)],
+        b'R' => &[("r", K), ("n", K)],
+        b'A'..=b'Z' => LOWER_CASE[usize::from(capital - b'A')],
+        _ => &[],
+    }
+}
+
+/// Each capital read as itself in lower case, at [`CAPITAL_READING_COST`].
+const LOWER_CASE: [&[(&str, f32)]; 26] = {
+    const K: f32 = CAPITAL_READING_COST;
+    [
+        &[("a", K)],
+        &[("b", K)],
+        &[("c", K)],
+        &[("d", K)],
+        &[("e", K)],
+        &[("f", K)],
+        &[("g", K)],
+        &[("h", K)],
+        &[("i", K)],
+        &[("j", K)],
+        &[("k", K)],
+        &[("l", K)],
+        &[("m", K)],
+        &[("n", K)],
+        &[("o", K)],
+        &[("p", K)],
+        &[("q", K)],
+        &[("r", K)],
+        &[("s", K)],
+        &[("t", K)],
+        &[("u", K)],
+        &[("v", K)],
+        &[("w", K)],
+        &[("x", K)],
+        &[("y", K)],
+        &[("z", K)],
+    ]
+};
+
 /// Every single application of a table swap to `word`.
 pub fn table_swaps(word: &str) -> Vec<(String, f32)> {
     let mut out = Vec::new();

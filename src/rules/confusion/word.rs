@@ -126,7 +126,11 @@ enum Shape {
     Lower,
     Title,
     Upper,
+    /// Lower-case first, capitals inside ("wUl", "maBy").
     Mixed,
+    /// A capital first and some, not all, inside: a capitalised word with capitals misread
+    /// in it ("FIeeing", "AVick", "MoUoy").
+    CapitalMixed,
 }
 
 fn shape(word: &str) -> Shape {
@@ -140,7 +144,8 @@ fn shape(word: &str) -> Shape {
         (false, 0) => Shape::Lower,
         (true, 0) => Shape::Title,
         (true, n) if n == rest.len() => Shape::Upper,
-        _ => Shape::Mixed,
+        (true, _) => Shape::CapitalMixed,
+        (false, _) => Shape::Mixed,
     }
 }
 
@@ -148,7 +153,7 @@ fn recase(word: &str, shape: Shape) -> String {
     match shape {
         Shape::Lower | Shape::Mixed => word.to_string(),
         Shape::Upper => word.to_uppercase(),
-        Shape::Title => {
+        Shape::Title | Shape::CapitalMixed => {
             let mut c = word.chars();
             match c.next() {
                 Some(f) => f.to_uppercase().chain(c).collect(),
@@ -158,12 +163,20 @@ fn recase(word: &str, shape: Shape) -> String {
     }
 }
 
-/// A token's capitalisation and the lower-case form searched for it (mixed case as written).
+/// A token's capitalisation and the form searched for it: lower case, or for mixed case
+/// the token as written, its first capital lowered (the capitals inside are the misread
+/// letters the confusion table knows: "FIeeing" is searched as "fIeeing").
 fn shape_and_base(token: &str) -> (Shape, String) {
     let shape = shape(token);
     let base = match shape {
         Shape::Title | Shape::Upper => token.to_lowercase(),
         Shape::Lower | Shape::Mixed => token.to_string(),
+        Shape::CapitalMixed => {
+            let mut c = token.chars();
+            c.next()
+                .map(|f| f.to_lowercase().chain(c).collect())
+                .unwrap_or_default()
+        }
     };
     (shape, base)
 }
@@ -494,12 +507,20 @@ impl<'a> Corrector<'a> {
         for hit in self.lexicon_hits(token, &base, shape, max) {
             consider(&hit.word, f64::from(hit.cost), Some(hit.entry), &mut scored);
         }
-        if self.long_s && shape != Shape::Mixed {
+        if self.long_s && !matches!(shape, Shape::Mixed | Shape::CapitalMixed) {
             longs::for_each_insertion(&base, |cand| {
                 if let Some(f) = self.known.find(cand).filter(|f| !f.accents) {
                     consider(cand, f64::from(longs::COST), Some(f.entry), &mut scored);
                 }
             });
+        }
+        if capitals_misread(&base, shape) && !self.camel_case(&base) {
+            for hit in self
+                .lex
+                .words_with_capitals_read(&base, &model::capital_readings)
+            {
+                consider(&hit.word, f64::from(hit.cost), Some(hit.entry), &mut scored);
+            }
         }
         // Words only the document knows (names, terms): one swap, looked up in its counts.
         model::for_each_swap_in(&self.table, &self.table_index, &base, |cand, cost| {
@@ -562,7 +583,7 @@ impl<'a> Corrector<'a> {
         let mut hits = self
             .lex
             .confusable_indexed(base, &self.table, index, swaps, max_cost);
-        if shape == Shape::Title {
+        if matches!(shape, Shape::Title | Shape::CapitalMixed) {
             hits.extend(
                 self.lex
                     .confusable_indexed(token, &self.table, index, swaps, max_cost),
@@ -615,6 +636,16 @@ impl<'a> Corrector<'a> {
                     && rival(cand, None));
         });
         found
+    }
+
+    /// Whether a mixed-case `base` is two common words of three letters or more joined
+    /// at a capital ("logForm", "powerPoint"): written so on purpose, not misread.
+    fn camel_case(&self, base: &str) -> bool {
+        let common =
+            |w: &str| w.len() >= 3 && self.known.find(w).is_some_and(|f| f.entry.is_common());
+        base.char_indices()
+            .skip(1)
+            .any(|(i, c)| c.is_ascii_uppercase() && common(&base[..i]) && common(&base[i..]))
     }
 
     /// Whether `token` becomes `word` by one swap that this document's weighed table makes
@@ -1072,6 +1103,18 @@ fn lexicon_edits_apply(lower: &str, shape: Shape) -> bool {
         && lower.bytes().all(|b| b.is_ascii_lowercase())
 }
 
+/// Whether a mixed-case token (`base`, its first letter lowered) has capitals inside that
+/// stand for misread lower-case letters: one or two capitals among at least two lower-case
+/// letters, all ASCII ("wUl", "afTorded"; not "BALFOUIt").
+fn capitals_misread(base: &str, shape: Shape) -> bool {
+    let capitals = base.bytes().filter(u8::is_ascii_uppercase).count();
+    let lower = base.bytes().filter(u8::is_ascii_lowercase).count();
+    matches!(shape, Shape::Mixed | Shape::CapitalMixed)
+        && base.bytes().all(|b| b.is_ascii_alphabetic())
+        && (1..=2).contains(&capitals)
+        && lower >= 2
+}
+
 /// Whether `word` is `token` with the final "g" of "-ing" put back: the dialect spelling
 /// of "lookin", not an OCR error.
 fn dropped_g(token: &str, word: &str) -> bool {
@@ -1256,6 +1299,47 @@ mod tests {
             got.iter().any(|(a, b, _)| a == "omcial" && b == "official"),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn capitals_inside_words_are_read_as_the_letters_they_resemble() {
+        let got = fix("The help afTorded to us was maliciouB in the circumsLances of tLe war.");
+        for (seen, meant) in [
+            ("afTorded", "afforded"),
+            ("maliciouB", "malicious"),
+            ("circumsLances", "circumstances"),
+            ("tLe", "the"),
+        ] {
+            assert!(
+                got.iter().any(|(a, b, _)| a == seen && b == meant),
+                "{seen}: {got:?}"
+            );
+        }
+        // A capitalised word keeps its capital.
+        let got = fix("FIeeing from the town, they came home.");
+        assert!(
+            got.iter().any(|(a, b, _)| a == "FIeeing" && b == "Fleeing"),
+            "{got:?}"
+        );
+        // Two common words joined at a capital are written so on purpose.
+        let got = fix("We used the homePage and the taskForce in the test.");
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn capital_readings_reach_only_words() {
+        let lex = Lexicon::embedded();
+        let words = |token: &str| -> Vec<String> {
+            lex.words_with_capitals_read(token, &model::capital_readings)
+                .into_iter()
+                .map(|h| h.word)
+                .collect()
+        };
+        assert!(words("wiU").contains(&"will".to_string()));
+        assert!(words("afTorded").contains(&"afforded".to_string()));
+        // The first letter is read as written, and so is every lower-case letter.
+        assert!(words("Table").is_empty(), "{:?}", words("Table"));
+        assert!(words("tahle").is_empty(), "{:?}", words("tahle"));
     }
 
     #[test]
