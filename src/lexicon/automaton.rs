@@ -11,7 +11,7 @@ use fst::raw::{Fst, Node};
 /// A deterministic acyclic automaton of words with additive outputs (an `fst` map's
 /// structure): a word's value is the sum of the outputs along its path plus its final
 /// node's output.
-pub(crate) trait Automaton {
+pub(crate) trait Automaton: Copy {
     /// A node, cheap to copy.
     type Node: Copy;
 

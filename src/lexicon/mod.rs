@@ -552,10 +552,11 @@ impl Lexicon {
         token: &str,
         readings: &dyn Fn(u8) -> &'static [(&'static str, f32)],
     ) -> Vec<search::Hit> {
-        match &self.words {
-            Some(map) => search::capitals_read_as_letters(map.as_fst(), token, readings),
-            None => Vec::new(),
-        }
+        with_words!(
+            self,
+            a => search::capitals_read_as_letters(a, token, readings),
+            Vec::new()
+        )
     }
 
     /// [`Lexicon::confusable`] with the [`search::SwapIndex`] of `swaps`, which spares the

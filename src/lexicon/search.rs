@@ -299,8 +299,8 @@ pub(crate) fn one_edit<A: Automaton>(fst: A, token: &str) -> Vec<Hit> {
 /// print a cluster of thin strokes as a capital ("wUl" for "will", "afTorded" for
 /// "afforded", "maliciouB" for "malicious"). Every other byte is followed as written. Each
 /// word once, sorted, at the summed cost of its readings.
-pub(crate) fn capitals_read_as_letters(
-    fst: &Fst<&'static [u8]>,
+pub(crate) fn capitals_read_as_letters<A: Automaton>(
+    fst: A,
     token: &str,
     readings: &dyn Fn(u8) -> &'static [(&'static str, f32)],
 ) -> Vec<Hit> {
@@ -311,7 +311,7 @@ pub(crate) fn capitals_read_as_letters(
         word: Vec::with_capacity(token.len() + 4),
         hits: Vec::new(),
     };
-    walk.from(0, fst.root(), Output::zero(), 0.0);
+    walk.from(0, fst.root(), 0, 0.0);
     let mut hits = walk.hits;
     hits.sort_by(|a, b| a.word.cmp(&b.word).then(a.cost.total_cmp(&b.cost)));
     hits.dedup_by(|a, b| a.word == b.word);
@@ -319,23 +319,23 @@ pub(crate) fn capitals_read_as_letters(
 }
 
 /// The state of [`capitals_read_as_letters`]' walk.
-struct CapitalWalk<'a> {
-    fst: &'a Fst<&'static [u8]>,
+struct CapitalWalk<'a, A: Automaton> {
+    fst: A,
     token: &'a [u8],
     readings: &'a dyn Fn(u8) -> &'static [(&'static str, f32)],
     word: Vec<u8>,
     hits: Vec<Hit>,
 }
 
-impl CapitalWalk<'_> {
+impl<A: Automaton> CapitalWalk<'_, A> {
     /// Continue from byte `i` of the token at `node`, having spent `cost`.
-    fn from(&mut self, i: usize, node: Node<'_>, out: Output, cost: f32) {
+    fn from(&mut self, i: usize, node: A::Node, out: u64, cost: f32) {
         let Some(&b) = self.token.get(i) else {
-            if node.is_final() {
+            if self.fst.is_final(node) {
                 if let Ok(word) = String::from_utf8(self.word.clone()) {
                     self.hits.push(Hit {
                         word,
-                        entry: Entry::unpack(out.cat(node.final_output()).value()),
+                        entry: Entry::unpack(out + self.fst.final_output(node)),
                         cost,
                     });
                 }
@@ -348,7 +348,7 @@ impl CapitalWalk<'_> {
             &[]
         };
         if readings.is_empty() {
-            if let Some((next, o)) = super::follow_bytes(self.fst, node, out, &[b]) {
+            if let Some((next, o)) = self.fst.follow(node, out, &[b]) {
                 self.word.push(b);
                 self.from(i + 1, next, o, cost);
                 self.word.pop();
@@ -356,7 +356,7 @@ impl CapitalWalk<'_> {
             return;
         }
         for &(letters, c) in readings {
-            if let Some((next, o)) = super::follow_bytes(self.fst, node, out, letters.as_bytes()) {
+            if let Some((next, o)) = self.fst.follow(node, out, letters.as_bytes()) {
                 let depth = self.word.len();
                 self.word.extend_from_slice(letters.as_bytes());
                 self.from(i + 1, next, o, cost + c);
