@@ -269,8 +269,16 @@ mod tests {
         }
         tokens.extend(
             [
-                "tbe", "modem", "wbich", "IIlinois", "rnatter", "tho", "wUl", "afTorded",
-                "maliciouB", "tLe",
+                "tbe",
+                "modem",
+                "wbich",
+                "IIlinois",
+                "rnatter",
+                "tho",
+                "wUl",
+                "afTorded",
+                "maliciouB",
+                "tLe",
             ]
             .map(String::from),
         );
@@ -290,13 +298,23 @@ mod tests {
             assert_eq!(key(one_edit(fst, t)), key(one_edit(flat, t)), "{t}");
             let capitals: String = t
                 .char_indices()
-                .map(|(i, c)| if i % 3 == 2 { c.to_ascii_uppercase() } else { c })
+                .map(|(i, c)| {
+                    if i % 3 == 2 {
+                        c.to_ascii_uppercase()
+                    } else {
+                        c
+                    }
+                })
                 .collect();
             for c in [t.as_str(), capitals.as_str()] {
                 let readings = &crate::rules::confusion::model::capital_readings;
                 assert_eq!(
-                    key(crate::lexicon::search::capitals_read_as_letters(fst, c, readings)),
-                    key(crate::lexicon::search::capitals_read_as_letters(flat, c, readings)),
+                    key(crate::lexicon::search::capitals_read_as_letters(
+                        fst, c, readings
+                    )),
+                    key(crate::lexicon::search::capitals_read_as_letters(
+                        flat, c, readings
+                    )),
                     "{c}"
                 );
             }

@@ -428,6 +428,29 @@ impl Lexicon {
 
     /// The approximate count of the bigram "`a` `b`" (case-insensitive), 0 when unknown.
     pub fn bigram(&self, a: &str, b: &str) -> u64 {
+        // Two short ASCII words (the usual case) make their key in a buffer on the stack:
+        // ASCII needs no typography folding, and its lower case is the ASCII one.
+        const SHORT_KEY: usize = 64;
+        if a.is_ascii() && b.is_ascii() && a.len() + b.len() < SHORT_KEY {
+            let mut key = [b' '; SHORT_KEY];
+            for (k, c) in key.iter_mut().zip(a.bytes()) {
+                *k = c.to_ascii_lowercase();
+            }
+            for (k, c) in key[a.len() + 1..].iter_mut().zip(b.bytes()) {
+                *k = c.to_ascii_lowercase();
+            }
+            return self
+                .bigrams
+                .as_ref()
+                .and_then(|m| m.get(&key[..a.len() + b.len() + 1]))
+                .map_or(0, entry::bucket_count);
+        }
+        self.bigram_any(a, b)
+    }
+
+    /// [`Lexicon::bigram`] for any two words: typography folded, lower-cased, the key built
+    /// in a new string.
+    fn bigram_any(&self, a: &str, b: &str) -> u64 {
         let a = fold::normalize_typography(a).to_lowercase();
         let b = fold::normalize_typography(b).to_lowercase();
         let mut key = String::with_capacity(a.len() + b.len() + 1);
