@@ -17,6 +17,7 @@ pub mod pronoun;
 pub mod repeated;
 pub mod roman;
 pub mod runon;
+pub mod speck;
 pub mod split;
 pub mod tokens;
 pub mod vocab;
@@ -38,6 +39,17 @@ pub fn rules() -> Vec<Box<dyn Rule>> {
             default_on: true,
         },
         check: accents::stray_accents,
+    }),
+    Box::new(FnRule {
+        info: RuleInfo {
+            code: "C014",
+            name: "stray-dot",
+            family: Family::Confusion,
+            summary: "Remove a speck read as a full stop inside a word ('exhi.bit') or before one in mid-sentence ('it .must'), when the word without it is a common word and the document shows such specks twice or more; full stops, abbreviations, addresses and numbers stay",
+            example: ("I was willing to exhi.bit myself that yea.r, and it .must be so.", "I was willing to exhibit myself that year, and it must be so."),
+            default_on: true,
+        },
+        check: speck::stray_dots,
     }),
     Box::new(FnRule {
         info: RuleInfo {
@@ -579,7 +591,10 @@ mod tests {
 
     fn c001_fixes(text: &str) -> Vec<String> {
         let rules = rules();
-        run_rule(rules[1].as_ref(), text)
+        let Some(c001) = rules.iter().find(|r| r.info().code == "C001") else {
+            return Vec::new();
+        };
+        run_rule(c001.as_ref(), text)
             .into_iter()
             .map(|e| format!("{}→{}", &text[e.range.clone()], e.replacement))
             .collect()
@@ -624,12 +639,16 @@ mod tests {
             text.push_str(if k % 9 == 0 { ".\n" } else { " " });
         }
         let rules = rules();
+        let c001 = rules
+            .iter()
+            .find(|r| r.info().code == "C001")
+            .expect("C001 is a rule");
         let run = |threads: usize| {
             let pool = rayon::ThreadPoolBuilder::new()
                 .num_threads(threads)
                 .build()
                 .unwrap();
-            pool.install(|| run_rule(rules[1].as_ref(), &text))
+            pool.install(|| run_rule(c001.as_ref(), &text))
         };
         let one = run(1);
         assert!(one.len() > 100, "{}", one.len());
