@@ -43,13 +43,13 @@ pub fn rules() -> Vec<Box<dyn Rule>> {
     Box::new(FnRule {
         info: RuleInfo {
             code: "C014",
-            name: "stray-dot",
+            name: "mark-in-word",
             family: Family::Confusion,
-            summary: "Remove a speck read as a full stop inside a word ('exhi.bit') or before one in mid-sentence ('it .must'), when the word without it is a common word and the document shows such specks twice or more; full stops, abbreviations, addresses and numbers stay",
-            example: ("I was willing to exhi.bit myself that yea.r, and it .must be so.", "I was willing to exhibit myself that year, and it must be so."),
+            summary: "Remove a speck read as a full stop inside a word ('exhi.bit') or before one in mid-sentence ('it .must'), and read a '!' between letters as the 'l' or 'i' it stands for ('be!ieve'), when that makes a common word and the document shows the mark twice or more; full stops, abbreviations, addresses and numbers stay",
+            example: ("I was willing to exhi.bit myself that yea.r; I be!ieve it .must be so, he wa!ked.", "I was willing to exhibit myself that year; I believe it must be so, he walked."),
             default_on: true,
         },
-        check: speck::stray_dots,
+        check: speck::marks_in_words,
     }),
     Box::new(FnRule {
         info: RuleInfo {
@@ -310,6 +310,22 @@ fn halves_of_one_word(
         .is_some_and(|f| !f.accents && f.entry.is_common())
 }
 
+/// A token glued by a mark to letters on its other side ("se" in "who.se", "ieve" in
+/// "be!ieve", "he" in "hirn,he"): a fragment of a garbled word, or a word whose space the
+/// OCR lost, which C001 cannot judge alone (it had made "be!ieve" "be!love" and a URL's
+/// ".se" ".so").
+fn glued_to_letters(text: &str, t: &tokens::Token<'_>) -> bool {
+    let bytes = text.as_bytes();
+    let mark = |b: Option<&u8>| matches!(b, Some(b'.' | b'!' | b',' | b';' | b':' | b'?'));
+    let letter = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphanumeric() || *b >= 0x80);
+    let before = t.range.start.checked_sub(1);
+    let glued_before = before.is_some_and(|i| {
+        mark(bytes.get(i)) && i.checked_sub(1).is_some_and(|k| letter(bytes.get(k)))
+    });
+    let glued_after = mark(bytes.get(t.range.end)) && letter(bytes.get(t.range.end + 1));
+    glued_before || glued_after
+}
+
 /// Whether the text between two tokens keeps them in one phrase (for bigram context).
 fn same_phrase(between: &str) -> bool {
     between.len() <= 4
@@ -405,6 +421,7 @@ fn misread_words(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
         at_line_end_hyphen(text, &t.range)
             || is_abbreviation(text, t)
             || is_code_like(text, t)
+            || glued_to_letters(text, t)
             || is_compound_affix(text, t)
             || halves_of_one_word(text, prev, t, lex)
             || next.is_some_and(|n| halves_of_one_word(text, Some(t), n, lex))

@@ -1,15 +1,17 @@
-//! C014 stray-dot: a speck on the page that the OCR read as a full stop inside a word
-//! ("exhi.bit" → "exhibit", "yea.r" → "year") or glued to the front of one in the middle
-//! of a sentence ("it .must have been" → "it must have been").
+//! C014 mark-in-word: a mark inside a word that the OCR made of a speck or a thin letter.
+//! A speck on the page read as a full stop inside a word ("exhi.bit" → "exhibit", "yea.r"
+//! → "year") or glued to the front of one in the middle of a sentence ("it .must have
+//! been" → "it must have been") goes; an "l" or "i" read as "!" between letters
+//! ("be!ieve", "wa!ked", "h!s") is put back.
 //!
-//! Evidence: the word without the dot is a common word of three letters or more, and the
-//! dotted form is no word the lexicon knows ("e.g", "a.m"). Inside a word, the two pieces
-//! must not both be words (a full stop with its space lost, "chimney.must", stays: the
-//! dot may end a sentence) nor single letters ("a.t"). Before a word, the dot must follow
-//! a word or a comma on the same line (not the end of a sentence) and be followed by a
-//! lower-case word: ".com" or ".NET" after a name stays unless it is common and mid-
-//! sentence. URLs, e-mail addresses and numbers are never touched. The document must show
-//! the speck twice or more.
+//! Evidence: the word with the mark mended is a common word of three letters or more, and
+//! the written form is no word the lexicon knows ("e.g", "a.m"). Inside a word, the two
+//! pieces must not both be words (a full stop with its space lost, "chimney.must", stays:
+//! the dot may end a sentence) nor single letters ("a.t"); for "!", exactly one of "l" and
+//! "i" must make a word. Before a word, the dot must follow a word or a comma on the same
+//! line (not the end of a sentence) and be followed by a lower-case word. URLs, e-mail
+//! addresses and numbers are never touched. The document must show each kind of mark twice
+//! or more.
 
 use crate::edit::{Edit, Safety};
 use crate::lexicon::known::KnownWords;
@@ -21,21 +23,24 @@ const MIN_SITES: usize = 2;
 /// Letters the word without the dot needs.
 const MIN_WORD_LEN: usize = 3;
 
-/// Where a dot sits in its whitespace-separated chunk.
-#[derive(Debug, PartialEq, Eq)]
-enum Place {
-    /// Before the word, in the middle of a sentence.
-    Before,
-    /// Between two pieces of the word.
-    Inside,
+/// What a mark is, and where it sits in its whitespace-separated chunk.
+#[derive(Debug, PartialEq, Eq, Clone, Copy)]
+enum Kind {
+    /// A full stop before the word, in the middle of a sentence: a speck.
+    DotBefore,
+    /// A full stop between two pieces of the word: a speck.
+    DotInside,
+    /// A "!" between two pieces of the word: a thin letter.
+    Bang,
 }
 
-/// One speck: the byte range of the dot and the word it spoils.
+/// One mark: its byte range, what replaces it, and the word it spoils.
 struct Site<'t> {
-    dot: std::ops::Range<usize>,
+    mark: std::ops::Range<usize>,
+    replacement: &'static str,
     word: String,
     written: &'t str,
-    place: Place,
+    kind: Kind,
 }
 
 /// Whether `w` is a common word of the lexicon (as written or in lower case), with no
@@ -67,13 +72,14 @@ fn site<'t>(known: &KnownWords, text: &'t str, start: usize, end: usize) -> Opti
             return None;
         }
         return Some(Site {
-            dot: start..start + 1,
+            mark: start..start + 1,
+            replacement: "",
             word: word.to_string(),
             written: core,
-            place: Place::Before,
+            kind: Kind::DotBefore,
         });
     }
-    let i = core.find('.')?;
+    let i = core.find(['.', '!'])?;
     let (a, b) = (&core[..i], &core[i + 1..]);
     let letters = |s: &str, first_may_be_capital: bool| {
         !s.is_empty()
@@ -81,18 +87,38 @@ fn site<'t>(known: &KnownWords, text: &'t str, start: usize, end: usize) -> Opti
                 c.is_ascii_lowercase() || (first_may_be_capital && k == 0 && c.is_ascii_uppercase())
             })
     };
-    if !letters(a, true) || !letters(b, false) || (a.len() == 1 && b.len() == 1) {
+    if !letters(a, true) || !letters(b, false) {
         return None;
     }
+    let mark = start + i..start + i + 1;
+    if core.as_bytes()[i] == b'!' {
+        let mut words = ["l", "i"]
+            .into_iter()
+            .map(|letter| (letter, format!("{a}{letter}{b}")))
+            .filter(|(_, w)| common(known, w));
+        let (letter, word) = words.next()?;
+        if words.next().is_some() {
+            return None;
+        }
+        return Some(Site {
+            mark,
+            replacement: letter,
+            word,
+            written: core,
+            kind: Kind::Bang,
+        });
+    }
     let joined = format!("{a}{b}");
-    if !common(known, &joined) || (any_word(known, a) && any_word(known, b)) {
+    let letters_alone = a.len() == 1 && b.len() == 1;
+    if letters_alone || !common(known, &joined) || (any_word(known, a) && any_word(known, b)) {
         return None;
     }
     Some(Site {
-        dot: start + i..start + i + 1,
+        mark,
+        replacement: "",
         word: joined,
         written: core,
-        place: Place::Inside,
+        kind: Kind::DotInside,
     })
 }
 
@@ -110,13 +136,13 @@ fn mid_sentence_before(text: &str, start: usize) -> bool {
 }
 
 /// The check of rule C014.
-pub fn stray_dots(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
+pub fn marks_in_words(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     let text = cx.text;
     let known = cx.known_words();
     let bytes = text.as_bytes();
     let mut sites = Vec::new();
     let mut done = 0usize;
-    for i in memchr::memchr_iter(b'.', bytes) {
+    for i in memchr::memchr2_iter(b'.', b'!', bytes) {
         if i < done {
             continue;
         }
@@ -131,23 +157,25 @@ pub fn stray_dots(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
             sites.push(s);
         }
     }
-    if sites.len() < MIN_SITES {
-        return;
-    }
-    let n = sites.len();
+    let specks = sites.iter().filter(|s| s.kind != Kind::Bang).count();
+    let bangs = sites.len() - specks;
     for s in sites {
-        let place = match s.place {
-            Place::Before => "before",
-            Place::Inside => "inside",
+        let (n, what) = match s.kind {
+            Kind::DotBefore => (specks, "a speck read as a full stop before a common word"),
+            Kind::DotInside => (specks, "a speck read as a full stop inside a common word"),
+            Kind::Bang => (bangs, "a thin letter read as '!' inside a common word"),
         };
+        if n < MIN_SITES {
+            continue;
+        }
         out.push(Edit::new(
-            s.dot,
-            String::new(),
+            s.mark,
+            s.replacement.to_string(),
             info.code,
             0.9,
             Safety::Safe,
             format!(
-                "'{}' read as '{}': a speck read as a full stop {place} a common word; this document's OCR shows {n} such specks",
+                "'{}' read as '{}': {what}; this document's OCR shows it {n} times",
                 s.written, s.word
             ),
         ));
@@ -178,6 +206,19 @@ mod tests {
                     See www.example.com or mail a.b@c.org, version 1.5 of the file.txt. \
                     The chimney.must be swept. Ends here. .and then.";
         assert!(fixes(text).is_empty(), "{:?}", fixes(text));
+    }
+
+    #[test]
+    fn a_thin_letter_read_as_a_bang_is_put_back() {
+        assert_eq!(
+            fixes("I be!ieve he wa!ked home and took h!s hat. Stop! Go!"),
+            vec!["!→l", "!→l", "!→i"]
+        );
+        // One mark of a kind is no habit, whatever the other kind shows.
+        assert_eq!(
+            fixes("I be!ieve it was exhi.bit and yea.r"),
+            vec![".→", ".→"]
+        );
     }
 
     #[test]
