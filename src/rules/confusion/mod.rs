@@ -17,6 +17,7 @@ pub mod pronoun;
 pub mod repeated;
 pub mod roman;
 pub mod runon;
+pub mod speck;
 pub mod split;
 pub mod tokens;
 pub mod vocab;
@@ -38,6 +39,17 @@ pub fn rules() -> Vec<Box<dyn Rule>> {
             default_on: true,
         },
         check: accents::stray_accents,
+    }),
+    Box::new(FnRule {
+        info: RuleInfo {
+            code: "C014",
+            name: "mark-in-word",
+            family: Family::Confusion,
+            summary: "Remove a speck read as a full stop inside a word ('exhi.bit') or before one in mid-sentence ('it .must'), and read a '!' between letters as the 'l' or 'i' it stands for ('be!ieve'), when that makes a common word and the document shows the mark twice or more; full stops, abbreviations, addresses and numbers stay",
+            example: ("I was willing to exhi.bit myself that yea.r; I be!ieve it .must be so, he wa!ked.", "I was willing to exhibit myself that year; I believe it must be so, he walked."),
+            default_on: true,
+        },
+        check: speck::marks_in_words,
     }),
     Box::new(FnRule {
         info: RuleInfo {
@@ -298,6 +310,22 @@ fn halves_of_one_word(
         .is_some_and(|f| !f.accents && f.entry.is_common())
 }
 
+/// A token glued by a mark to letters on its other side ("se" in "who.se", "ieve" in
+/// "be!ieve", "he" in "hirn,he"): a fragment of a garbled word, or a word whose space the
+/// OCR lost, which C001 cannot judge alone (it had made "be!ieve" "be!love" and a URL's
+/// ".se" ".so").
+fn glued_to_letters(text: &str, t: &tokens::Token<'_>) -> bool {
+    let bytes = text.as_bytes();
+    let mark = |b: Option<&u8>| matches!(b, Some(b'.' | b'!' | b',' | b';' | b':' | b'?'));
+    let letter = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphanumeric() || *b >= 0x80);
+    let before = t.range.start.checked_sub(1);
+    let glued_before = before.is_some_and(|i| {
+        mark(bytes.get(i)) && i.checked_sub(1).is_some_and(|k| letter(bytes.get(k)))
+    });
+    let glued_after = mark(bytes.get(t.range.end)) && letter(bytes.get(t.range.end + 1));
+    glued_before || glued_after
+}
+
 /// Whether the text between two tokens keeps them in one phrase (for bigram context).
 fn same_phrase(between: &str) -> bool {
     between.len() <= 4
@@ -393,6 +421,7 @@ fn misread_words(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
         at_line_end_hyphen(text, &t.range)
             || is_abbreviation(text, t)
             || is_code_like(text, t)
+            || glued_to_letters(text, t)
             || is_compound_affix(text, t)
             || halves_of_one_word(text, prev, t, lex)
             || next.is_some_and(|n| halves_of_one_word(text, Some(t), n, lex))
@@ -579,7 +608,10 @@ mod tests {
 
     fn c001_fixes(text: &str) -> Vec<String> {
         let rules = rules();
-        run_rule(rules[1].as_ref(), text)
+        let Some(c001) = rules.iter().find(|r| r.info().code == "C001") else {
+            return Vec::new();
+        };
+        run_rule(c001.as_ref(), text)
             .into_iter()
             .map(|e| format!("{}→{}", &text[e.range.clone()], e.replacement))
             .collect()
@@ -624,12 +656,16 @@ mod tests {
             text.push_str(if k % 9 == 0 { ".\n" } else { " " });
         }
         let rules = rules();
+        let c001 = rules
+            .iter()
+            .find(|r| r.info().code == "C001")
+            .expect("C001 is a rule");
         let run = |threads: usize| {
             let pool = rayon::ThreadPoolBuilder::new()
                 .num_threads(threads)
                 .build()
                 .unwrap();
-            pool.install(|| run_rule(rules[1].as_ref(), &text))
+            pool.install(|| run_rule(c001.as_ref(), &text))
         };
         let one = run(1);
         assert!(one.len() > 100, "{}", one.len());

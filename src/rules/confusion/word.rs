@@ -1072,6 +1072,7 @@ impl<'a> Corrector<'a> {
                 text,
                 best,
                 known,
+                real_word,
                 self.habit(text, &best.word),
                 best_ctx,
                 margin,
@@ -1200,14 +1201,16 @@ fn explain(
     token: &str,
     best: &Scored,
     token_known: bool,
+    real_word: bool,
     habit: bool,
     context: f64,
     margin: f64,
 ) -> String {
-    let what = if token_known {
-        format!("'{token}' is a rare word")
-    } else {
-        format!("'{token}' is not a word")
+    let what = match (token_known, real_word) {
+        (true, true) => format!("'{token}' is a word, but a far less likely one here"),
+        (true, false) => format!("'{token}' is a rare word"),
+        (false, true) => format!("'{token}' recurs in this document but is no word"),
+        (false, false) => format!("'{token}' is not a word"),
     };
     let mut evidence = Vec::new();
     if best.lexicon {
