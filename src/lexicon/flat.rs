@@ -159,10 +159,14 @@ mod tests {
         lex.words.as_ref().map(|m| m.as_fst()).unwrap()
     }
 
-    /// Every key of `fst` with its value, by a walk of its flat copy, sorted.
-    fn listed_by_flat(fst: &Fst<&'static [u8]>) -> Vec<(Vec<u8>, u64)> {
-        let owned = Flat::from_fst(fst).unwrap();
-        let flat = &owned;
+    /// Every word of the fst, by a walk of the flat copy: the same words in the same
+    /// order with the same values, and nothing else.
+    #[test]
+    fn flat_copy_lists_the_fsts_words() {
+        use fst::Streamer;
+        let fst = words_fst();
+        let flat = Flat::from_fst(fst).unwrap();
+        let flat = &flat;
         let mut from_flat: Vec<(Vec<u8>, u64)> = Vec::new();
         let mut stack = vec![(flat.root(), 0u64, Vec::new())];
         while let Some((node, out, word)) = stack.pop() {
@@ -178,38 +182,13 @@ mod tests {
             stack.extend(next.into_iter().rev());
         }
         from_flat.sort();
-        from_flat
-    }
-
-    /// Every key of `fst` with its value, by its own stream.
-    fn listed_by_fst(fst: &Fst<&'static [u8]>) -> Vec<(Vec<u8>, u64)> {
-        use fst::Streamer;
         let mut from_fst = Vec::new();
         let mut stream = fst.stream();
         while let Some((k, v)) = stream.next() {
             from_fst.push((k.to_vec(), v.value()));
         }
-        from_fst
-    }
-
-    /// Every word (and every bigram) of the fst, by a walk of the flat copy: the same
-    /// keys in the same order with the same values, and nothing else.
-    #[test]
-    fn flat_copy_lists_the_fsts_words() {
-        let lex = super::super::Lexicon::embedded();
-        let bigrams = lex.bigrams.as_ref().map(|m| m.as_fst()).unwrap();
-        for fst in [words_fst(), bigrams] {
-            let (a, b) = (listed_by_flat(fst), listed_by_fst(fst));
-            assert_eq!(a.len(), b.len());
-            assert!(a == b);
-        }
-        // Once built, the lexicon answers bigrams from the flat copy, the same counts.
-        let pairs = [("of", "the"), ("Of", "THE"), ("the", "modem"), ("zzq", "x")];
-        let before: Vec<u64> = pairs.iter().map(|(a, b)| lex.bigram(a, b)).collect();
-        assert!(lex.build_flat());
-        let after: Vec<u64> = pairs.iter().map(|(a, b)| lex.bigram(a, b)).collect();
-        assert_eq!(before, after);
-        assert!(lex.bigrams_flat.get().is_some_and(Option::is_some));
+        assert_eq!(from_flat.len(), from_fst.len());
+        assert!(from_flat == from_fst);
     }
 
     /// Steps, lookups and transition lists agree node for node along many paths.

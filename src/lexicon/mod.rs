@@ -65,8 +65,6 @@ pub struct Lexicon {
     /// The fixed-width copy of `words` for the searches, once built
     /// ([`Lexicon::prepare_for_large_input`]); `Some(None)` when it could not be.
     flat: OnceLock<Option<flat::Flat>>,
-    /// The same for `bigrams`, built after it, for [`Lexicon::bigram`].
-    bigrams_flat: OnceLock<Option<flat::Flat>>,
 }
 
 /// Run `$body` with `$a` bound to the word automaton: the flat copy when it is built, else
@@ -149,7 +147,6 @@ impl Lexicon {
             bigrams: Map::new(bigrams).ok(),
             accents: by_plain,
             flat: OnceLock::new(),
-            bigrams_flat: OnceLock::new(),
         }
     }
 
@@ -173,31 +170,16 @@ impl Lexicon {
             .spawn(move || self.build_flat());
     }
 
-    /// Build the flat copies of the word and bigram automata now (see
-    /// [`Lexicon::prepare_for_large_input`]); true when the searches now use the first.
+    /// Build the flat copy of the word automaton now (see
+    /// [`Lexicon::prepare_for_large_input`]); true when the searches now use it.
     pub fn build_flat(&self) -> bool {
-        let words = self
-            .flat
+        self.flat
             .get_or_init(|| {
                 self.words
                     .as_ref()
                     .and_then(|m| flat::Flat::from_fst(m.as_fst()))
             })
-            .is_some();
-        self.bigrams_flat.get_or_init(|| {
-            self.bigrams
-                .as_ref()
-                .and_then(|m| flat::Flat::from_fst(m.as_fst()))
-        });
-        words
-    }
-
-    /// The value the bigram map holds for `key`: from its flat copy once built.
-    fn bigram_value(&self, key: &[u8]) -> Option<u64> {
-        match self.bigrams_flat.get().and_then(Option::as_ref) {
-            Some(flat) => automaton::Automaton::get(&flat, key),
-            None => self.bigrams.as_ref()?.get(key),
-        }
+            .is_some()
     }
 
     /// Number of words (all levels, every spelling and case form listed separately).
@@ -458,7 +440,9 @@ impl Lexicon {
                 *k = c.to_ascii_lowercase();
             }
             return self
-                .bigram_value(&key[..a.len() + b.len() + 1])
+                .bigrams
+                .as_ref()
+                .and_then(|m| m.get(&key[..a.len() + b.len() + 1]))
                 .map_or(0, entry::bucket_count);
         }
         self.bigram_any(a, b)
@@ -473,7 +457,9 @@ impl Lexicon {
         key.push_str(&a);
         key.push(' ');
         key.push_str(&b);
-        self.bigram_value(key.as_bytes())
+        self.bigrams
+            .as_ref()
+            .and_then(|m| m.get(key.as_bytes()))
             .map_or(0, entry::bucket_count)
     }
 
