@@ -480,7 +480,10 @@ impl<'a> Corrector<'a> {
         let mut consider =
             |cand: &str, channel: f64, entry: Option<Entry>, scored: &mut Vec<Scored>| {
                 let cased = case_like(cand, shape);
-                if cased.to_lowercase() == lower_token
+                // A lone letter is read as another short word only ("m" as "in"), never
+                // grown by a lost ligature ("t" as "fit", "y" as "fly").
+                if (token.len() == 1 && cand.len() > 2)
+                    || cased.to_lowercase() == lower_token
                     || inflection_of(&cased, token)
                     || !seen.insert(cased.clone())
                 {
@@ -1181,6 +1184,12 @@ fn inflection_of(a: &str, b: &str) -> bool {
 fn worth_checking(token: &str) -> bool {
     let letters = token.chars().filter(|c| c.is_alphabetic()).count();
     let chars = token.chars().count();
+    // A lone lower-case letter other than "a" is no English word: the OCR misread a short
+    // one ("m" for "in", "n" for "a"); the real-word conditions decide whether context
+    // earns the change.
+    if chars == 1 && token != "a" && token.bytes().all(|b| b.is_ascii_lowercase()) {
+        return true;
+    }
     if chars < 2 || letters + 1 < chars || letters == 0 || (letters < chars && letters < 3) {
         return false;
     }
