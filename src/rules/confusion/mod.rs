@@ -684,6 +684,20 @@ mod tests {
     }
 
     #[test]
+    fn a_capital_that_was_part_of_a_misreading_goes_inside_a_sentence() {
+        // The document writes the words capitalised elsewhere (a capital inside a sentence
+        // is otherwise taken for a name, "the river Avon").
+        let text = format!(
+            "{}With bread they came. With wine they left. Were they kings? Were they not? \
+             Which was it? Which one? The men walked Avith care and Avere soldiers. \
+             Avhich was good.",
+            "The people of the town met in the hall and spoke of the harvest. ".repeat(8)
+        );
+        let got = c001_fixes(&text);
+        assert_eq!(got, ["Avith→with", "Avere→were", "Avhich→Which"]);
+    }
+
+    #[test]
     fn a_lone_letter_may_be_a_misread_short_word() {
         let got = c001_fixes("They were interested m the matter and lived m the town.");
         assert!(got.contains(&"m→in".to_string()), "{got:?}");
