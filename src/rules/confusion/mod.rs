@@ -326,6 +326,14 @@ fn glued_to_letters(text: &str, t: &tokens::Token<'_>) -> bool {
     glued_before || glued_after
 }
 
+/// A lone letter beside an apostrophe: the end or start of a contraction ("'t", "o'"),
+/// not a word.
+fn letter_of_contraction(text: &str, t: &tokens::Token<'_>) -> bool {
+    let after = |s: &str| s.starts_with(['\'', '’']);
+    let before = |s: &str| s.ends_with(['\'', '’']);
+    t.text.len() == 1 && (before(&text[..t.range.start]) || after(&text[t.range.end..]))
+}
+
 /// Whether the text between two tokens keeps them in one phrase (for bigram context).
 fn same_phrase(between: &str) -> bool {
     between.len() <= 4
@@ -422,6 +430,7 @@ fn misread_words(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
             || is_abbreviation(text, t)
             || is_code_like(text, t)
             || glued_to_letters(text, t)
+            || letter_of_contraction(text, t)
             || is_compound_affix(text, t)
             || halves_of_one_word(text, prev, t, lex)
             || next.is_some_and(|n| halves_of_one_word(text, Some(t), n, lex))
@@ -672,6 +681,29 @@ mod tests {
         for threads in [2, 4] {
             assert_eq!(run(threads), one, "{threads} threads");
         }
+    }
+
+    #[test]
+    fn a_capital_that_was_part_of_a_misreading_goes_inside_a_sentence() {
+        // The document writes the words capitalised elsewhere (a capital inside a sentence
+        // is otherwise taken for a name, "the river Avon").
+        let text = format!(
+            "{}With bread they came. With wine they left. Were they kings? Were they not? \
+             Which was it? Which one? The men walked Avith care and Avere soldiers. \
+             Avhich was good.",
+            "The people of the town met in the hall and spoke of the harvest. ".repeat(8)
+        );
+        let got = c001_fixes(&text);
+        assert_eq!(got, ["Avith→with", "Avere→were", "Avhich→Which"]);
+    }
+
+    #[test]
+    fn a_lone_letter_may_be_a_misread_short_word() {
+        let got = c001_fixes("They were interested m the matter and lived m the town.");
+        assert!(got.contains(&"m→in".to_string()), "{got:?}");
+        // Never grown into a longer word, nor taken from a contraction.
+        let got = c001_fixes("I said 't was y and o of the t, and 'twas so.");
+        assert!(got.is_empty(), "{got:?}");
     }
 
     #[test]

@@ -222,6 +222,9 @@ struct Scored {
     logp: f64,
     doc_count: u32,
     lexicon: bool,
+    /// The token's capital was part of the misreading of a lower-case word ("Avas" for
+    /// "was", "Hke" for "like"): inside a sentence the word is written in lower case.
+    capital_misread: bool,
 }
 
 impl Scored {
@@ -481,25 +484,44 @@ impl<'a> Corrector<'a> {
         let mut scored: Vec<Scored> = Vec::new();
         let mut seen: HashSet<String> = HashSet::default();
         let lower_token = token.to_lowercase();
-        let mut consider =
-            |cand: &str, channel: f64, entry: Option<Entry>, scored: &mut Vec<Scored>| {
-                let cased = case_like(cand, shape);
-                if cased.to_lowercase() == lower_token
-                    || inflection_of(&cased, token)
-                    || !seen.insert(cased.clone())
-                {
-                    return;
+        // `as_written`: found for the token as written, capital included (not its lower-case
+        // base), so that a lower-case word means the capital was misread.
+        let mut consider = |cand: &str,
+                            channel: f64,
+                            entry: Option<Entry>,
+                            as_written: bool,
+                            scored: &mut Vec<Scored>| {
+            let cased = case_like(cand, shape);
+            // A lone letter is read as another short word only ("m" as "in"), never
+            // grown by a lost ligature ("t" as "fit", "y" as "fly").
+            if (token.len() == 1 && cand.len() > 2)
+                || cased.to_lowercase() == lower_token
+                || inflection_of(&cased, token)
+            {
+                return;
+            }
+            let misread = as_written && capital_misread(token, cand);
+            if !seen.insert(cased.clone()) {
+                // Found for the base too ("Hke", "hke" → "like"): the search as written
+                // tells that the capital was misread.
+                if misread {
+                    if let Some(s) = scored.iter_mut().find(|s| s.word == cased) {
+                        s.capital_misread = true;
+                    }
                 }
-                if let Some((logp, doc_count, lexicon)) = self.prior(&cased, token, entry) {
-                    scored.push(Scored {
-                        word: cased,
-                        channel,
-                        logp,
-                        doc_count,
-                        lexicon,
-                    });
-                }
-            };
+                return;
+            }
+            if let Some((logp, doc_count, lexicon)) = self.prior(&cased, token, entry) {
+                scored.push(Scored {
+                    word: cased,
+                    channel,
+                    logp,
+                    doc_count,
+                    lexicon,
+                    capital_misread: misread,
+                });
+            }
+        };
         // A token of three letters or fewer is too close to too many words for the rarer
         // swaps: only the common misreadings reach its candidates ("teh" is no misread
         // "ten").
@@ -508,13 +530,27 @@ impl<'a> Corrector<'a> {
         } else {
             MAX_CHANNEL
         };
-        for hit in self.lexicon_hits(token, &base, shape, max) {
-            consider(&hit.word, f64::from(hit.cost), Some(hit.entry), &mut scored);
+        let (hits, of_base) = self.lexicon_hits(token, &base, shape, max);
+        for (k, hit) in hits.iter().enumerate() {
+            let as_written = k >= of_base;
+            consider(
+                &hit.word,
+                f64::from(hit.cost),
+                Some(hit.entry),
+                as_written,
+                &mut scored,
+            );
         }
         if self.long_s && !matches!(shape, Shape::Mixed | Shape::CapitalMixed) {
             longs::for_each_insertion(&base, |cand| {
                 if let Some(f) = self.known.find(cand).filter(|f| !f.accents) {
-                    consider(cand, f64::from(longs::COST), Some(f.entry), &mut scored);
+                    consider(
+                        cand,
+                        f64::from(longs::COST),
+                        Some(f.entry),
+                        false,
+                        &mut scored,
+                    );
                 }
             });
         }
@@ -523,19 +559,25 @@ impl<'a> Corrector<'a> {
                 .lex
                 .words_with_capitals_read(&base, &model::capital_readings)
             {
-                consider(&hit.word, f64::from(hit.cost), Some(hit.entry), &mut scored);
+                consider(
+                    &hit.word,
+                    f64::from(hit.cost),
+                    Some(hit.entry),
+                    false,
+                    &mut scored,
+                );
             }
         }
         // Words only the document knows (names, terms): one swap, looked up in its counts.
         model::for_each_swap_in(&self.table, &self.table_index, &base, |cand, cost| {
             if self.repeats(cand) {
-                consider(cand, f64::from(cost), None, &mut scored);
+                consider(cand, f64::from(cost), None, false, &mut scored);
             }
         });
         let lower = base.to_lowercase();
         for target in &self.generic_targets {
             if model::one_edit_apart(&lower, target) {
-                consider(target, f64::from(GENERIC_COST), None, &mut scored);
+                consider(target, f64::from(GENERIC_COST), None, false, &mut scored);
             }
         }
         // A long non-word for which the confusion table offers no likely word may be any
@@ -557,6 +599,7 @@ impl<'a> Corrector<'a> {
                     &hit.word,
                     f64::from(GENERIC_COST),
                     Some(hit.entry),
+                    false,
                     &mut scored,
                 );
             }
@@ -574,26 +617,29 @@ impl<'a> Corrector<'a> {
 
     /// Lexicon words the confusion table reaches from `token` (its lower-cased `base`, up
     /// to two swaps, one for words of three letters or fewer) within `max_cost`; a
-    /// capitalised token is also searched as written, for names.
+    /// capitalised token is also searched as written, for names and for capitals that are
+    /// part of a misreading ("Avas" for "was"). Also how many of the words, listed first,
+    /// were found for the base.
     fn lexicon_hits(
         &self,
         token: &str,
         base: &str,
         shape: Shape,
         max_cost: f32,
-    ) -> Vec<crate::lexicon::search::Hit> {
+    ) -> (Vec<crate::lexicon::search::Hit>, usize) {
         let swaps = if base.chars().count() <= 3 { 1 } else { 2 };
         let index = &self.table_index;
         let mut hits = self
             .lex
             .confusable_indexed(base, &self.table, index, swaps, max_cost);
+        let of_base = hits.len();
         if matches!(shape, Shape::Title | Shape::CapitalMixed) {
             hits.extend(
                 self.lex
                     .confusable_indexed(token, &self.table, index, swaps, max_cost),
             );
         }
-        hits
+        (hits, of_base)
     }
 
     /// Whether some word could replace the real word `token`: one at least e^REAL_WORD_RATIO
@@ -624,7 +670,7 @@ impl<'a> Corrector<'a> {
         }
         let own = self.own_logp(token);
         let (shape, base) = shape_and_base(token);
-        let hits = self.lexicon_hits(token, &base, shape, REAL_WORD_MAX_CHANNEL as f32);
+        let (hits, _) = self.lexicon_hits(token, &base, shape, REAL_WORD_MAX_CHANNEL as f32);
         let rival = |word: &str, entry: Option<Entry>| {
             self.prior(&case_like(word, shape), token, entry)
                 .is_some_and(|(logp, _, _)| logp - own >= CONTEXT_RATIO)
@@ -1077,7 +1123,7 @@ impl<'a> Corrector<'a> {
                 best_ctx,
                 margin,
             ),
-            word: format!("{}{suffix}", best.word),
+            word: format!("{}{suffix}", in_sentence_case(best, prev.is_some())),
             original_len: full_len,
             margin,
             gap,
@@ -1106,6 +1152,28 @@ fn lexicon_edits_apply(lower: &str, shape: Shape) -> bool {
     matches!(shape, Shape::Lower | Shape::Title)
         && lower.len() >= GENERIC_LEXICON_MIN_LEN
         && lower.bytes().all(|b| b.is_ascii_lowercase())
+}
+
+/// The spelling of the winning candidate: in lower case inside a sentence when the
+/// token's capital was part of the misreading ("Avas" → "was"), else as cased.
+fn in_sentence_case(best: &Scored, inside_sentence: bool) -> String {
+    if !(best.capital_misread && inside_sentence) {
+        return best.word.clone();
+    }
+    let mut c = best.word.chars();
+    c.next()
+        .map(|f| f.to_lowercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+/// Whether `cand`, a word found for `token`, begins with a lower-case letter other than
+/// the token's capital lowered: the capital was part of what the OCR misread ("Avas" for
+/// "was", "Iiis" for "his"), not a capital of the text.
+fn capital_misread(token: &str, cand: &str) -> bool {
+    let (Some(t), Some(c)) = (token.chars().next(), cand.chars().next()) else {
+        return false;
+    };
+    t.is_uppercase() && c.is_lowercase() && t.to_lowercase().ne(c.to_lowercase())
 }
 
 /// Whether a mixed-case token (`base`, its first letter lowered) has capitals inside that
@@ -1185,6 +1253,12 @@ fn inflection_of(a: &str, b: &str) -> bool {
 fn worth_checking(token: &str) -> bool {
     let letters = token.chars().filter(|c| c.is_alphabetic()).count();
     let chars = token.chars().count();
+    // A lone lower-case letter other than "a" is no English word: the OCR misread a short
+    // one ("m" for "in", "n" for "a"); the real-word conditions decide whether context
+    // earns the change.
+    if chars == 1 && token != "a" && token.bytes().all(|b| b.is_ascii_lowercase()) {
+        return true;
+    }
     if chars < 2 || letters + 1 < chars || letters == 0 || (letters < chars && letters < 3) {
         return false;
     }
