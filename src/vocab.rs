@@ -96,44 +96,76 @@ const HYPHEN_BIT: u32 = 1 << 31;
 
 /// The word tokens of one text ([`tokens`]), kept in 8 bytes each instead of the 24 of a
 /// [`Token`]: on a large text this table was the largest allocation of the run. A text
-/// too long for 31-bit offsets keeps plain tokens. (Scanning pieces on every core and
-/// joining them was tried: the join holds the tokens twice, which raised peak memory on
-/// large inputs by more than it saved in time.)
+/// too long for 31-bit offsets keeps plain tokens. A large text is scanned in pieces on
+/// every core, each cut at a whitespace byte (where no token can straddle), and the pieces
+/// are kept as they are: joining them would hold the tokens twice.
 #[derive(Clone, Debug, Default)]
 pub struct TokenTable {
-    /// (start, end) of each token, the end with [`HYPHEN_BIT`] for a line-end hyphen.
-    packed: Vec<(u32, u32)>,
-    /// The tokens of a text too long for `packed`.
+    /// (start, end) of each token, the end with [`HYPHEN_BIT`] for a line-end hyphen, in
+    /// pieces in text order.
+    pieces: Vec<Vec<(u32, u32)>>,
+    /// The number of tokens before each piece.
+    offsets: Vec<usize>,
+    /// The tokens of a text too long for `pieces`.
     wide: Vec<Token>,
 }
+
+/// Texts shorter than this are scanned in one piece.
+const MIN_PARALLEL_SCAN: usize = 1 << 20;
 
 impl TokenTable {
     /// Find the tokens of `text` once.
     pub fn of(text: &str) -> TokenTable {
+        use rayon::prelude::*;
         if text.len() >= HYPHEN_BIT as usize {
             return TokenTable {
-                packed: Vec::new(),
                 wide: tokens(text),
+                ..TokenTable::default()
             };
         }
+        let n = if text.len() < MIN_PARALLEL_SCAN {
+            1
+        } else {
+            rayon::current_num_threads().max(1)
+        };
+        let bounds = piece_bounds(text, n);
         // Offsets are at most `text.len()`, below `HYPHEN_BIT`: the casts are lossless.
-        let mut packed: Vec<(u32, u32)> = token_iter(text)
-            .map(|t| {
-                let flag = if t.line_end_hyphen { HYPHEN_BIT } else { 0 };
-                (t.start as u32, t.end as u32 | flag)
-            })
-            .collect();
-        // The vector grew by doubling: give back what it did not use.
-        packed.shrink_to_fit();
+        let scan = |&(from, to): &(usize, usize)| -> Vec<(u32, u32)> {
+            let mut packed: Vec<(u32, u32)> = token_iter_in(text, from, to)
+                .map(|t| {
+                    let flag = if t.line_end_hyphen { HYPHEN_BIT } else { 0 };
+                    (t.start as u32, t.end as u32 | flag)
+                })
+                .collect();
+            // The vector grew by doubling: give back what it did not use.
+            packed.shrink_to_fit();
+            packed
+        };
+        let pieces: Vec<Vec<(u32, u32)>> = if bounds.len() > 1 {
+            bounds.par_iter().map(scan).collect()
+        } else {
+            bounds.iter().map(scan).collect()
+        };
+        let mut offsets = Vec::with_capacity(pieces.len());
+        let mut total = 0;
+        for p in &pieces {
+            offsets.push(total);
+            total += p.len();
+        }
         TokenTable {
-            packed,
+            pieces,
+            offsets,
             wide: Vec::new(),
         }
     }
 
+    fn packed_len(&self) -> usize {
+        self.offsets.last().copied().unwrap_or(0) + self.pieces.last().map_or(0, Vec::len)
+    }
+
     /// Number of tokens.
     pub fn len(&self) -> usize {
-        self.packed.len() + self.wide.len()
+        self.packed_len() + self.wide.len()
     }
 
     /// True when the text has no token.
@@ -143,11 +175,13 @@ impl TokenTable {
 
     /// Token number `k`.
     pub fn get(&self, k: usize) -> Option<Token> {
-        if self.wide.is_empty() {
-            self.packed.get(k).map(|&p| unpack(p))
-        } else {
-            self.wide.get(k).copied()
+        if !self.wide.is_empty() {
+            return self.wide.get(k).copied();
         }
+        // The last piece that starts at or before `k`.
+        let i = self.offsets.partition_point(|&o| o <= k).checked_sub(1)?;
+        let piece = self.pieces.get(i)?;
+        piece.get(k - self.offsets[i]).map(|&p| unpack(p))
     }
 
     /// The tokens in order.
@@ -158,11 +192,41 @@ impl TokenTable {
     /// Tokens `from..to` (as far as there are any), in order.
     pub fn range(&self, from: usize, to: usize) -> impl Iterator<Item = Token> + Clone + '_ {
         let slice = |n: usize| from.min(n)..to.clamp(from.min(n), n);
-        self.packed[slice(self.packed.len())]
+        let packed = self
+            .pieces
             .iter()
-            .map(|&p| unpack(p))
-            .chain(self.wide[slice(self.wide.len())].iter().copied())
+            .zip(&self.offsets)
+            .filter(move |(p, &o)| o < to && from < o + p.len())
+            .flat_map(move |(p, &o)| {
+                let lo = from.saturating_sub(o).min(p.len());
+                let hi = to.saturating_sub(o).clamp(lo, p.len());
+                p[lo..hi].iter().map(|&t| unpack(t))
+            });
+        packed.chain(self.wide[slice(self.wide.len())].iter().copied())
     }
+}
+
+/// `n` pieces of `text` that together cover it, as (from, to) byte ranges: each cut is
+/// at an ASCII whitespace byte at or after an even share of the text, so that no
+/// whitespace-separated chunk straddles two pieces. Fewer pieces when cuts coincide.
+fn piece_bounds(text: &str, n: usize) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut cuts = vec![0];
+    for k in 1..n {
+        let at = text.len() / n * k;
+        let cut = bytes
+            .get(at..)
+            .and_then(|rest| {
+                rest.iter()
+                    .position(|&b| b == b' ' || (0x09..=0x0d).contains(&b))
+            })
+            .map_or(text.len(), |p| at + p);
+        if cut > cuts.last().copied().unwrap_or(0) && cut < text.len() {
+            cuts.push(cut);
+        }
+    }
+    cuts.push(text.len());
+    cuts.windows(2).map(|w| (w[0], w[1])).collect()
 }
 
 /// The token a packed (start, end and flag) pair stands for.
@@ -176,11 +240,21 @@ fn unpack((start, end): (u32, u32)) -> Token {
 
 /// The tokens of [`tokens`] one at a time, for a caller that needs no table of them.
 pub fn token_iter(text: &str) -> impl Iterator<Item = Token> + '_ {
+    token_iter_in(text, 0, text.len())
+}
+
+/// The tokens of [`token_iter`] whose whitespace-separated chunk starts in `from..to`;
+/// `from` is 0 or the offset of a whitespace character, `to` the text's length or the
+/// offset of a whitespace character (so no chunk straddles either).
+fn token_iter_in(text: &str, from: usize, to: usize) -> impl Iterator<Item = Token> + '_ {
     let bytes = text.as_bytes();
-    let mut i = 0;
+    let mut i = from;
     std::iter::from_fn(move || {
-        while i < text.len() {
+        while i < to {
             let s = find_space(text, i, false)?;
+            if s >= to {
+                return None;
+            }
             let e = find_space(text, s, true).unwrap_or(text.len());
             i = e;
             let raw = &text[s..e];
@@ -412,6 +486,44 @@ mod tests {
         assert!(whole.range(5, 90).eq(plain[5..90].iter().copied()));
         assert_eq!(whole.range(90, 5).count(), 0);
         assert_eq!(whole.range(plain.len() - 2, usize::MAX).count(), 2);
+        // Scanned in pieces (a text of 1 MB or more on several threads): the same tokens.
+        let mut big = text.clone();
+        while big.len() < MIN_PARALLEL_SCAN + 4096 {
+            big.push_str(&text);
+        }
+        let pool4 = rayon::ThreadPoolBuilder::new()
+            .num_threads(4)
+            .build()
+            .unwrap();
+        let pieced = pool4.install(|| TokenTable::of(&big));
+        assert!(pieced.pieces.len() > 1);
+        let plain_big = tokens(&big);
+        assert!(pieced.iter().eq(plain_big.iter().copied()));
+        for k in (0..plain_big.len())
+            .step_by(997)
+            .chain([plain_big.len() - 1])
+        {
+            assert_eq!(pieced.get(k), Some(plain_big[k]), "{k}");
+        }
+        for &o in &pieced.offsets {
+            for (a, b) in [
+                (o.saturating_sub(3), o + 3),
+                (o, o + 1),
+                (o.saturating_sub(1), o),
+            ] {
+                assert!(
+                    pieced.range(a, b).eq(plain_big[a..b].iter().copied()),
+                    "{a} {b}"
+                );
+            }
+        }
+        assert_eq!(pieced.get(plain_big.len()), None);
+        assert_eq!(pieced.range(plain_big.len() - 2, usize::MAX).count(), 2);
+        for (n, cut_text) in [(3, "a b"), (4, "ab"), (2, "     "), (5, ""), (3, "x\ny z")] {
+            let bounds = piece_bounds(cut_text, n);
+            assert_eq!(bounds.first().map(|b| b.0), Some(0));
+            assert_eq!(bounds.last().map(|b| b.1), Some(cut_text.len()));
+        }
         let one = Vocab::of_piece(&text, &whole, 0, whole.len());
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(3)

@@ -21,8 +21,10 @@
 //! lower-case word, an ALL-CAPS token the lower-case word or a capitalised name; a
 //! lower-case token is never a name.
 
+mod automaton;
 pub mod case;
 mod entry;
+mod flat;
 pub mod fold;
 pub mod known;
 pub mod search;
@@ -60,6 +62,25 @@ pub struct Lexicon {
     /// The accented spelling of each spelling without diacritics: hashed, because every
     /// lookup of a word the map lacks asks it.
     accents: rustc_hash::FxHashMap<&'static str, &'static str>,
+    /// The fixed-width copy of `words` for the searches, once built
+    /// ([`Lexicon::prepare_for_large_input`]); `Some(None)` when it could not be.
+    flat: OnceLock<Option<flat::Flat>>,
+}
+
+/// Run `$body` with `$a` bound to the word automaton: the flat copy when it is built, else
+/// the fst; `$none` when the embedded map did not parse. Both give the same answers.
+macro_rules! with_words {
+    ($self:expr, $a:ident => $body:expr, $none:expr) => {
+        if let Some(flat) = $self.flat.get().and_then(Option::as_ref) {
+            let $a = flat;
+            $body
+        } else if let Some(map) = &$self.words {
+            let $a = map.as_fst();
+            $body
+        } else {
+            $none
+        }
+    };
 }
 
 /// A word found under the case, possessive and diacritics policy of [`Lexicon::find`].
@@ -125,7 +146,40 @@ impl Lexicon {
             words: Map::new(words).ok(),
             bigrams: Map::new(bigrams).ok(),
             accents: by_plain,
+            flat: OnceLock::new(),
         }
+    }
+
+    /// Inputs of at least this many bytes make [`Lexicon::prepare_for_large_input`] build
+    /// the flat automaton: it takes some tens of milliseconds, which a small file would
+    /// feel as start-up time, and saves about a fifth of the search time.
+    pub const LARGE_INPUT: usize = 256 * 1024;
+
+    /// Get ready for an input of `bytes` bytes: from [`Lexicon::LARGE_INPUT`] up, build
+    /// the fixed-width copy of the word automaton that makes the confusion searches and
+    /// lookups faster, on a thread of its own so that the first stages run meanwhile
+    /// (until it is ready, the searches use the fst, with the same answers). Does nothing
+    /// for a smaller input or once the copy exists.
+    pub fn prepare_for_large_input(&'static self, bytes: usize) {
+        if bytes < Self::LARGE_INPUT || self.flat.get().is_some() {
+            return;
+        }
+        // If no thread can be started, the fst serves, as for a small input.
+        let _ = std::thread::Builder::new()
+            .name("lexicon-flat".into())
+            .spawn(move || self.build_flat());
+    }
+
+    /// Build the flat copy of the word automaton now (see
+    /// [`Lexicon::prepare_for_large_input`]); true when the searches now use it.
+    pub fn build_flat(&self) -> bool {
+        self.flat
+            .get_or_init(|| {
+                self.words
+                    .as_ref()
+                    .and_then(|m| flat::Flat::from_fst(m.as_fst()))
+            })
+            .is_some()
     }
 
     /// Number of words (all levels, every spelling and case form listed separately).
@@ -374,6 +428,29 @@ impl Lexicon {
 
     /// The approximate count of the bigram "`a` `b`" (case-insensitive), 0 when unknown.
     pub fn bigram(&self, a: &str, b: &str) -> u64 {
+        // Two short ASCII words (the usual case) make their key in a buffer on the stack:
+        // ASCII needs no typography folding, and its lower case is the ASCII one.
+        const SHORT_KEY: usize = 64;
+        if a.is_ascii() && b.is_ascii() && a.len() + b.len() < SHORT_KEY {
+            let mut key = [b' '; SHORT_KEY];
+            for (k, c) in key.iter_mut().zip(a.bytes()) {
+                *k = c.to_ascii_lowercase();
+            }
+            for (k, c) in key[a.len() + 1..].iter_mut().zip(b.bytes()) {
+                *k = c.to_ascii_lowercase();
+            }
+            return self
+                .bigrams
+                .as_ref()
+                .and_then(|m| m.get(&key[..a.len() + b.len() + 1]))
+                .map_or(0, entry::bucket_count);
+        }
+        self.bigram_any(a, b)
+    }
+
+    /// [`Lexicon::bigram`] for any two words: typography folded, lower-cased, the key built
+    /// in a new string.
+    fn bigram_any(&self, a: &str, b: &str) -> u64 {
         let a = fold::normalize_typography(a).to_lowercase();
         let b = fold::normalize_typography(b).to_lowercase();
         let mut key = String::with_capacity(a.len() + b.len() + 1);
@@ -396,10 +473,11 @@ impl Lexicon {
         max_swaps: usize,
         max_cost: f32,
     ) -> Vec<search::Hit> {
-        match &self.words {
-            Some(map) => search::search(map.as_fst(), token, swaps, max_swaps, max_cost),
-            None => Vec::new(),
-        }
+        with_words!(
+            self,
+            a => search::search(a, token, swaps, max_swaps, max_cost),
+            Vec::new()
+        )
     }
 
     /// [`Lexicon::contains`] for `prefix` + one lower-case ASCII letter + `suffix`, indexed
@@ -460,29 +538,7 @@ impl Lexicon {
             }
             return found;
         }
-        let Some(map) = &self.words else {
-            return found;
-        };
-        let fst = map.as_fst();
-        let follow = |node, out, bytes| follow_bytes(fst, node, out, bytes);
-        let Some((node, out)) = follow(fst.root(), fst::raw::Output::zero(), prefix.as_bytes())
-        else {
-            return found;
-        };
-        for t in node.transitions() {
-            let Some(slot) = t
-                .inp
-                .checked_sub(b'a')
-                .and_then(|i| found.get_mut(usize::from(i)))
-            else {
-                continue;
-            };
-            if let Some((end, out)) = follow(fst.node(t.addr), out.cat(t.out), suffix.as_bytes()) {
-                if end.is_final() {
-                    *slot = Some(Entry::unpack(out.cat(end.final_output()).value()));
-                }
-            }
-        }
+        with_words!(self, a => letter_between(a, prefix, suffix, &mut found), ());
         found
     }
 
@@ -496,9 +552,11 @@ impl Lexicon {
         swaps: &[search::Swap],
         index: &search::SwapIndex,
     ) -> Option<Vec<search::Hit>> {
-        let map = self.words.as_ref()?;
-        let (hits, complete) =
-            search::search_within_budget(map.as_fst(), token, swaps, Some(index), 1, f32::INFINITY);
+        let (hits, complete) = with_words!(
+            self,
+            a => search::search_within_budget(a, token, swaps, Some(index), 1, f32::INFINITY),
+            return None
+        );
         complete.then_some(hits)
     }
 
@@ -506,10 +564,7 @@ impl Lexicon {
     /// neighbours swapped: any letters, not only an OCR confusion), sorted by spelling;
     /// `token` as written, so a caller passes it lower-cased.
     pub fn words_one_edit_away(&self, token: &str) -> Vec<search::Hit> {
-        match &self.words {
-            Some(map) => search::one_edit(map.as_fst(), token),
-            None => Vec::new(),
-        }
+        with_words!(self, a => search::one_edit(a, token), Vec::new())
     }
 
     /// Words the token spells once each capital inside it (after the first letter) is
@@ -520,10 +575,11 @@ impl Lexicon {
         token: &str,
         readings: &dyn Fn(u8) -> &'static [(&'static str, f32)],
     ) -> Vec<search::Hit> {
-        match &self.words {
-            Some(map) => search::capitals_read_as_letters(map.as_fst(), token, readings),
-            None => Vec::new(),
-        }
+        with_words!(
+            self,
+            a => search::capitals_read_as_letters(a, token, readings),
+            Vec::new()
+        )
     }
 
     /// [`Lexicon::confusable`] with the [`search::SwapIndex`] of `swaps`, which spares the
@@ -536,20 +592,11 @@ impl Lexicon {
         max_swaps: usize,
         max_cost: f32,
     ) -> Vec<search::Hit> {
-        match &self.words {
-            Some(map) => {
-                search::search_within_budget(
-                    map.as_fst(),
-                    token,
-                    swaps,
-                    Some(index),
-                    max_swaps,
-                    max_cost,
-                )
-                .0
-            }
-            None => Vec::new(),
-        }
+        with_words!(
+            self,
+            a => search::search_within_budget(a, token, swaps, Some(index), max_swaps, max_cost).0,
+            Vec::new()
+        )
     }
 
     /// [`Lexicon::find`]'s entry for a lower-case ASCII word of letters and digits whose
@@ -577,7 +624,11 @@ impl Lexicon {
     }
 
     fn get(&self, word: &str) -> Option<Entry> {
-        self.words.as_ref()?.get(word.as_bytes()).map(Entry::unpack)
+        with_words!(
+            self,
+            a => automaton::Automaton::get(&a, word.as_bytes()).map(Entry::unpack),
+            None
+        )
     }
 
     /// The accented spelling whose diacritics-free form is `plain`.
@@ -600,20 +651,31 @@ pub fn is_plain(word: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
 }
 
-/// The node and output `bytes` lead to from `node` (with output `out` so far), if some
-/// word continues so.
-fn follow_bytes<'f>(
-    fst: &'f fst::raw::Fst<&'static [u8]>,
-    mut node: fst::raw::Node<'f>,
-    mut out: fst::raw::Output,
-    bytes: &[u8],
-) -> Option<(fst::raw::Node<'f>, fst::raw::Output)> {
-    for &b in bytes {
-        let t = node.transition(node.find_input(b)?);
-        out = out.cat(t.out);
-        node = fst.node(t.addr);
-    }
-    Some((node, out))
+/// The entries of `prefix` + one lower-case ASCII letter + `suffix` in `words`, into
+/// `found` by the letter: one walk of the prefix, then only the letters some word
+/// continues with.
+fn letter_between<A: automaton::Automaton>(
+    words: A,
+    prefix: &str,
+    suffix: &str,
+    found: &mut [Option<Entry>; 26],
+) {
+    let Some((node, out)) = words.follow(words.root(), 0, prefix.as_bytes()) else {
+        return;
+    };
+    words.for_each_transition(node, |inp, next, o| {
+        let Some(slot) = inp
+            .checked_sub(b'a')
+            .and_then(|i| found.get_mut(usize::from(i)))
+        else {
+            return;
+        };
+        if let Some((end, out)) = words.follow(next, out + o, suffix.as_bytes()) {
+            if words.is_final(end) {
+                *slot = Some(Entry::unpack(out + words.final_output(end)));
+            }
+        }
+    });
 }
 
 #[cfg(test)]

@@ -5,8 +5,8 @@
 //! apply a confusion (replace `seen` in the token by `meant` in the word). Only prefixes
 //! that some word has are explored, so a search costs microseconds.
 
+use super::automaton::Automaton;
 use super::entry::Entry;
-use fst::raw::{Fst, Node, Output};
 
 /// One confusion the search may apply: `seen` in the token stands for `meant` in a word.
 #[derive(Clone, Copy, Debug)]
@@ -30,8 +30,8 @@ pub struct Hit {
     pub cost: f32,
 }
 
-struct Search<'a> {
-    fst: &'a Fst<&'static [u8]>,
+struct Search<'a, A: Automaton> {
+    fst: A,
     token: &'a [u8],
     swaps: &'a [Swap],
     /// The swaps whose `seen` starts at token position `i`:
@@ -45,15 +45,15 @@ struct Search<'a> {
     budget: usize,
 }
 
-impl Search<'_> {
-    fn walk(&mut self, node: Node<'_>, out: Output, i: usize, swaps: usize, cost: f32) {
+impl<A: Automaton> Search<'_, A> {
+    fn walk(&mut self, node: A::Node, out: u64, i: usize, swaps: usize, cost: f32) {
         if self.budget == 0 {
             return;
         }
         self.budget -= 1;
-        if i == self.token.len() && node.is_final() && swaps > 0 {
+        if i == self.token.len() && swaps > 0 && self.fst.is_final(node) {
             if let Ok(word) = String::from_utf8(self.word.clone()) {
-                let value = out.cat(node.final_output()).value();
+                let value = out + self.fst.final_output(node);
                 self.hits.push(Hit {
                     word,
                     entry: Entry::unpack(value),
@@ -62,10 +62,9 @@ impl Search<'_> {
             }
         }
         if let Some(&b) = self.token.get(i) {
-            if let Some(t) = node.find_input(b).map(|k| node.transition(k)) {
+            if let Some((next, o)) = self.fst.step(node, b) {
                 self.word.push(b);
-                let next = self.fst.node(t.addr);
-                self.walk(next, out.cat(t.out), i + 1, swaps, cost);
+                self.walk(next, out + o, i + 1, swaps, cost);
                 self.word.pop();
             }
         }
@@ -87,11 +86,10 @@ impl Search<'_> {
             let depth = self.word.len();
             let mut ok = true;
             for &b in swap.meant.as_bytes() {
-                match n.find_input(b) {
-                    Some(k) => {
-                        let t = n.transition(k);
-                        o = o.cat(t.out);
-                        n = self.fst.node(t.addr);
+                match self.fst.step(n, b) {
+                    Some((next, out)) => {
+                        o += out;
+                        n = next;
                         self.word.push(b);
                     }
                     None => {
@@ -157,8 +155,8 @@ pub(crate) fn starts_with(hay: &[u8], needle: &[u8]) -> bool {
 /// Words of `fst` reachable from `token` by one to `max_swaps` swaps (and otherwise the
 /// token's own bytes), at a total cost up to `max_cost`. A word reached several ways is
 /// listed once, at its cheapest cost.
-pub(crate) fn search(
-    fst: &Fst<&'static [u8]>,
+pub(crate) fn search<A: Automaton>(
+    fst: A,
     token: &str,
     swaps: &[Swap],
     max_swaps: usize,
@@ -170,8 +168,8 @@ pub(crate) fn search(
 /// [`search`], and whether it ran to the end: false when the bound on the nodes visited
 /// cut it short, so that some reachable words may be missing.
 /// `index`, when given, must be the [`SwapIndex`] of `swaps`.
-pub(crate) fn search_within_budget(
-    fst: &Fst<&'static [u8]>,
+pub(crate) fn search_within_budget<A: Automaton>(
+    fst: A,
     token: &str,
     swaps: &[Swap],
     index: Option<&SwapIndex>,
@@ -179,7 +177,13 @@ pub(crate) fn search_within_budget(
     max_cost: f32,
 ) -> (Vec<Hit>, bool) {
     let bytes = token.as_bytes();
-    let mut applicable = Vec::new();
+    // Room for every swap the index offers at each position, so the list never grows by
+    // copying (it did, some 500k times a run).
+    let room = match index {
+        Some(index) => (0..=bytes.len()).map(|i| index.at(&bytes[i..]).len()).sum(),
+        None => 0,
+    };
+    let mut applicable = Vec::with_capacity(room);
     let mut starts = Vec::with_capacity(bytes.len() + 2);
     for i in 0..=bytes.len() {
         starts.push(applicable.len() as u32);
@@ -218,7 +222,8 @@ pub(crate) fn search_within_budget(
         // A hard bound on the nodes visited, whatever the token.
         budget: 20_000,
     };
-    s.walk(fst.root(), Output::zero(), 0, 0, 0.0);
+    let root = s.fst.root();
+    s.walk(root, 0, 0, 0, 0.0);
     s.hits
         .sort_by(|a, b| a.word.cmp(&b.word).then(a.cost.total_cmp(&b.cost)));
     s.hits.dedup_by(|a, b| a.word == b.word);
@@ -231,15 +236,15 @@ pub(crate) fn search_within_budget(
 /// confusion table ("wilhes" for "wishes", "olitude" for "solitude"). The walk follows
 /// the token exactly up to the edit and exactly after it, so it visits a few nodes per
 /// branch of the automaton along the token. Each word once, sorted, with cost 0.
-pub(crate) fn one_edit(fst: &Fst<&'static [u8]>, token: &str) -> Vec<Hit> {
+pub(crate) fn one_edit<A: Automaton>(fst: A, token: &str) -> Vec<Hit> {
     let bytes = token.as_bytes();
     let mut hits: Vec<Hit> = Vec::new();
-    let mut found = |word: Vec<u8>, node: Node<'_>, out: Output| {
-        if !node.is_final() || word == bytes {
+    let found = |hits: &mut Vec<Hit>, word: Vec<u8>, node: A::Node, out: u64| {
+        if !fst.is_final(node) || word == bytes {
             return;
         }
         if let Ok(word) = String::from_utf8(word) {
-            let value = out.cat(node.final_output()).value();
+            let value = out + fst.final_output(node);
             hits.push(Hit {
                 word,
                 entry: Entry::unpack(value),
@@ -247,44 +252,46 @@ pub(crate) fn one_edit(fst: &Fst<&'static [u8]>, token: &str) -> Vec<Hit> {
             });
         }
     };
-    let follow = |node, out, rest: &[u8]| super::follow_bytes(fst, node, out, rest);
     let spell = |pieces: &[&[u8]]| pieces.concat();
-    let (mut node, mut out) = (fst.root(), Output::zero());
+    let (mut node, mut out) = (fst.root(), 0u64);
     for i in 0..=bytes.len() {
         let (done, rest) = bytes.split_at(i);
         // A letter added before `rest`, or put in place of its first byte.
         // Only a lower-case letter is put in: the token is a plain lower-case word.
-        for t in node.transitions().filter(|t| t.inp.is_ascii_lowercase()) {
-            let (next, next_out) = (fst.node(t.addr), out.cat(t.out));
-            if let Some((end, o)) = follow(next, next_out, rest) {
-                found(spell(&[done, &[t.inp], rest]), end, o);
+        fst.for_each_transition(node, |inp, next, o| {
+            if !inp.is_ascii_lowercase() {
+                return;
+            }
+            let next_out = out + o;
+            if let Some((end, o)) = fst.follow(next, next_out, rest) {
+                found(&mut hits, spell(&[done, &[inp], rest]), end, o);
             }
             if let Some((&first, after)) = rest.split_first() {
-                if t.inp != first {
-                    if let Some((end, o)) = follow(next, next_out, after) {
-                        found(spell(&[done, &[t.inp], after]), end, o);
+                if inp != first {
+                    if let Some((end, o)) = fst.follow(next, next_out, after) {
+                        found(&mut hits, spell(&[done, &[inp], after]), end, o);
                     }
                 }
             }
-        }
+        });
         let Some((&first, after)) = rest.split_first() else {
             break;
         };
         // The first byte of `rest` dropped, or swapped with the next.
-        if let Some((end, o)) = follow(node, out, after) {
-            found(spell(&[done, after]), end, o);
+        if let Some((end, o)) = fst.follow(node, out, after) {
+            found(&mut hits, spell(&[done, after]), end, o);
         }
         if let Some((&second, tail)) = after.split_first() {
             if second != first {
-                if let Some((end, o)) = follow(node, out, &[second, first]) {
-                    if let Some((end, o)) = follow(end, o, tail) {
-                        found(spell(&[done, &[second, first], tail]), end, o);
+                if let Some((end, o)) = fst.follow(node, out, &[second, first]) {
+                    if let Some((end, o)) = fst.follow(end, o, tail) {
+                        found(&mut hits, spell(&[done, &[second, first], tail]), end, o);
                     }
                 }
             }
         }
-        match follow(node, out, &[first]) {
-            Some((n, o)) => (node, out) = (n, o),
+        match fst.step(node, first) {
+            Some((n, o)) => (node, out) = (n, out + o),
             None => break,
         }
     }
@@ -298,8 +305,8 @@ pub(crate) fn one_edit(fst: &Fst<&'static [u8]>, token: &str) -> Vec<Hit> {
 /// print a cluster of thin strokes as a capital ("wUl" for "will", "afTorded" for
 /// "afforded", "maliciouB" for "malicious"). Every other byte is followed as written. Each
 /// word once, sorted, at the summed cost of its readings.
-pub(crate) fn capitals_read_as_letters(
-    fst: &Fst<&'static [u8]>,
+pub(crate) fn capitals_read_as_letters<A: Automaton>(
+    fst: A,
     token: &str,
     readings: &dyn Fn(u8) -> &'static [(&'static str, f32)],
 ) -> Vec<Hit> {
@@ -310,7 +317,7 @@ pub(crate) fn capitals_read_as_letters(
         word: Vec::with_capacity(token.len() + 4),
         hits: Vec::new(),
     };
-    walk.from(0, fst.root(), Output::zero(), 0.0);
+    walk.from(0, fst.root(), 0, 0.0);
     let mut hits = walk.hits;
     hits.sort_by(|a, b| a.word.cmp(&b.word).then(a.cost.total_cmp(&b.cost)));
     hits.dedup_by(|a, b| a.word == b.word);
@@ -318,23 +325,23 @@ pub(crate) fn capitals_read_as_letters(
 }
 
 /// The state of [`capitals_read_as_letters`]' walk.
-struct CapitalWalk<'a> {
-    fst: &'a Fst<&'static [u8]>,
+struct CapitalWalk<'a, A: Automaton> {
+    fst: A,
     token: &'a [u8],
     readings: &'a dyn Fn(u8) -> &'static [(&'static str, f32)],
     word: Vec<u8>,
     hits: Vec<Hit>,
 }
 
-impl CapitalWalk<'_> {
+impl<A: Automaton> CapitalWalk<'_, A> {
     /// Continue from byte `i` of the token at `node`, having spent `cost`.
-    fn from(&mut self, i: usize, node: Node<'_>, out: Output, cost: f32) {
+    fn from(&mut self, i: usize, node: A::Node, out: u64, cost: f32) {
         let Some(&b) = self.token.get(i) else {
-            if node.is_final() {
+            if self.fst.is_final(node) {
                 if let Ok(word) = String::from_utf8(self.word.clone()) {
                     self.hits.push(Hit {
                         word,
-                        entry: Entry::unpack(out.cat(node.final_output()).value()),
+                        entry: Entry::unpack(out + self.fst.final_output(node)),
                         cost,
                     });
                 }
@@ -347,7 +354,7 @@ impl CapitalWalk<'_> {
             &[]
         };
         if readings.is_empty() {
-            if let Some((next, o)) = super::follow_bytes(self.fst, node, out, &[b]) {
+            if let Some((next, o)) = self.fst.follow(node, out, &[b]) {
                 self.word.push(b);
                 self.from(i + 1, next, o, cost);
                 self.word.pop();
@@ -355,7 +362,7 @@ impl CapitalWalk<'_> {
             return;
         }
         for &(letters, c) in readings {
-            if let Some((next, o)) = super::follow_bytes(self.fst, node, out, letters.as_bytes()) {
+            if let Some((next, o)) = self.fst.follow(node, out, letters.as_bytes()) {
                 let depth = self.word.len();
                 self.word.extend_from_slice(letters.as_bytes());
                 self.from(i + 1, next, o, cost + c);

@@ -200,6 +200,21 @@ fn compounds() {
 
 #[test]
 fn bigrams() {
+    // The short ASCII key on the stack gives what the general key gives.
+    let long = "a".repeat(70);
+    for (a, b) in [
+        ("of", "the"),
+        ("Of", "THE"),
+        ("New", "York"),
+        ("the", "modem"),
+        ("zzq", "the"),
+        ("", "the"),
+        ("the", ""),
+        (long.as_str(), "the"),
+        ("don’t", "know"),
+    ] {
+        assert_eq!(lex().bigram(a, b), lex().bigram_any(a, b), "{a} {b}");
+    }
     assert!(lex().bigram("of", "the") > 1_000_000_000);
     assert_eq!(lex().bigram("Of", "THE"), lex().bigram("of", "the"));
     assert!(lex().bigram("the", "modern") > lex().bigram("the", "modem"));

@@ -102,6 +102,8 @@ pub fn run_laid_out(
     min_confidence: f32,
     deadline: &Deadline,
 ) -> Option<Outcome> {
+    // A large text repays the lexicon's faster search form (built meanwhile, same answers).
+    crate::lexicon::Lexicon::embedded().prepare_for_large_input(original.len());
     let mut applied: Vec<Edit> = Vec::new();
     let mut suggestions: Vec<Edit> = Vec::new();
     // `None` while the current text is still the original: no copy is made until needed.

@@ -269,7 +269,11 @@ pub fn for_each_swap_at(
     mut f: impl FnMut(usize, &str, f32),
 ) {
     let bytes = word.as_bytes();
-    let mut buf = String::with_capacity(word.len() + 4);
+    let mut buf: Vec<u8> = Vec::with_capacity(word.len() + 4);
+    // The place and lengths (position, `seen`, `meant`) of the variant in `buf`: the next
+    // variant with the same ones differs only in `meant`'s bytes, which are overwritten
+    // instead of copying the whole word again (millions of variants a run).
+    let mut layout: Option<(usize, usize, usize)> = None;
     for i in (0..=bytes.len()).filter(|&i| word.is_char_boundary(i)) {
         let rest = &bytes[i..];
         for &k in index.at(rest) {
@@ -279,13 +283,36 @@ pub fn for_each_swap_at(
             };
             let seen = conf.seen.as_bytes();
             if crate::lexicon::search::starts_with(rest, seen) {
-                buf.clear();
-                buf.push_str(&word[..i]);
-                buf.push_str(conf.meant);
-                buf.push_str(&word[i + seen.len()..]);
-                f(k, &buf, conf.cost);
+                let meant = conf.meant.as_bytes();
+                let here = (i, seen.len(), meant.len());
+                if layout == Some(here) {
+                    overwrite(&mut buf, i, meant);
+                } else {
+                    buf.clear();
+                    buf.extend_from_slice(&bytes[..i]);
+                    buf.extend_from_slice(meant);
+                    buf.extend_from_slice(&bytes[i + seen.len()..]);
+                    layout = Some(here);
+                }
+                // Always UTF-8: `i` and `i + seen.len()` are character boundaries.
+                if let Ok(variant) = std::str::from_utf8(&buf) {
+                    f(k, variant, conf.cost);
+                }
             }
         }
+    }
+}
+
+/// `buf[at..at + new.len()] = new`, byte by byte for the one to three bytes of a swap (a
+/// slice copy calls the C library's memcpy, whose call costs more than the copy).
+#[inline]
+fn overwrite(buf: &mut [u8], at: usize, new: &[u8]) {
+    match (buf.get_mut(at..at + new.len()), new) {
+        (Some([x]), &[a]) => *x = a,
+        (Some([x, y]), &[a, b]) => (*x, *y) = (a, b),
+        (Some([x, y, z]), &[a, b, c]) => (*x, *y, *z) = (a, b, c),
+        (Some(slot), _) => slot.copy_from_slice(new),
+        (None, _) => {}
     }
 }
 
@@ -296,12 +323,21 @@ pub fn one_edit_apart(a: &str, b: &str) -> bool {
     if a.len().abs_diff(b.len()) > 4 {
         return false;
     }
+    // ASCII words (nearly all) are compared as bytes, with no list of characters made.
+    if a.is_ascii() && b.is_ascii() {
+        return one_edit_apart_in(a.as_bytes(), b.as_bytes());
+    }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
+    one_edit_apart_in(&a, &b)
+}
+
+/// [`one_edit_apart`] on the characters (or, for ASCII, the bytes) of the two words.
+fn one_edit_apart_in<T: PartialEq>(a: &[T], b: &[T]) -> bool {
     if a == b || a.len().abs_diff(b.len()) > 1 {
         return false;
     }
-    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     let (ra, rb) = (&a[prefix..], &b[prefix..]);
     match ra.len().cmp(&rb.len()) {
         std::cmp::Ordering::Less => ra == &rb[1..],
@@ -359,9 +395,48 @@ mod tests {
             "ii\u{fc}n",
             "l953",
             "AvUH|!",
+            "rnrnmm",
+            "cliclidd",
+            "vvwwvv",
+            "modern",
         ] {
             assert_eq!(table_swaps(word), every_swap_everywhere(word), "{word}");
         }
+    }
+
+    /// ASCII words compared as bytes get the answer their characters get.
+    #[test]
+    fn one_edit_apart_on_bytes_is_on_chars() {
+        let words = [
+            "",
+            "a",
+            "ab",
+            "ba",
+            "abc",
+            "acb",
+            "abd",
+            "abcd",
+            "bacd",
+            "xbc",
+            "the",
+            "teh",
+            "tha",
+            "commuist",
+            "communist",
+            "wilhes",
+            "wishes",
+        ];
+        for a in words {
+            for b in words {
+                let chars = |w: &str| w.chars().collect::<Vec<char>>();
+                assert_eq!(
+                    one_edit_apart(a, b),
+                    one_edit_apart_in(&chars(a), &chars(b)),
+                    "{a} {b}"
+                );
+            }
+        }
+        assert!(one_edit_apart("café", "cafe") && !one_edit_apart("café", "café"));
     }
 
     #[test]

@@ -138,12 +138,16 @@ fn shape(word: &str) -> Shape {
     let Some(first) = chars.next() else {
         return Shape::Lower;
     };
-    let rest: Vec<char> = chars.collect();
-    let rest_upper = rest.iter().filter(|c| c.is_uppercase()).count();
+    // Counted as they come: no list of the letters is kept.
+    let (mut rest, mut rest_upper) = (0usize, 0usize);
+    for c in chars {
+        rest += 1;
+        rest_upper += usize::from(c.is_uppercase());
+    }
     match (first.is_uppercase(), rest_upper) {
         (false, 0) => Shape::Lower,
         (true, 0) => Shape::Title,
-        (true, n) if n == rest.len() => Shape::Upper,
+        (true, n) if n == rest => Shape::Upper,
         (true, _) => Shape::CapitalMixed,
         (false, _) => Shape::Mixed,
     }
