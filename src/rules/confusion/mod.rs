@@ -615,12 +615,16 @@ mod tests {
     use super::*;
     use crate::rules::run_rule;
 
+    /// Rule C001, found by its code.
+    fn c001() -> Box<dyn Rule> {
+        rules()
+            .into_iter()
+            .find(|r| r.info().code == "C001")
+            .expect("C001 is a rule")
+    }
+
     fn c001_fixes(text: &str) -> Vec<String> {
-        let rules = rules();
-        let Some(c001) = rules.iter().find(|r| r.info().code == "C001") else {
-            return Vec::new();
-        };
-        run_rule(c001.as_ref(), text)
+        run_rule(c001().as_ref(), text)
             .into_iter()
             .map(|e| format!("{}→{}", &text[e.range.clone()], e.replacement))
             .collect()
@@ -664,11 +668,7 @@ mod tests {
             text.push_str(words[k % words.len()]);
             text.push_str(if k % 9 == 0 { ".\n" } else { " " });
         }
-        let rules = rules();
-        let c001 = rules
-            .iter()
-            .find(|r| r.info().code == "C001")
-            .expect("C001 is a rule");
+        let c001 = c001();
         let run = |threads: usize| {
             let pool = rayon::ThreadPoolBuilder::new()
                 .num_threads(threads)

@@ -175,12 +175,7 @@ fn shape_and_base(token: &str) -> (Shape, String) {
     let base = match shape {
         Shape::Title | Shape::Upper => token.to_lowercase(),
         Shape::Lower | Shape::Mixed => token.to_string(),
-        Shape::CapitalMixed => {
-            let mut c = token.chars();
-            c.next()
-                .map(|f| f.to_lowercase().chain(c).collect())
-                .unwrap_or_default()
-        }
+        Shape::CapitalMixed => first_lowered(token),
     };
     (shape, base)
 }
@@ -554,7 +549,7 @@ impl<'a> Corrector<'a> {
                 }
             });
         }
-        if capitals_misread(&base, shape) && !self.camel_case(&base) {
+        if capitals_misread(&base, shape) {
             for hit in self
                 .lex
                 .words_with_capitals_read(&base, &model::capital_readings)
@@ -686,16 +681,6 @@ impl<'a> Corrector<'a> {
                     && rival(cand, None));
         });
         found
-    }
-
-    /// Whether a mixed-case `base` is two common words of three letters or more joined
-    /// at a capital ("logForm", "powerPoint"): written so on purpose, not misread.
-    fn camel_case(&self, base: &str) -> bool {
-        let common =
-            |w: &str| w.len() >= 3 && self.known.find(w).is_some_and(|f| f.entry.is_common());
-        base.char_indices()
-            .skip(1)
-            .any(|(i, c)| c.is_ascii_uppercase() && common(&base[..i]) && common(&base[i..]))
     }
 
     /// Whether `token` becomes `word` by one swap that this document's weighed table makes
@@ -1157,10 +1142,16 @@ fn lexicon_edits_apply(lower: &str, shape: Shape) -> bool {
 /// The spelling of the winning candidate: in lower case inside a sentence when the
 /// token's capital was part of the misreading ("Avas" → "was"), else as cased.
 fn in_sentence_case(best: &Scored, inside_sentence: bool) -> String {
-    if !(best.capital_misread && inside_sentence) {
-        return best.word.clone();
+    if best.capital_misread && inside_sentence {
+        first_lowered(&best.word)
+    } else {
+        best.word.clone()
     }
-    let mut c = best.word.chars();
+}
+
+/// `word` with its first letter in lower case.
+fn first_lowered(word: &str) -> String {
+    let mut c = word.chars();
     c.next()
         .map(|f| f.to_lowercase().chain(c).collect())
         .unwrap_or_default()
@@ -1402,9 +1393,6 @@ mod tests {
             got.iter().any(|(a, b, _)| a == "FIeeing" && b == "Fleeing"),
             "{got:?}"
         );
-        // Two common words joined at a capital are written so on purpose.
-        let got = fix("We used the homePage and the taskForce in the test.");
-        assert!(got.is_empty(), "{got:?}");
     }
 
     #[test]
