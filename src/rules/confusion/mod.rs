@@ -22,6 +22,7 @@ pub mod split;
 pub mod tokens;
 pub mod vocab;
 pub mod word;
+pub mod zero;
 
 use super::{Context, Family, FnRule, Rule, RuleInfo};
 use crate::edit::Edit;
@@ -182,6 +183,17 @@ pub fn rules() -> Vec<Box<dyn Rule>> {
             default_on: true,
         },
         check: apostrophe::misread_spaces,
+    }),
+    Box::new(FnRule {
+        info: RuleInfo {
+            code: "C015",
+            name: "zero-for-o",
+            family: Family::Confusion,
+            summary: "Read a lone '0' after a comma or stop and before a common word as the interjection 'O' the OCR misread, with no number near, in a document that shows it twice or more and more often than any other lone '0'",
+            example: ("They sailed the angry sea. 0 brother, come! I call to thee, 0 sire, now.", "They sailed the angry sea. O brother, come! I call to thee, O sire, now."),
+            default_on: true,
+        },
+        check: zero::zero_for_o,
     })]
 }
 
