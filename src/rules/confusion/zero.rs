@@ -28,35 +28,47 @@ fn common_word(known: &KnownWords, chunk: &str) -> bool {
             .is_some_and(|f| f.entry.is_common() && !f.entry.abbreviation)
 }
 
-/// The check of rule C015.
+/// Up to `n` whitespace-separated chunks of `text` ending before byte `at`, nearest first.
+fn chunks_before(text: &str, at: usize, n: usize) -> impl Iterator<Item = &str> {
+    text[..at].split_ascii_whitespace().rev().take(n)
+}
+
+/// Up to `n` whitespace-separated chunks of `text` starting at or after byte `at`.
+fn chunks_after(text: &str, at: usize, n: usize) -> impl Iterator<Item = &str> {
+    text[at..].split_ascii_whitespace().take(n)
+}
+
+/// The check of rule C015. Only the chunks around each lone "0" are read: the text is not
+/// split into a table of chunks (a large input would hold one entry per word).
 pub fn zero_for_o(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     let text = cx.text;
-    if !text.contains('0') {
+    let bytes = text.as_bytes();
+    let lone = |i: usize| {
+        let space = |b: Option<&u8>| b.is_none_or(u8::is_ascii_whitespace);
+        space(i.checked_sub(1).and_then(|k| bytes.get(k))) && space(bytes.get(i + 1))
+    };
+    let zeros: Vec<usize> = memchr::memchr_iter(b'0', bytes)
+        .filter(|&i| lone(i))
+        .collect();
+    if zeros.len() < MIN_SITES {
         return;
     }
     let known = cx.known_words();
-    let chunks: Vec<(usize, &str)> = text
-        .split_ascii_whitespace()
-        .map(|c| (c.as_ptr() as usize - text.as_ptr() as usize, c))
-        .collect();
-    let has_digit = |c: &&(usize, &str)| c.1.bytes().any(|b| b.is_ascii_digit());
+    let has_digit = |c: &str| c.bytes().any(|b| b.is_ascii_digit());
     let mut sites = Vec::new();
     // Lone zeros with a digit near: numbers, evidence against the misreading.
     let mut among_numbers = 0usize;
-    for (i, &(at, chunk)) in chunks.iter().enumerate() {
-        if chunk != "0" {
-            continue;
-        }
-        let near = chunks[i.saturating_sub(NUMBER_FREE)..i]
-            .iter()
-            .chain(chunks.iter().skip(i + 1).take(NUMBER_FREE));
-        if near.clone().any(|c| has_digit(&c)) {
+    for at in zeros {
+        let near_number = chunks_before(text, at, NUMBER_FREE)
+            .chain(chunks_after(text, at + 1, NUMBER_FREE))
+            .any(has_digit);
+        if near_number {
             among_numbers += 1;
             continue;
         }
-        let (Some(&(_, prev)), Some(&(_, next))) = (
-            i.checked_sub(1).and_then(|p| chunks.get(p)),
-            chunks.get(i + 1),
+        let (Some(prev), Some(next)) = (
+            chunks_before(text, at, 1).next(),
+            chunks_after(text, at + 1, 1).next(),
         ) else {
             continue;
         };
