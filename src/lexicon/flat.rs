@@ -296,28 +296,6 @@ mod tests {
                 assert_eq!(key(a.0), key(b.0), "{t}");
             }
             assert_eq!(key(one_edit(fst, t)), key(one_edit(flat, t)), "{t}");
-            let capitals: String = t
-                .char_indices()
-                .map(|(i, c)| {
-                    if i % 3 == 2 {
-                        c.to_ascii_uppercase()
-                    } else {
-                        c
-                    }
-                })
-                .collect();
-            for c in [t.as_str(), capitals.as_str()] {
-                let readings = &crate::rules::confusion::model::capital_readings;
-                assert_eq!(
-                    key(crate::lexicon::search::capitals_read_as_letters(
-                        fst, c, readings
-                    )),
-                    key(crate::lexicon::search::capitals_read_as_letters(
-                        flat, c, readings
-                    )),
-                    "{c}"
-                );
-            }
             let mut x = [None; 26];
             let mut y = [None; 26];
             let half = t.get(..t.len() / 2).unwrap_or("");

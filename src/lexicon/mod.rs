@@ -567,21 +567,6 @@ impl Lexicon {
         with_words!(self, a => search::one_edit(a, token), Vec::new())
     }
 
-    /// Words the token spells once each capital inside it (after the first letter) is
-    /// read as one of the lower-case spellings `readings` gives for it ("wUl" → "will"),
-    /// at the summed cost of the readings; every other byte is read as written.
-    pub fn words_with_capitals_read(
-        &self,
-        token: &str,
-        readings: &dyn Fn(u8) -> &'static [(&'static str, f32)],
-    ) -> Vec<search::Hit> {
-        with_words!(
-            self,
-            a => search::capitals_read_as_letters(a, token, readings),
-            Vec::new()
-        )
-    }
-
     /// [`Lexicon::confusable`] with the [`search::SwapIndex`] of `swaps`, which spares the
     /// search a pass over the whole table at each position of the token.
     pub fn confusable_indexed(

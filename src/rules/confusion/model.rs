@@ -160,75 +160,82 @@ pub const TABLE: &[Confusion] = &[
 pub const CAPITAL_READING_COST: f32 = 4.0;
 
 /// What a capital letter printed inside a lower-case word ("wUl", "afTorded", "tLe") may
-/// stand for: the lower-case letters whose strokes it resembles ("U" for "ll", "li", "il"
-/// or "h"; "T" for "f" or "ff"; "B" for "s" or "fl"), each at [`CAPITAL_READING_COST`].
-/// Chosen from the shapes of the letters; a capital not listed is read as itself in
-/// lower case.
-pub fn capital_readings(capital: u8) -> &'static [(&'static str, f32)] {
+/// stand for, as swaps for the automaton search: the lower-case letters whose strokes it
+/// resembles ("U" for "ll", "li", "il" or "h"; "T" for "f" or "ff"; "B" for "s" or "fl"),
+/// each at [`CAPITAL_READING_COST`]. Chosen from the shapes of the letters; a capital not
+/// listed with others is read as itself in lower case. Only searched for tokens whose
+/// first letter is lower case (see `word.rs`), so a capital is always inside the word.
+pub const CAPITAL_TABLE: &[Confusion] = {
     const K: f32 = CAPITAL_READING_COST;
-    match capital {
-        b'U' => &[
-            ("ll", K),
-            ("li", K),
-            ("il", K),
-            ("ii", K),
-            ("h", K),
-            ("u", K),
-            ("n", K),
-        ],
-        b'T' => &[("f", K), ("ff", K), ("t", K)],
-        b'B' => &[("s", K), ("fl", K), ("b", K)],
-        b'L' => &[("h", K), ("t", K), ("l", K)],
-        b'M' => &[("ll", K), ("ss", K), ("m", K)],
-        b'D' => &[("il", K), ("ll", K), ("d", K)],
-        b'H' => &[("li", K), ("ll", K), ("h", K), ("k", K)],
-        b'Q' => &[("u", K), ("o", K), ("q", K)],
-        b'E' => &[("f", K), ("e", K), ("c", K)],
-        b'I' => &[("l", K), ("i", K)],
-        b'J' => &[("l", K), ("i", K), ("j", K)],
-        b'V' => &[("v", K), ("y", K), ("w", K)],
-        b'Y' => &[("v", K), ("y", K)],
-        b'K' => &[("k", K), ("h", K)],
-        b'C' => &[("c", K), ("e", K)],
-        b'O' => &[("o", K), ("c", K), ("e", K)],
-        b'R' => &[("r", K), ("n", K)],
-        b'A'..=b'Z' => LOWER_CASE[usize::from(capital - b'A')],
-        _ => &[],
-    }
-}
-
-/// Each capital read as itself in lower case, at [`CAPITAL_READING_COST`].
-const LOWER_CASE: [&[(&str, f32)]; 26] = {
-    const K: f32 = CAPITAL_READING_COST;
-    [
-        &[("a", K)],
-        &[("b", K)],
-        &[("c", K)],
-        &[("d", K)],
-        &[("e", K)],
-        &[("f", K)],
-        &[("g", K)],
-        &[("h", K)],
-        &[("i", K)],
-        &[("j", K)],
-        &[("k", K)],
-        &[("l", K)],
-        &[("m", K)],
-        &[("n", K)],
-        &[("o", K)],
-        &[("p", K)],
-        &[("q", K)],
-        &[("r", K)],
-        &[("s", K)],
-        &[("t", K)],
-        &[("u", K)],
-        &[("v", K)],
-        &[("w", K)],
-        &[("x", K)],
-        &[("y", K)],
-        &[("z", K)],
+    &[
+        c("U", "ll", K),
+        c("U", "li", K),
+        c("U", "il", K),
+        c("U", "ii", K),
+        c("U", "h", K),
+        c("U", "u", K),
+        c("U", "n", K),
+        c("T", "f", K),
+        c("T", "ff", K),
+        c("T", "t", K),
+        c("B", "s", K),
+        c("B", "fl", K),
+        c("B", "b", K),
+        c("L", "h", K),
+        c("L", "t", K),
+        c("L", "l", K),
+        c("M", "ll", K),
+        c("M", "ss", K),
+        c("M", "m", K),
+        c("D", "il", K),
+        c("D", "ll", K),
+        c("D", "d", K),
+        c("H", "li", K),
+        c("H", "ll", K),
+        c("H", "h", K),
+        c("H", "k", K),
+        c("Q", "u", K),
+        c("Q", "o", K),
+        c("Q", "q", K),
+        c("E", "f", K),
+        c("E", "e", K),
+        c("E", "c", K),
+        c("I", "l", K),
+        c("I", "i", K),
+        c("J", "l", K),
+        c("J", "i", K),
+        c("J", "j", K),
+        c("V", "v", K),
+        c("V", "y", K),
+        c("V", "w", K),
+        c("Y", "v", K),
+        c("Y", "y", K),
+        c("K", "k", K),
+        c("K", "h", K),
+        c("C", "c", K),
+        c("C", "e", K),
+        c("O", "o", K),
+        c("O", "c", K),
+        c("O", "e", K),
+        c("R", "r", K),
+        c("R", "n", K),
+        c("A", "a", K),
+        c("F", "f", K),
+        c("G", "g", K),
+        c("N", "n", K),
+        c("P", "p", K),
+        c("S", "s", K),
+        c("W", "w", K),
+        c("X", "x", K),
+        c("Z", "z", K),
     ]
 };
+
+/// The [`SwapIndex`] of [`CAPITAL_TABLE`], built once.
+pub fn capital_index() -> &'static SwapIndex {
+    static INDEX: std::sync::OnceLock<SwapIndex> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| SwapIndex::new(CAPITAL_TABLE))
+}
 
 /// Every single application of a table swap to `word`.
 pub fn table_swaps(word: &str) -> Vec<(String, f32)> {

@@ -550,10 +550,7 @@ impl<'a> Corrector<'a> {
             });
         }
         if capitals_misread(&base, shape) {
-            for hit in self
-                .lex
-                .words_with_capitals_read(&base, &model::capital_readings)
-            {
+            for hit in capital_reading_hits(self.lex, &base) {
                 consider(
                     &hit.word,
                     f64::from(hit.cost),
@@ -1167,6 +1164,20 @@ fn capital_misread(token: &str, cand: &str) -> bool {
     t.is_uppercase() && c.is_lowercase() && t.to_lowercase().ne(c.to_lowercase())
 }
 
+/// Lexicon words a mixed-case `base` (its first letter lowered, so every capital is inside
+/// the word) spells with its capitals read as the letters they resemble
+/// ([`model::CAPITAL_TABLE`]): the confusion search, at most one swap per capital.
+fn capital_reading_hits(lex: &Lexicon, base: &str) -> Vec<crate::lexicon::search::Hit> {
+    let capitals = base.bytes().filter(u8::is_ascii_uppercase).count();
+    lex.confusable_indexed(
+        base,
+        model::CAPITAL_TABLE,
+        model::capital_index(),
+        capitals,
+        f32::INFINITY,
+    )
+}
+
 /// Whether a mixed-case token (`base`, its first letter lowered) has capitals inside that
 /// stand for misread lower-case letters: one or two capitals among at least two lower-case
 /// letters, all ASCII ("wUl", "afTorded"; not "BALFOUIt").
@@ -1398,8 +1409,13 @@ mod tests {
     #[test]
     fn capital_readings_reach_only_words() {
         let lex = Lexicon::embedded();
+        // As C001 asks: the token's base, searched when it has capitals inside.
         let words = |token: &str| -> Vec<String> {
-            lex.words_with_capitals_read(token, &model::capital_readings)
+            let (shape, base) = shape_and_base(token);
+            if !capitals_misread(&base, shape) {
+                return Vec::new();
+            }
+            capital_reading_hits(lex, &base)
                 .into_iter()
                 .map(|h| h.word)
                 .collect()
