@@ -53,17 +53,13 @@ fn tokens_with_separator(text: &str) -> impl Iterator<Item = crate::vocab::Token
         let at = i.checked_sub(2)?;
         (bytes[at] == 0xE2 && bytes[at + 1] == 0x80).then_some(at)
     });
-    let is_space = |c: char| c.is_whitespace();
     let mut done = 0usize;
     marks.filter_map(move |i| {
         if i < done {
             return None;
         }
         // The chunk around the mark: from after the white space before it to the next.
-        let start = text[..i].rfind(is_space).map_or(0, |k| {
-            k + text[k..].chars().next().map_or(1, char::len_utf8)
-        });
-        let end = text[i..].find(is_space).map_or(text.len(), |k| i + k);
+        let std::ops::Range { start, end } = super::chunk_around(text, i);
         done = end;
         let t = crate::vocab::token_iter(&text[start..]).next()?;
         let t = crate::vocab::Token {

@@ -322,6 +322,19 @@ fn halves_of_one_word(
         .is_some_and(|f| !f.accents && f.entry.is_common())
 }
 
+/// The whitespace-separated chunk of `text` that holds byte `i` (which must not be white
+/// space): from after the white space before it to the next. C013 and C014 look only at
+/// the chunks around the marks they find.
+pub(crate) fn chunk_around(text: &str, i: usize) -> std::ops::Range<usize> {
+    let start = text[..i].rfind(char::is_whitespace).map_or(0, |k| {
+        k + text[k..].chars().next().map_or(1, char::len_utf8)
+    });
+    let end = text[i..]
+        .find(char::is_whitespace)
+        .map_or(text.len(), |k| i + k);
+    start..end
+}
+
 /// A token glued by a mark to letters on its other side ("se" in "who.se", "ieve" in
 /// "be!ieve", "he" in "hirn,he"): a fragment of a garbled word, or a word whose space the
 /// OCR lost, which C001 cannot judge alone (it had made "be!ieve" "be!love" and a URL's

@@ -146,12 +146,7 @@ pub fn marks_in_words(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
         if i < done {
             continue;
         }
-        let start = text[..i].rfind(char::is_whitespace).map_or(0, |k| {
-            k + text[k..].chars().next().map_or(1, char::len_utf8)
-        });
-        let end = text[i..]
-            .find(char::is_whitespace)
-            .map_or(text.len(), |k| i + k);
+        let std::ops::Range { start, end } = super::chunk_around(text, i);
         done = end;
         if let Some(s) = site(known, text, start, end) {
             sites.push(s);

@@ -479,44 +479,29 @@ impl<'a> Corrector<'a> {
         let mut scored: Vec<Scored> = Vec::new();
         let mut seen: HashSet<String> = HashSet::default();
         let lower_token = token.to_lowercase();
-        // `as_written`: found for the token as written, capital included (not its lower-case
-        // base), so that a lower-case word means the capital was misread.
-        let mut consider = |cand: &str,
-                            channel: f64,
-                            entry: Option<Entry>,
-                            as_written: bool,
-                            scored: &mut Vec<Scored>| {
-            let cased = case_like(cand, shape);
-            // A lone letter is read as another short word only ("m" as "in"), never
-            // grown by a lost ligature ("t" as "fit", "y" as "fly").
-            if (token.len() == 1 && cand.len() > 2)
-                || cased.to_lowercase() == lower_token
-                || inflection_of(&cased, token)
-            {
-                return;
-            }
-            let misread = as_written && capital_misread(token, cand);
-            if !seen.insert(cased.clone()) {
-                // Found for the base too ("Hke", "hke" → "like"): the search as written
-                // tells that the capital was misread.
-                if misread {
-                    if let Some(s) = scored.iter_mut().find(|s| s.word == cased) {
-                        s.capital_misread = true;
-                    }
+        let mut consider =
+            |cand: &str, channel: f64, entry: Option<Entry>, scored: &mut Vec<Scored>| {
+                let cased = case_like(cand, shape);
+                // A lone letter is read as another short word only ("m" as "in"), never
+                // grown by a lost ligature ("t" as "fit", "y" as "fly").
+                if (token.len() == 1 && cand.len() > 2)
+                    || cased.to_lowercase() == lower_token
+                    || inflection_of(&cased, token)
+                    || !seen.insert(cased.clone())
+                {
+                    return;
                 }
-                return;
-            }
-            if let Some((logp, doc_count, lexicon)) = self.prior(&cased, token, entry) {
-                scored.push(Scored {
-                    word: cased,
-                    channel,
-                    logp,
-                    doc_count,
-                    lexicon,
-                    capital_misread: misread,
-                });
-            }
-        };
+                if let Some((logp, doc_count, lexicon)) = self.prior(&cased, token, entry) {
+                    scored.push(Scored {
+                        word: cased,
+                        channel,
+                        logp,
+                        doc_count,
+                        lexicon,
+                        capital_misread: false,
+                    });
+                }
+            };
         // A token of three letters or fewer is too close to too many words for the rarer
         // swaps: only the common misreadings reach its candidates ("teh" is no misread
         // "ten").
@@ -526,50 +511,42 @@ impl<'a> Corrector<'a> {
             MAX_CHANNEL
         };
         let (hits, of_base) = self.lexicon_hits(token, &base, shape, max);
-        for (k, hit) in hits.iter().enumerate() {
-            let as_written = k >= of_base;
-            consider(
-                &hit.word,
-                f64::from(hit.cost),
-                Some(hit.entry),
-                as_written,
-                &mut scored,
-            );
+        for hit in &hits {
+            consider(&hit.word, f64::from(hit.cost), Some(hit.entry), &mut scored);
+        }
+        // A lower-case word found for the token as written, capital included (not for its
+        // lower-case base), means the capital was part of the misreading ("Hke" → "like").
+        for hit in hits[of_base..]
+            .iter()
+            .filter(|h| capital_misread(token, &h.word))
+        {
+            let cased = case_like(&hit.word, shape);
+            if let Some(s) = scored.iter_mut().find(|s| s.word == cased) {
+                s.capital_misread = true;
+            }
         }
         if self.long_s && !matches!(shape, Shape::Mixed | Shape::CapitalMixed) {
             longs::for_each_insertion(&base, |cand| {
                 if let Some(f) = self.known.find(cand).filter(|f| !f.accents) {
-                    consider(
-                        cand,
-                        f64::from(longs::COST),
-                        Some(f.entry),
-                        false,
-                        &mut scored,
-                    );
+                    consider(cand, f64::from(longs::COST), Some(f.entry), &mut scored);
                 }
             });
         }
-        if capitals_misread(&base, shape) {
+        if has_inner_capitals(&base, shape) {
             for hit in capital_reading_hits(self.lex, &base) {
-                consider(
-                    &hit.word,
-                    f64::from(hit.cost),
-                    Some(hit.entry),
-                    false,
-                    &mut scored,
-                );
+                consider(&hit.word, f64::from(hit.cost), Some(hit.entry), &mut scored);
             }
         }
         // Words only the document knows (names, terms): one swap, looked up in its counts.
         model::for_each_swap_in(&self.table, &self.table_index, &base, |cand, cost| {
             if self.repeats(cand) {
-                consider(cand, f64::from(cost), None, false, &mut scored);
+                consider(cand, f64::from(cost), None, &mut scored);
             }
         });
         let lower = base.to_lowercase();
         for target in &self.generic_targets {
             if model::one_edit_apart(&lower, target) {
-                consider(target, f64::from(GENERIC_COST), None, false, &mut scored);
+                consider(target, f64::from(GENERIC_COST), None, &mut scored);
             }
         }
         // A long non-word for which the confusion table offers no likely word may be any
@@ -591,7 +568,6 @@ impl<'a> Corrector<'a> {
                     &hit.word,
                     f64::from(GENERIC_COST),
                     Some(hit.entry),
-                    false,
                     &mut scored,
                 );
             }
@@ -1181,7 +1157,7 @@ fn capital_reading_hits(lex: &Lexicon, base: &str) -> Vec<crate::lexicon::search
 /// Whether a mixed-case token (`base`, its first letter lowered) has capitals inside that
 /// stand for misread lower-case letters: one or two capitals among at least two lower-case
 /// letters, all ASCII ("wUl", "afTorded"; not "BALFOUIt").
-fn capitals_misread(base: &str, shape: Shape) -> bool {
+fn has_inner_capitals(base: &str, shape: Shape) -> bool {
     let capitals = base.bytes().filter(u8::is_ascii_uppercase).count();
     let lower = base.bytes().filter(u8::is_ascii_lowercase).count();
     matches!(shape, Shape::Mixed | Shape::CapitalMixed)
@@ -1412,7 +1388,7 @@ mod tests {
         // As C001 asks: the token's base, searched when it has capitals inside.
         let words = |token: &str| -> Vec<String> {
             let (shape, base) = shape_and_base(token);
-            if !capitals_misread(&base, shape) {
+            if !has_inner_capitals(&base, shape) {
                 return Vec::new();
             }
             capital_reading_hits(lex, &base)
