@@ -572,21 +572,68 @@ fn wrap_width(text: &str) -> Option<usize> {
 /// memory).
 const WORDS_REMEMBERED: usize = 100_000;
 
+/// Tokens from which H002 splits its scan into pieces on every core.
+const MIN_PARALLEL_TOKENS: usize = 64 * 1024;
+
 fn lost_hyphens(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
+    use rayon::prelude::*;
     let text = cx.text;
+    let toks = cx.vocab_tokens();
     // The lexicon's answers for the document's words, looked up once (and kept for the
     // confusion rules): the same answers as the lexicon's.
-    let ev = Evidence {
-        doc: cx.vocab(),
-        lex: lexicon().map(|_| cx.known_words() as &dyn WordEvidence),
-    };
+    let doc = cx.vocab();
+    let known = lexicon().map(|_| cx.known_words());
     let width = wrap_width(text);
     let all = lines(text);
+    // Each token is decided alone: the tokens are scanned in pieces on every core, and
+    // the pieces' edits kept in text order.
+    let n = if toks.len() < MIN_PARALLEL_TOKENS {
+        1
+    } else {
+        rayon::current_num_threads().max(1)
+    };
+    let piece = toks.len().div_ceil(n).max(1);
+    let starts: Vec<usize> = (0..toks.len()).step_by(piece).collect();
+    let scan = |&from: &usize| {
+        let ev = Evidence {
+            doc,
+            lex: known.map(|k| k as &dyn WordEvidence),
+        };
+        let mut edits = Vec::new();
+        lost_hyphens_in(
+            info,
+            text,
+            toks.range(from, from + piece),
+            &ev,
+            width,
+            &all,
+            &mut edits,
+        );
+        edits
+    };
+    let found: Vec<Vec<Edit>> = if starts.len() > 1 {
+        starts.par_iter().map(scan).collect()
+    } else {
+        starts.iter().map(scan).collect()
+    };
+    out.extend(found.into_iter().flatten());
+}
+
+/// H002 on the tokens `toks` of `text` (whose lines are `all` and wrap width `width`).
+fn lost_hyphens_in(
+    info: &RuleInfo,
+    text: &str,
+    toks: impl Iterator<Item = crate::vocab::Token>,
+    ev: &Evidence<'_>,
+    width: Option<usize>,
+    all: &[super::lines::Line],
+    out: &mut Vec<Edit>,
+) {
     let mut li = 0;
     // Whether each spelling met is a word (by the lexicon or its repeats): most tokens are
     // words met again and again.
     let mut words: rustc_hash::FxHashMap<&str, bool> = Default::default();
-    for t in cx.vocab_tokens().iter() {
+    for t in toks {
         if t.line_end_hyphen {
             continue;
         }
@@ -625,11 +672,11 @@ fn lost_hyphens(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
             let others_are_words = segs
                 .iter()
                 .enumerate()
-                .all(|(m, o)| m == k || strong_word(o, &ev));
+                .all(|(m, o)| m == k || strong_word(o, ev));
             if !others_are_words {
                 continue;
             }
-            let Some((at, x, y)) = best_split(seg, &ev) else {
+            let Some((at, x, y)) = best_split(seg, ev) else {
                 continue;
             };
             let hyph = format!("{x}-{y}");
