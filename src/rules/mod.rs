@@ -260,8 +260,18 @@ impl<'a> Context<'a> {
     pub fn into_carried(self) -> Carried {
         let asked = self.counts_asked.into_inner();
         let tokens = self.vocab_tokens.into_inner().filter(|_| asked);
+        // Word tokens no rule of this text asked for are patched now, while the text is at
+        // hand: the next text's context patches them again instead of scanning it whole.
+        let before = self
+            .words_before
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let words = self
+            .words
+            .into_inner()
+            .or_else(|| before.map(|(table, changes)| table.after(self.text, &changes)));
         Carried {
-            words: self.words.into_inner(),
+            words,
             counts: tokens.map(|t| (t, self.vocab.into_inner())),
         }
     }
