@@ -20,6 +20,7 @@ pub mod runon;
 pub mod speck;
 pub mod split;
 pub mod tokens;
+pub mod unread;
 pub mod vocab;
 pub mod word;
 pub mod zero;
@@ -51,6 +52,17 @@ pub fn rules() -> Vec<Box<dyn Rule>> {
             default_on: true,
         },
         check: speck::marks_in_words,
+    }),
+    Box::new(FnRule {
+        info: RuleInfo {
+            code: "C016",
+            name: "unread-letter",
+            family: Family::Confusion,
+            summary: "Read a '~' or '^' inside a word as the one letter that makes a common word ('my~elf', 'si^ht'), or drop it from a word's edge ('~hope'), when no other reading is nearly as common and the document shows such marks three times or more; numbers, paths and powers stay",
+            example: ("I said to my~elf that the sa~ety and the si^ht of it gave us ~hope.", "I said to myself that the safety and the sight of it gave us hope."),
+            default_on: true,
+        },
+        check: unread::unread_letters,
     }),
     Box::new(FnRule {
         info: RuleInfo {
