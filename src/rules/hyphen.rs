@@ -594,6 +594,8 @@ fn lost_hyphens(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     };
     let piece = toks.len().div_ceil(n).max(1);
     let starts: Vec<usize> = (0..toks.len()).step_by(piece).collect();
+    // The pieces' memos together hold no more than one memo did (peak memory).
+    let remember = WORDS_REMEMBERED / starts.len().max(1);
     let scan = |&from: &usize| {
         let ev = Evidence {
             doc,
@@ -607,6 +609,7 @@ fn lost_hyphens(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
             &ev,
             width,
             &all,
+            remember,
             &mut edits,
         );
         edits
@@ -619,7 +622,9 @@ fn lost_hyphens(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     out.extend(found.into_iter().flatten());
 }
 
-/// H002 on the tokens `toks` of `text` (whose lines are `all` and wrap width `width`).
+/// H002 on the tokens `toks` of `text` (whose lines are `all` and wrap width `width`),
+/// remembering at most `remember` spellings' answers at a time.
+#[allow(clippy::too_many_arguments)]
 fn lost_hyphens_in(
     info: &RuleInfo,
     text: &str,
@@ -627,6 +632,7 @@ fn lost_hyphens_in(
     ev: &Evidence<'_>,
     width: Option<usize>,
     all: &[super::lines::Line],
+    remember: usize,
     out: &mut Vec<Edit>,
 ) {
     let mut li = 0;
@@ -646,7 +652,7 @@ fn lost_hyphens_in(
             Some(&known) => known,
             None => {
                 let known = ev.lex_word(word) || ev.doc.count(word) > 1;
-                if words.len() >= WORDS_REMEMBERED {
+                if words.len() >= remember {
                     words.clear();
                 }
                 words.insert(word, known);
