@@ -637,6 +637,17 @@ pub(crate) fn edits_of(code: &str, text: &str) -> Vec<(String, String, crate::Sa
         .collect()
 }
 
+/// Test helper: the safe edits of rule `code` on `text` as "old→new", in order (for rules
+/// that replace a mark, where the replacement alone says little).
+#[cfg(test)]
+pub(crate) fn safe_changes(code: &str, text: &str) -> Vec<String> {
+    edits_of(code, text)
+        .into_iter()
+        .filter(|e| e.2 == crate::Safety::Safe)
+        .map(|e| format!("{}→{}", e.0, e.1))
+        .collect()
+}
+
 /// Test helper: the replacements of the safe edits of rule `code` on `text`, in order.
 #[cfg(test)]
 pub(crate) fn safe_replacements(code: &str, text: &str) -> Vec<String> {
