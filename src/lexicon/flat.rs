@@ -33,7 +33,7 @@ pub(crate) struct Flat {
 impl Flat {
     /// The copy of `fst`, or `None` when it does not fit the cell layout (more than
     /// 2^24 cells, or an output over 32 bits): the caller keeps using the fst.
-    pub(crate) fn from_fst(fst: &Fst<&'static [u8]>) -> Option<Flat> {
+    pub(crate) fn from_fst<D: AsRef<[u8]>>(fst: &Fst<D>) -> Option<Flat> {
         let bytes = fst.as_bytes().len();
         // The cell index of each fst node, by its address (u32::MAX: not yet placed).
         let mut placed: Vec<u32> = vec![u32::MAX; bytes.checked_add(1)?];

@@ -28,6 +28,7 @@ mod flat;
 pub mod fold;
 pub mod known;
 pub mod search;
+pub mod set;
 mod wordlist;
 
 pub use entry::{Entry, Regions};

@@ -282,18 +282,24 @@ impl<'a> Corrector<'a> {
                 generic_targets.push(w.to_string());
             }
         }
-        let repeated = Repeated::new(vocab.words_at_least(2).map(|(w, _)| w));
         let lex = Lexicon::embedded();
-        let profile = Profile::with_known(vocab.words_at_least(1).map(|(w, _)| w), known);
-        // One pass over the document's non-words serves the long s and the profile.
-        let long_s = long_enough && longs::document_shows_it(lex, profile.non_words(lex));
-        let old_spelling = long_enough
-            && archaic::document_shows_it(
-                lex,
-                profile.non_words(lex),
-                |w| vocab.count(w),
-                vocab.total(),
-            );
+        // The set of repeated words is built on another core meanwhile.
+        let (repeated, (profile, long_s, old_spelling)) = rayon::join(
+            || Repeated::new(vocab.words_at_least(2).map(|(w, _)| w)),
+            || {
+                let profile = Profile::with_known(vocab.words_at_least(1).map(|(w, _)| w), known);
+                // One pass over the document's non-words serves the long s and the profile.
+                let long_s = long_enough && longs::document_shows_it(lex, profile.non_words(lex));
+                let old_spelling = long_enough
+                    && archaic::document_shows_it(
+                        lex,
+                        profile.non_words(lex),
+                        |w| vocab.count(w),
+                        vocab.total(),
+                    );
+                (profile, long_s, old_spelling)
+            },
+        );
         let table = if long_enough {
             profile.weighed(lex, model::TABLE)
         } else {
@@ -538,10 +544,9 @@ impl<'a> Corrector<'a> {
             }
         }
         // Words only the document knows (names, terms): one swap, looked up in its counts.
-        model::for_each_swap_in(&self.table, &self.table_index, &base, |cand, cost| {
-            if self.repeats(cand) {
-                consider(cand, f64::from(cost), None, &mut scored);
-            }
+        self.for_each_repeated_variant(&base, |cand, cost| {
+            consider(cand, f64::from(cost), None, &mut scored);
+            true
         });
         let lower = base.to_lowercase();
         for target in &self.generic_targets {
@@ -647,13 +652,41 @@ impl<'a> Corrector<'a> {
             return true;
         }
         let mut found = false;
-        model::for_each_swap_in(&self.table, &self.table_index, &base, |cand, cost| {
-            found = found
-                || (f64::from(cost) <= REAL_WORD_MAX_CHANNEL
-                    && self.repeats(cand)
-                    && rival(cand, None));
+        self.for_each_repeated_variant(&base, |cand, cost| {
+            found = f64::from(cost) <= REAL_WORD_MAX_CHANNEL && rival(cand, None);
+            !found
         });
         found
+    }
+
+    /// Each one-swap variant of `base` (by this document's table) that the document
+    /// repeats ([`Corrector::repeats`]), with the swap's cost, in the order
+    /// [`model::for_each_swap_in`] meets them; `f` returns false to stop. A lower-case
+    /// ASCII `base` is walked along the set of repeated words, which answers all its
+    /// variants at once; any other is asked about variant by variant.
+    fn for_each_repeated_variant(&self, base: &str, mut f: impl FnMut(&str, f32) -> bool) {
+        // A document this short gives no counts (`doc_count`): nothing repeats.
+        if self.vocab.total() < MIN_DOC_WORDS {
+            return;
+        }
+        let (table, index) = (&self.table, &self.table_index);
+        let walked = self
+            .repeated
+            .for_each_held_variant(base, table, index, |cand, k| {
+                // The set holds the lower case of what the document uses twice or more.
+                match table.get(k) {
+                    Some(swap) if self.doc_count(cand) >= 2 => f(cand, swap.cost),
+                    _ => true,
+                }
+            });
+        if !walked {
+            let mut go = true;
+            model::for_each_swap_in(table, index, base, |cand, cost| {
+                if go && self.repeats(cand) {
+                    go = f(cand, cost);
+                }
+            });
+        }
     }
 
     /// Whether `token` becomes `word` by one swap that this document's weighed table makes
