@@ -532,10 +532,8 @@ impl<'a> Corrector<'a> {
             }
         }
         if self.long_s && !matches!(shape, Shape::Mixed | Shape::CapitalMixed) {
-            longs::for_each_insertion(&base, |cand| {
-                if let Some(f) = self.known.find(cand).filter(|f| !f.accents) {
-                    consider(cand, f64::from(longs::COST), Some(f.entry), &mut scored);
-                }
+            longs::for_each_known_insertion(self.lex, self.known, &base, |cand, entry| {
+                consider(cand, f64::from(longs::COST), Some(entry), &mut scored);
             });
         }
         if has_inner_capitals(&base, shape) {
