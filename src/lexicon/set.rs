@@ -91,6 +91,9 @@ fn held_variants<A: Automaton>(
     for i in 0..=bytes.len() {
         // The word is ASCII: every position is a character boundary.
         let (done, rest) = bytes.split_at(i);
+        // The step along the lowered first byte of the last `meant` tried: the swaps that
+        // insert a ligature ("fi", "fl", "ff", …) come one after another and share it.
+        let mut first: Option<(u8, Option<A::Node>)> = None;
         for &k in index.at(rest) {
             let k = usize::from(k);
             let Some(swap) = swaps.get(k) else {
@@ -111,8 +114,17 @@ fn held_variants<A: Automaton>(
             let held = if swap.meant.is_ascii() {
                 // The variant's lower case is the word's bytes with `meant` lowered.
                 let mut n = Some(node);
-                for &b in meant {
-                    n = n.and_then(|n| fst.step(n, b.to_ascii_lowercase()).map(|s| s.0));
+                for (j, &b) in meant.iter().enumerate() {
+                    let b = b.to_ascii_lowercase();
+                    n = match (j, first) {
+                        (0, Some((b0, n0))) if b0 == b => n0,
+                        (0, _) => {
+                            let n0 = fst.step(node, b).map(|s| s.0);
+                            first = Some((b, n0));
+                            n0
+                        }
+                        _ => n.and_then(|n| fst.step(n, b).map(|s| s.0)),
+                    };
                 }
                 n.and_then(|n| fst.follow(n, 0, after))
                     .is_some_and(|(n, _)| fst.is_final(n))
