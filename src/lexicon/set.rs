@@ -50,7 +50,8 @@ impl WordSet {
     /// variant itself, or its `to_lowercase` when it has an upper-case letter), in the
     /// order of a loop over the positions of the word and, at each, over
     /// `index.at(rest)`: `f` gets each variant as spelled and the number of its swap, and
-    /// returns false to stop. `index` must be the [`SwapIndex`] of `swaps`.
+    /// returns false to stop. Swaps dearer than `max_cost` are left out. `index` must be
+    /// the [`SwapIndex`] of `swaps`.
     ///
     /// Returns false, visiting nothing, when `word` is not lower-case ASCII: the caller
     /// then asks about each variant itself.
@@ -59,6 +60,7 @@ impl WordSet {
         word: &str,
         swaps: &[Swap],
         index: &SwapIndex,
+        max_cost: f32,
         f: impl FnMut(&str, usize) -> bool,
     ) -> bool {
         if !word
@@ -68,8 +70,8 @@ impl WordSet {
             return false;
         }
         match &self.form {
-            Form::Flat(flat) => held_variants(flat, self, word, swaps, index, f),
-            Form::Fst(set) => held_variants(set.as_fst(), self, word, swaps, index, f),
+            Form::Flat(flat) => held_variants(flat, self, word, (swaps, index, max_cost), f),
+            Form::Fst(set) => held_variants(set.as_fst(), self, word, (swaps, index, max_cost), f),
         }
         true
     }
@@ -81,8 +83,7 @@ fn held_variants<A: Automaton>(
     fst: A,
     set: &WordSet,
     word: &str,
-    swaps: &[Swap],
-    index: &SwapIndex,
+    (swaps, index, max_cost): (&[Swap], &SwapIndex, f32),
     mut f: impl FnMut(&str, usize) -> bool,
 ) {
     let bytes = word.as_bytes();
@@ -100,7 +101,7 @@ fn held_variants<A: Automaton>(
                 continue;
             };
             let seen = swap.seen.as_bytes();
-            if !starts_with(rest, seen) {
+            if swap.cost > max_cost || !starts_with(rest, seen) {
                 continue;
             }
             let after = &rest[seen.len()..];
@@ -198,23 +199,39 @@ mod tests {
                     }
                 });
                 let mut walked = Vec::new();
-                assert!(set.for_each_held_variant(t, table, index, |v, k| {
-                    walked.push((v.to_string(), k));
-                    true
-                }));
+                assert!(
+                    set.for_each_held_variant(t, table, index, f32::INFINITY, |v, k| {
+                        walked.push((v.to_string(), k));
+                        true
+                    })
+                );
                 assert_eq!(walked, one_by_one, "{t}");
                 met += walked.len();
                 // Stopping after the first.
                 let mut first = Vec::new();
-                set.for_each_held_variant(t, table, index, |v, k| {
+                set.for_each_held_variant(t, table, index, f32::INFINITY, |v, k| {
                     first.push((v.to_string(), k));
                     false
                 });
-                assert_eq!(first, one_by_one.into_iter().take(1).collect::<Vec<_>>());
+                assert_eq!(
+                    first,
+                    one_by_one.iter().take(1).cloned().collect::<Vec<_>>()
+                );
+                // Only the swaps up to a cost.
+                let mut cheap = Vec::new();
+                set.for_each_held_variant(t, table, index, 4.5, |v, k| {
+                    cheap.push((v.to_string(), k));
+                    true
+                });
+                let expected: Vec<_> = one_by_one
+                    .into_iter()
+                    .filter(|(_, k)| table[*k].cost <= 4.5)
+                    .collect();
+                assert_eq!(cheap, expected, "{t}");
             }
         }
         assert!(met > 10, "{met}");
-        assert!(!set.for_each_held_variant("Tbe", TABLE, table_index(), |_, _| true));
+        assert!(!set.for_each_held_variant("Tbe", TABLE, table_index(), 9.0, |_, _| true));
         assert!(set.contains("the") && !set.contains("th") && !set.contains("thee"));
         let empty = WordSet::new(std::iter::empty()).unwrap();
         assert!(!empty.contains("the") && !empty.contains(""));

@@ -542,7 +542,7 @@ impl<'a> Corrector<'a> {
             }
         }
         // Words only the document knows (names, terms): one swap, looked up in its counts.
-        self.for_each_repeated_variant(&base, |cand, cost| {
+        self.for_each_repeated_variant(&base, f32::INFINITY, |cand, cost| {
             consider(cand, f64::from(cost), None, &mut scored);
             true
         });
@@ -650,7 +650,8 @@ impl<'a> Corrector<'a> {
             return true;
         }
         let mut found = false;
-        self.for_each_repeated_variant(&base, |cand, cost| {
+        let max_cost = REAL_WORD_MAX_CHANNEL as f32;
+        self.for_each_repeated_variant(&base, max_cost, |cand, cost| {
             found = f64::from(cost) <= REAL_WORD_MAX_CHANNEL && rival(cand, None);
             !found
         });
@@ -659,28 +660,34 @@ impl<'a> Corrector<'a> {
 
     /// Each one-swap variant of `base` (by this document's table) that the document
     /// repeats ([`Corrector::repeats`]), with the swap's cost, in the order
-    /// [`model::for_each_swap_in`] meets them; `f` returns false to stop. A lower-case
-    /// ASCII `base` is walked along the set of repeated words, which answers all its
-    /// variants at once; any other is asked about variant by variant.
-    fn for_each_repeated_variant(&self, base: &str, mut f: impl FnMut(&str, f32) -> bool) {
+    /// [`model::for_each_swap_in`] meets them, leaving out the swaps dearer than
+    /// `max_cost`; `f` returns false to stop. A lower-case ASCII `base` is walked along
+    /// the set of repeated words, which answers all its variants at once; any other is
+    /// asked about variant by variant.
+    fn for_each_repeated_variant(
+        &self,
+        base: &str,
+        max_cost: f32,
+        mut f: impl FnMut(&str, f32) -> bool,
+    ) {
         // A document this short gives no counts (`doc_count`): nothing repeats.
         if self.vocab.total() < MIN_DOC_WORDS {
             return;
         }
         let (table, index) = (&self.table, &self.table_index);
-        let walked = self
-            .repeated
-            .for_each_held_variant(base, table, index, |cand, k| {
-                // The set holds the lower case of what the document uses twice or more.
-                match table.get(k) {
-                    Some(swap) if self.doc_count(cand) >= 2 => f(cand, swap.cost),
-                    _ => true,
-                }
-            });
+        let walked =
+            self.repeated
+                .for_each_held_variant(base, table, index, max_cost, |cand, k| {
+                    // The set holds the lower case of what the document uses twice or more.
+                    match table.get(k) {
+                        Some(swap) if self.doc_count(cand) >= 2 => f(cand, swap.cost),
+                        _ => true,
+                    }
+                });
         if !walked {
             let mut go = true;
             model::for_each_swap_in(table, index, base, |cand, cost| {
-                if go && self.repeats(cand) {
+                if go && cost <= max_cost && self.repeats(cand) {
                     go = f(cand, cost);
                 }
             });
