@@ -405,24 +405,21 @@ impl<'a> Corrector<'a> {
         let near = self
             .lex
             .words_one_swap_away(&lower, model::TABLE, model::table_index());
-        let very_common = |cand: &str| {
-            self.lex
-                .find_entry_near(near.as_deref(), cand)
-                .is_some_and(|e| e.frequency as f64 > COMMON_SKIP * CORPUS_WORDS)
-        };
+        let very_common =
+            |e: Option<Entry>| e.is_some_and(|e| e.frequency as f64 > COMMON_SKIP * CORPUS_WORDS);
         // A spelling the lexicon lacks is also doubtful when a habit of this document's OCR
         // ([`Profile::weighed`]) makes it of any common word ("Gothio" for "Gothic").
         let unknown = self.known.find(token).is_none();
-        let common = |cand: &str| {
-            self.lex
-                .find_entry_near(near.as_deref(), cand)
-                .is_some_and(|e| e.is_common())
-        };
+        let common = |e: Option<Entry>| e.is_some_and(|e| e.is_common());
         let mut found = false;
         model::for_each_table_swap(&lower, |cand, _| {
-            found = found
-                || (very_common(cand) && self.document_shows(&lower, cand))
-                || (unknown && common(cand) && self.habit(&lower, cand));
+            if found {
+                return;
+            }
+            // Looked up once for both questions.
+            let entry = self.lex.find_entry_near(near.as_deref(), cand);
+            found = (very_common(entry) && self.document_shows(&lower, cand))
+                || (unknown && common(entry) && self.habit(&lower, cand));
         });
         let mut cache = lock(&self.misreadings);
         if cache.len() >= CACHE_LIMIT {
