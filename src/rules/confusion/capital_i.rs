@@ -1,19 +1,25 @@
-//! C009 capital-i: a lower-case "i" the OCR read as a capital "I" at the start of a short
-//! function word inside a sentence ("the men In the street", "which Is right", "Rose Bay
-//! Is built").
+//! C009 capital-i: a lower-case "i" (or "j") the OCR read as a capital at the start of a
+//! word inside a sentence ("the men In the street", "which Is right", "Rose Bay Is
+//! built", "a claim for personal Injuries arising", "who was Joined as corespondent").
 //!
 //! A capital inside a sentence may be right (a title, a line of verse, a sentence whose
-//! full stop the OCR lost), so the rule asks the document: it acts only where "In", "Is",
-//! "It", "Its", "Into" and "If" stand between two lower-case words more often than the
-//! other capitalised function words ("The", "And", "Of", …) do. In verse, headlines and
-//! title case all of them are capitalised; where only the words that begin with an "I" are,
-//! the capital is the OCR's misreading of the "i".
+//! full stop the OCR lost, a noun an old text capitalises), so the rule asks the document
+//! twice:
+//! - "In", "Is", "It", "Its", "Into" and "If" are lowered where they stand between two
+//!   lower-case words more often than the other capitalised function words ("The",
+//!   "And", "Of", …) do. In verse, headlines and title case all of them are capitalised;
+//!   where only the words that begin with an "I" are, the capital is the OCR's misreading.
+//! - Any other word that begins with "I" or "J" (a common word in lower case, no name) is
+//!   lowered where it stands between two lower-case words, when such words, the six
+//!   above included, outnumber every other capitalised common word and function word that
+//!   stands so. A text that capitalises its nouns capitalises those of every letter.
 
 use super::tokens::Token;
 use crate::edit::{Edit, Safety};
+use crate::lexicon::known::KnownWords;
 use crate::rules::{Context, RuleInfo};
 
-/// The words whose capital the rule questions.
+/// The function words whose capital the rule questions.
 const I_WORDS: &[&str] = &["In", "Is", "It", "Its", "Into", "If"];
 
 /// Capitalised function words that do not begin with an "I": how often the document
@@ -24,11 +30,44 @@ const OTHER_WORDS: &[&str] = &[
     "No",
 ];
 
-/// Sites a document needs before its capitals count as misreadings.
+/// Sites of the six function words a document needs before their capitals count as
+/// misreadings.
 const MIN_SITES: usize = 2;
 
+/// Sites of capitalised "I" and "J" words, the six function words included, a document
+/// needs before the capitals of its other "I" and "J" words count as misreadings.
+const MIN_WORD_SITES: usize = 3;
+
+/// Letters of a capitalised word, at least, for it to count as a word site or a rival.
+const MIN_WORD_LEN: usize = 3;
+
+/// What a capitalised token inside a sentence is, for the rule.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Site {
+    /// One of [`I_WORDS`].
+    IFunction,
+    /// Another common word that begins with "I" or "J".
+    IWord,
+    /// One of [`OTHER_WORDS`].
+    OtherFunction,
+    /// Another common word, capitalised with a letter other than "I" or "J".
+    OtherWord,
+}
+
+/// Whether the white space `gap` between two words of a sentence is blanks, or one line
+/// break among blanks (a comma before it allowed when `comma` is).
+fn sentence_gap(gap: &str, comma: bool) -> bool {
+    let gap = if comma {
+        gap.strip_prefix(',').unwrap_or(gap)
+    } else {
+        gap
+    };
+    !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\n') && gap.matches('\n').count() <= 1
+}
+
 /// Whether `t` stands inside a sentence: after a word (of any case: "the Bay Is built";
-/// a comma between them allowed) and before a word that begins in lower case.
+/// a comma between them allowed) and before a word that begins in lower case, on the same
+/// line or across one line break.
 fn inside_sentence(
     text: &str,
     prev: Option<&Token<'_>>,
@@ -39,61 +78,115 @@ fn inside_sentence(
         return false;
     };
     let word = |s: &str| !s.is_empty() && s.chars().all(char::is_alphabetic);
-    let gap_before = &text[p.range.end..t.range.start];
-    let gap_after = &text[t.range.end..n.range.start];
     word(p.text)
-        && gap_before.trim_start_matches(',').chars().all(|c| c == ' ')
-        && !gap_before.trim_start_matches(',').is_empty()
-        && gap_after.chars().all(|c| c == ' ')
-        && !gap_after.is_empty()
+        && sentence_gap(&text[p.range.end..t.range.start], true)
+        && sentence_gap(&text[t.range.end..n.range.start], false)
         && n.text.starts_with(char::is_lowercase)
+}
+
+/// What `t` is as a site of the rule, if anything.
+fn site_of(
+    known: &KnownWords,
+    text: &str,
+    prev: Option<&Token<'_>>,
+    t: &Token<'_>,
+    next: Option<&Token<'_>>,
+) -> Option<Site> {
+    let mut chars = t.text.chars();
+    let first = chars.next()?;
+    if !first.is_uppercase() || !chars.all(char::is_lowercase) {
+        return None;
+    }
+    let i_word = first == 'I' || first == 'J';
+    let function = if I_WORDS.contains(&t.text) {
+        Some(Site::IFunction)
+    } else if OTHER_WORDS.contains(&t.text) {
+        Some(Site::OtherFunction)
+    } else {
+        None
+    };
+    if function.is_none() && t.text.chars().count() < MIN_WORD_LEN {
+        return None;
+    }
+    if !inside_sentence(text, prev, t, next) {
+        return None;
+    }
+    if function.is_some() {
+        return function;
+    }
+    // A word site follows a lower-case word: "Woodlark Island groups" is a name.
+    if !prev.is_some_and(|p| p.text.starts_with(char::is_lowercase)) {
+        return None;
+    }
+    let lower = t.text.to_lowercase();
+    let common = known
+        .find(&lower)
+        .is_some_and(|f| !f.possessive && !f.accents && !f.entry.proper && f.entry.is_common());
+    let name = known.find(t.text).is_some_and(|f| f.entry.proper);
+    if !common || name {
+        return None;
+    }
+    Some(if i_word { Site::IWord } else { Site::OtherWord })
 }
 
 /// The check of rule C009.
 pub fn capital_i(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     let text = cx.text;
-    let mut sites: Vec<Token<'_>> = Vec::new();
-    let mut others = 0usize;
+    let known = cx.known_words();
+    let mut sites: Vec<(Token<'_>, Site)> = Vec::new();
+    let mut counts = [0usize; 4];
     for (prev, t, next) in super::tokens::windows_of(cx.words()) {
-        // Every word of both lists is a capital ASCII letter and at most four more.
-        if t.text.len() > 5
-            || !t
-                .text
-                .as_bytes()
-                .first()
-                .is_some_and(u8::is_ascii_uppercase)
+        if !t
+            .text
+            .as_bytes()
+            .first()
+            .is_some_and(u8::is_ascii_uppercase)
         {
             continue;
         }
-        let is_i = I_WORDS.contains(&t.text);
-        if !is_i && !OTHER_WORDS.contains(&t.text) {
+        let Some(site) = site_of(known, text, prev.as_ref(), &t, next.as_ref()) else {
+            continue;
+        };
+        counts[site as usize] += 1;
+        if matches!(site, Site::IFunction | Site::IWord) {
+            sites.push((t, site));
+        }
+    }
+    let [functions, words, other_functions, other_words] = counts;
+    let functions_shown = functions >= MIN_SITES && other_functions < functions;
+    let words_shown =
+        functions + words >= MIN_WORD_SITES && other_functions + other_words < functions + words;
+    for (t, site) in sites {
+        let shown = match site {
+            Site::IFunction => functions_shown || words_shown,
+            _ => words_shown,
+        };
+        if !shown {
             continue;
         }
-        if !inside_sentence(text, prev.as_ref(), &t, next.as_ref()) {
-            continue;
-        }
-        if is_i {
-            sites.push(t);
+        let first = t.text.chars().next().unwrap_or('I');
+        let lower = format!("{}{}", first.to_ascii_lowercase(), &t.text[1..]);
+        let reason = if site == Site::IFunction && functions_shown {
+            format!(
+                "'{}' inside a sentence read as '{lower}': this document capitalises In/Is/It/Its/Into/If between lower-case words {functions} times and other function words {other_functions} times, so the capital is a misread 'i'",
+                t.text
+            )
         } else {
-            others += 1;
-        }
-    }
-    if sites.len() < MIN_SITES || others >= sites.len() {
-        return;
-    }
-    let n = sites.len();
-    for t in sites {
-        let lower = format!("i{}", &t.text[1..]);
+            format!(
+                "'{}' inside a sentence read as '{lower}': this document capitalises words that begin with I or J between lower-case words {} times and other words {} times, so the capital is a misread '{}'",
+                t.text,
+                functions + words,
+                other_functions + other_words,
+                first.to_ascii_lowercase()
+            )
+        };
         out.push(Edit::new(
             t.range.start..t.range.end,
-            lower.clone(),
+            lower,
             info.code,
             0.85,
             Safety::Safe,
-            format!(
-                "'{}' inside a sentence read as '{lower}': this document capitalises In/Is/It/Its/Into/If between lower-case words {} times and other function words {others} times, so the capital is a misread 'i'",
-                t.text, n
-            ),
+            reason,
         ));
     }
 }
@@ -122,5 +215,28 @@ mod tests {
         // One capital is not a habit; a sentence start is no site.
         assert!(fixes("the men In the street said so.").is_empty());
         assert!(fixes("It was late. In the end It is so.").is_empty());
+    }
+
+    #[test]
+    fn other_words_that_begin_with_i_or_j_are_lowered_where_the_document_shows_the_habit() {
+        let text = "he claimed for personal Injuries arising from the fall\n\
+                    and the clerk was Joined as a party, while the men\n\
+                    In the street said nothing of the Injury at all.";
+        assert_eq!(fixes(text), vec!["injuries", "joined", "in", "injury"]);
+    }
+
+    #[test]
+    fn capitals_of_every_letter_are_a_style_not_a_misreading() {
+        // An old text capitalises its nouns: "Infection", "Idleness" and "Ignorance" are
+        // three of many.
+        let text = "his solitary Habits, or some Infection caught abroad, and the \
+                    Manners of the Time made the Matter worse, with Pride and Idleness \
+                    and Ignorance of the Rich and the Want of the poor";
+        assert!(fixes(text).is_empty(), "{:?}", fixes(text));
+        // A name stays: "Woodlark Island groups" follows a capital.
+        assert!(fixes("the Trobriand and Woodlark Island groups were seen").is_empty());
+        // Two line breaks are a paragraph: no site across them.
+        let text = "the men were there\n\nIn the end it was so\n\nIn short we went home";
+        assert!(fixes(text).is_empty(), "{:?}", fixes(text));
     }
 }

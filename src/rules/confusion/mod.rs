@@ -145,7 +145,7 @@ pub fn rules() -> Vec<Box<dyn Rule>> {
             code: "C009",
             name: "capital-i",
             family: Family::Confusion,
-            summary: "Read 'In', 'Is', 'It', 'Its', 'Into', 'If' between lower-case words as lower case, in a document that capitalises only these inside sentences (the OCR's capital I for i)",
+            summary: "Read 'In', 'Is', 'It', 'Its', 'Into', 'If', and common words that begin with I or J, between lower-case words as lower case, in a document that capitalises mostly these inside sentences (the OCR's capital I for i)",
             example: ("the men In the street said It was so and It is, In fact", "the men in the street said it was so and it is, in fact"),
             default_on: true,
         },
