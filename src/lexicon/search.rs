@@ -30,6 +30,9 @@ pub struct Hit {
     pub cost: f32,
 }
 
+/// Where a step along one byte leads, with the transition's output, if anywhere.
+type Step<A> = Option<(<A as Automaton>::Node, u64)>;
+
 struct Search<'a, A: Automaton> {
     fst: A,
     token: &'a [u8],
@@ -76,7 +79,7 @@ impl<A: Automaton> Search<'_, A> {
         };
         // The step along the first byte of the last `meant` tried: the swaps that insert
         // a ligature ("fi", "fl", "ff", …) come one after another and share it.
-        let mut first: Option<(u8, Option<(A::Node, u64)>)> = None;
+        let mut first: Option<(u8, Step<A>)> = None;
         for k in from as usize..to as usize {
             let Some(swap) = self
                 .applicable
