@@ -20,6 +20,7 @@ pub mod runon;
 pub mod speck;
 pub mod split;
 pub mod tokens;
+pub mod unread;
 pub mod vocab;
 pub mod word;
 pub mod zero;
@@ -51,6 +52,17 @@ pub fn rules() -> Vec<Box<dyn Rule>> {
             default_on: true,
         },
         check: speck::marks_in_words,
+    }),
+    Box::new(FnRule {
+        info: RuleInfo {
+            code: "C016",
+            name: "unread-letter",
+            family: Family::Confusion,
+            summary: "Read a '~' or '^' inside a word as the one letter that makes a common word ('my~elf', 'si^ht'), or drop it from a word's edge ('~hope'), when no other reading is nearly as common and the document shows such marks three times or more; numbers, paths and powers stay",
+            example: ("I said to my~elf that the sa~ety and the si^ht of it gave us ~hope.", "I said to myself that the safety and the sight of it gave us hope."),
+            default_on: true,
+        },
+        check: unread::unread_letters,
     }),
     Box::new(FnRule {
         info: RuleInfo {
@@ -622,6 +634,17 @@ pub(crate) fn edits_of(code: &str, text: &str) -> Vec<(String, String, crate::Sa
     crate::rules::run_rule(rule.as_ref(), text)
         .into_iter()
         .map(|e| (text[e.range.clone()].to_string(), e.replacement, e.safety))
+        .collect()
+}
+
+/// Test helper: the safe edits of rule `code` on `text` as "old→new", in order (for rules
+/// that replace a mark, where the replacement alone says little).
+#[cfg(test)]
+pub(crate) fn safe_changes(code: &str, text: &str) -> Vec<String> {
+    edits_of(code, text)
+        .into_iter()
+        .filter(|e| e.2 == crate::Safety::Safe)
+        .map(|e| format!("{}→{}", e.0, e.1))
         .collect()
 }
 

@@ -180,11 +180,7 @@ pub fn marks_in_words(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
 #[cfg(test)]
 mod tests {
     fn fixes(text: &str) -> Vec<String> {
-        super::super::edits_of("C014", text)
-            .into_iter()
-            .filter(|e| e.2 == crate::Safety::Safe)
-            .map(|e| format!("{}→{}", e.0, e.1))
-            .collect()
+        super::super::safe_changes("C014", text)
     }
 
     #[test]

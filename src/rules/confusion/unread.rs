@@ -1,0 +1,231 @@
+//! C016 unread-letter: a letter the OCR could not read and wrote as "~" or "^" instead
+//! ("my~elf" → "myself", "si^ht" → "sight", "sa~ety" → "safety"), or a stray "~" or "^"
+//! on the edge of a word ("~hope" → "hope", "supporting^" → "supporting").
+//!
+//! Some OCR engines write a tilde or a caret for a glyph they cannot read; in English prose
+//! neither stands inside a word. Evidence: each letter from a to z in the mark's place
+//! (and, at a word's edge, nothing) is tried; a reading is taken only when it is a common
+//! word the lexicon counts at least a million times (ten million for a letter added at
+//! the edge: "un~" is more often a cut "unguarded" than "uni") and every other such
+//! reading is at least 20 times rarer ("ca~e" may be "case" or "came": it stays). The
+//! pieces beside the mark hold two letters or more; a mark inside a word stands for a
+//! letter, never for nothing ("t~o" is no "to"). The document must show such marks three
+//! times or more, so a text that writes "~" for "about" or "^" for a power keeps them.
+//! Words with digits, URLs, paths, and words with two marks or more are left alone.
+
+use crate::edit::{Edit, Safety};
+use crate::lexicon::known::KnownWords;
+use crate::lexicon::Lexicon;
+use crate::rules::{Context, RuleInfo};
+
+/// Marks in words a document needs before they count as unread letters.
+const MIN_SITES: usize = 3;
+
+/// How many times more frequent the best reading must be than any other.
+const MIN_LEAD: u64 = 20;
+
+/// Letters the word needs besides the mark: one letter beside a mark ("f^", "~c") is a
+/// fragment more often than a word.
+const MIN_LETTERS: usize = 2;
+
+/// The lexicon count a reading needs (about one word in 500,000): the lexicon lists rare
+/// words ("erst", "nit", "inhere") that a mark turns fragments into.
+const MIN_FREQUENCY: u64 = 1_000_000;
+
+/// The lexicon count a letter added at the edge of a word needs (about one word in
+/// 50,000).
+const MIN_EDGE_FREQUENCY: u64 = 10_000_000;
+
+/// One mark and the word it spoils.
+struct Site<'t> {
+    /// Byte range of the mark.
+    mark: std::ops::Range<usize>,
+    /// What replaces the mark: a letter, or nothing.
+    letter: String,
+    /// The word once mended.
+    word: String,
+    /// The chunk as written, for the reason.
+    written: &'t str,
+}
+
+/// The unread mark in the chunk `text[start..end]` (no white space inside), if any.
+fn site<'t>(
+    known: &KnownWords,
+    lex: &Lexicon,
+    text: &'t str,
+    start: usize,
+    end: usize,
+) -> Option<Site<'t>> {
+    let chunk = &text[start..end];
+    let lead = chunk.len() - chunk.trim_start_matches(['"', '\'', '(', '‘', '“']).len();
+    let core =
+        chunk[lead..].trim_end_matches([',', ';', ':', '.', '!', '?', '"', '\'', ')', '’', '”']);
+    if core.contains(['/', '@', ':', '\\'])
+        || core.bytes().any(|b| b.is_ascii_digit())
+        || core.bytes().filter(|&b| b == b'~' || b == b'^').count() != 1
+    {
+        return None;
+    }
+    let i = core.find(['~', '^'])?;
+    let (a, b) = (&core[..i], &core[i + 1..]);
+    let letters = |s: &str, first_may_be_capital: bool| {
+        s.bytes().enumerate().all(|(k, c)| {
+            c.is_ascii_lowercase() || (first_may_be_capital && k == 0 && c.is_ascii_uppercase())
+        })
+    };
+    if !letters(a, true) || !letters(b, a.is_empty()) || a.len() + b.len() < MIN_LETTERS {
+        return None;
+    }
+    // A capital in the mark's place only where the word begins a sentence.
+    let capital = a.is_empty()
+        && !b.starts_with(|c: char| c.is_ascii_uppercase())
+        && sentence_start(text, start);
+    let inside = !a.is_empty() && !b.is_empty();
+    let mut readings: Vec<(String, String, u64)> = Vec::new();
+    let mut consider = |letter: String| {
+        let word = format!("{a}{letter}{b}");
+        let Some(f) = known.find(&word) else {
+            return;
+        };
+        if f.accents || f.possessive || f.entry.proper || f.entry.roman || !f.entry.is_common() {
+            return;
+        }
+        let count = lex.frequency(&word.to_lowercase());
+        // A letter added at the edge of a word must make a frequent word: "un~" is more
+        // often a cut "unguarded" than "uni".
+        let least = if inside || letter.is_empty() {
+            MIN_FREQUENCY
+        } else {
+            MIN_EDGE_FREQUENCY
+        };
+        if count >= least {
+            readings.push((letter, word, count));
+        }
+    };
+    // Inside a word a mark stands for a letter (or more); at its end it may be a speck,
+    // and at its start too unless what is left is a word of two letters ("~am", "~be":
+    // more often "Cam…", "the").
+    if !inside && (a.len() >= MIN_LETTERS || b.len() > MIN_LETTERS) {
+        consider(String::new());
+    }
+    for c in b'a'..=b'z' {
+        let c = if capital { c.to_ascii_uppercase() } else { c };
+        consider((c as char).to_string());
+    }
+    readings.sort_by_key(|r| std::cmp::Reverse(r.2));
+    let (letter, word, best) = readings.first()?.clone();
+    if readings
+        .get(1)
+        .is_some_and(|second| second.2.saturating_mul(MIN_LEAD) > best)
+    {
+        return None;
+    }
+    let at = start + lead + i;
+    Some(Site {
+        mark: at..at + 1,
+        letter,
+        word,
+        written: core,
+    })
+}
+
+/// Whether the chunk starting at `start` begins a sentence: the text before it, white
+/// space aside, is empty or ends with a full stop, "!" or "?".
+fn sentence_start(text: &str, start: usize) -> bool {
+    text[..start]
+        .trim_end()
+        .chars()
+        .next_back()
+        .is_none_or(|c| matches!(c, '.' | '!' | '?'))
+}
+
+/// The check of rule C016.
+pub fn unread_letters(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
+    let text = cx.text;
+    let bytes = text.as_bytes();
+    let mut marks = 0usize;
+    let mut sites = Vec::new();
+    let mut done = 0usize;
+    for i in memchr::memchr2_iter(b'~', b'^', bytes) {
+        if i < done {
+            continue;
+        }
+        let std::ops::Range { start, end } = super::chunk_around(text, i);
+        done = end;
+        // A mark touching a letter counts towards the habit, mended or not.
+        let touches_letter = |k: Option<usize>| {
+            k.and_then(|k| bytes.get(k))
+                .is_some_and(|b| b.is_ascii_alphabetic())
+        };
+        if touches_letter(i.checked_sub(1)) || touches_letter(Some(i + 1)) {
+            marks += 1;
+        }
+        sites.push((start, end));
+    }
+    if marks < MIN_SITES {
+        return;
+    }
+    let known = cx.known_words();
+    let lex = Lexicon::embedded();
+    for (start, end) in sites {
+        let Some(s) = site(known, lex, text, start, end) else {
+            continue;
+        };
+        let what = if s.letter.is_empty() {
+            "a stray mark".to_string()
+        } else {
+            format!("an unread '{}'", s.letter)
+        };
+        out.push(Edit::new(
+            s.mark,
+            s.letter.clone(),
+            info.code,
+            0.9,
+            Safety::Safe,
+            format!(
+                "'{}' read as '{}': {what}, written as a mark this document's OCR puts inside words {marks} times; no other reading is a word as common",
+                s.written, s.word
+            ),
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    fn fixes(text: &str) -> Vec<String> {
+        super::super::safe_changes("C016", text)
+    }
+
+    #[test]
+    fn an_unread_letter_is_read_where_one_word_fits() {
+        assert_eq!(
+            fixes("I said to my~elf that the sa~ety and the si^ht of it gave us ~hope."),
+            vec!["~→s", "~→f", "^→g", "~→"]
+        );
+    }
+
+    #[test]
+    fn marks_the_document_uses_stay() {
+        // Too few to be the OCR's habit.
+        assert!(fixes("I said to my~elf that it was so.").is_empty());
+        // Numbers, powers, paths and approximations.
+        let text = "It costs ~5 dollars, x^2 grows, see ~/notes and ~user, about ~10 km, 2^10.";
+        assert!(fixes(text).is_empty(), "{:?}", fixes(text));
+    }
+
+    #[test]
+    fn two_readings_as_common_stay() {
+        // "h~t": "hat", "hit", "hot" and "hut" are all words.
+        let text = "my~elf and sa~ety and si^ht, but h~t stays";
+        assert_eq!(fixes(text), vec!["~→s", "~→f", "^→g"]);
+    }
+
+    #[test]
+    fn fragments_stay() {
+        // A mark inside a word is no speck ("t~o" is not "to"); one before a short word
+        // may be its first letter ("~am"); a letter added at a word's edge must make a
+        // frequent word ("un~" is no "uni").
+        let text = "my~elf and sa~ety and si^ht, then t~o and ~am and un~ stay";
+        assert_eq!(fixes(text), vec!["~→s", "~→f", "^→g"]);
+    }
+}
