@@ -55,7 +55,7 @@ pub(crate) trait Automaton: Copy {
     }
 }
 
-impl<'f> Automaton for &'f Fst<&'static [u8]> {
+impl<'f, D: AsRef<[u8]>> Automaton for &'f Fst<D> {
     type Node = Node<'f>;
 
     #[inline]

@@ -13,6 +13,12 @@
 //! final (bit 9), whether its inputs are in ascending order (bit 10) and its final
 //! output (bits 32..64). A transition holds its input byte (bits 0..8), the cell index of
 //! its target (bits 8..32) and its output (bits 32..64).
+//!
+//! A node with more than `LINEAR_MAX` transitions (the few near the root, where every
+//! search starts) has `INDEX_CELLS` cells between its header and its transitions: a
+//! 256-bit map of its input bytes and, in the fifth cell, the number of bits set before
+//! each 64-bit word of the map. When its inputs are ascending, a step finds the
+//! transition's place by counting the bits below the byte, with no search.
 
 use super::automaton::Automaton;
 use fst::raw::Fst;
@@ -20,8 +26,11 @@ use fst::raw::Fst;
 const LEN_MASK: u64 = 0x1ff;
 const FINAL: u64 = 1 << 9;
 const SORTED: u64 = 1 << 10;
-/// Nodes with more transitions than this, inputs ascending, are searched by bisection.
+/// Nodes with more transitions than this carry a map of their input bytes (see the
+/// module's notes); smaller ones are scanned.
 const LINEAR_MAX: usize = 12;
+/// Cells of a large node's map of input bytes: four words of bits and their ranks.
+const INDEX_CELLS: usize = 5;
 /// Cell indices must fit the 24 bits a transition holds.
 const MAX_CELLS: usize = 1 << 24;
 
@@ -33,7 +42,7 @@ pub(crate) struct Flat {
 impl Flat {
     /// The copy of `fst`, or `None` when it does not fit the cell layout (more than
     /// 2^24 cells, or an output over 32 bits): the caller keeps using the fst.
-    pub(crate) fn from_fst(fst: &Fst<&'static [u8]>) -> Option<Flat> {
+    pub(crate) fn from_fst<D: AsRef<[u8]>>(fst: &Fst<D>) -> Option<Flat> {
         let bytes = fst.as_bytes().len();
         // The cell index of each fst node, by its address (u32::MAX: not yet placed).
         let mut placed: Vec<u32> = vec![u32::MAX; bytes.checked_add(1)?];
@@ -47,7 +56,7 @@ impl Flat {
                 }
                 let node = fst.node(addr);
                 let at = cells.len();
-                let end = at.checked_add(1 + node.len())?;
+                let end = at.checked_add(1 + index_cells(node.len()) + node.len())?;
                 if end > MAX_CELLS {
                     return None;
                 }
@@ -68,16 +77,29 @@ impl Flat {
             let node = fst.node(addr);
             let mut sorted = true;
             let mut last: Option<u8> = None;
+            let extra = index_cells(node.len());
+            let mut map = [0u64; 4];
             for (k, t) in node.transitions().enumerate() {
                 let target = place(t.addr, &mut cells, &mut todo)?;
                 let out = u32::try_from(t.out.value()).ok()?;
                 let cell = u64::from(t.inp) | u64::from(target) << 8 | u64::from(out) << 32;
-                *cells.get_mut(id as usize + 1 + k)? = cell;
+                *cells.get_mut(id as usize + 1 + extra + k)? = cell;
                 sorted &= last.is_none_or(|l| l < t.inp);
                 last = Some(t.inp);
+                map[usize::from(t.inp >> 6)] |= 1 << (t.inp & 63);
             }
             if sorted {
                 *cells.get_mut(id as usize)? |= SORTED;
+            }
+            if extra > 0 {
+                let mut ranks = 0u64;
+                let mut below = 0u64;
+                for (w, bits) in map.iter().enumerate() {
+                    ranks |= below << (16 * w);
+                    below += u64::from(bits.count_ones());
+                    *cells.get_mut(id as usize + 1 + w)? = *bits;
+                }
+                *cells.get_mut(id as usize + 1 + 4)? = ranks;
             }
         }
         cells.shrink_to_fit();
@@ -98,9 +120,19 @@ impl Flat {
     /// The transition cells of `node`.
     #[inline]
     fn transitions(&self, node: u32) -> &[u64] {
-        let at = node as usize + 1;
         let len = (self.header(node) & LEN_MASK) as usize;
+        let at = node as usize + 1 + index_cells(len);
         self.cells.get(at..at + len).unwrap_or(&[])
+    }
+}
+
+/// Cells between the header of a node with `len` transitions and its transitions.
+#[inline]
+fn index_cells(len: usize) -> usize {
+    if len > LINEAR_MAX {
+        INDEX_CELLS
+    } else {
+        0
     }
 }
 
@@ -132,11 +164,25 @@ impl Automaton for &Flat {
         let header = self.header(node);
         let at = node as usize + 1;
         let len = (header & LEN_MASK) as usize;
-        let trans = self.cells.get(at..at + len)?;
-        let cell = if len > LINEAR_MAX && header & SORTED != 0 {
-            let k = trans.binary_search_by_key(&b, |&c| c as u8).ok()?;
-            trans[k]
+        let cell = if len <= LINEAR_MAX {
+            *self
+                .cells
+                .get(at..at + len)?
+                .iter()
+                .find(|&&c| c as u8 == b)?
+        } else if header & SORTED != 0 {
+            // The place of `b` among the ascending inputs: the bits set below it.
+            let map = self.cells.get(at..at + INDEX_CELLS)?;
+            let (w, bit) = (usize::from(b >> 6), b & 63);
+            let bits = map[w];
+            if bits >> bit & 1 == 0 {
+                return None;
+            }
+            let below = (map[4] >> (16 * w)) & 0xffff;
+            let rank = below as usize + (bits & ((1u64 << bit) - 1)).count_ones() as usize;
+            *self.cells.get(at + INDEX_CELLS + rank)?
         } else {
+            let trans = self.cells.get(at + INDEX_CELLS..at + INDEX_CELLS + len)?;
             *trans.iter().find(|&&c| c as u8 == b)?
         };
         Some((target(cell), cell >> 32))

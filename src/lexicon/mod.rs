@@ -28,6 +28,7 @@ mod flat;
 pub mod fold;
 pub mod known;
 pub mod search;
+pub mod set;
 mod wordlist;
 
 pub use entry::{Entry, Regions};
@@ -567,6 +568,26 @@ impl Lexicon {
         with_words!(self, a => search::one_edit(a, token), Vec::new())
     }
 
+    /// For each `i` in `from..word.len()` in order, the entry of `word` with `letter` put in
+    /// before its byte `i`, when the lexicon lists that spelling exactly: `f` gets `i` and
+    /// the entry. One walk along the word instead of a lookup per spelling. For a plain
+    /// `word` ([`is_plain`]) and a lower-case ASCII letter, these are [`Lexicon::find`]'s
+    /// answers for the spellings without a change of accents (a plain spelling is found as
+    /// itself, or else only by its accented form).
+    pub fn for_each_insertion_entry(
+        &self,
+        word: &str,
+        letter: u8,
+        from: usize,
+        mut f: impl FnMut(usize, Entry),
+    ) {
+        with_words!(
+            self,
+            a => insertion_entries(a, word.as_bytes(), letter, from, &mut f),
+            ()
+        )
+    }
+
     /// [`Lexicon::confusable`] with the [`search::SwapIndex`] of `swaps`, which spares the
     /// search a pass over the whole table at each position of the token.
     pub fn confusable_indexed(
@@ -634,6 +655,32 @@ pub fn is_plain(word: &str) -> bool {
         && word
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+}
+
+/// [`Lexicon::for_each_insertion_entry`] on one form of the automaton.
+fn insertion_entries<A: automaton::Automaton>(
+    a: A,
+    word: &[u8],
+    letter: u8,
+    from: usize,
+    f: &mut impl FnMut(usize, Entry),
+) {
+    let (mut node, mut out) = (a.root(), 0u64);
+    for (i, &b) in word.iter().enumerate() {
+        if i >= from {
+            let end = a
+                .step(node, letter)
+                .and_then(|(n, o)| a.follow(n, out + o, &word[i..]));
+            if let Some((n, o)) = end.filter(|&(n, _)| a.is_final(n)) {
+                f(i, Entry::unpack(o + a.final_output(n)));
+            }
+        }
+        // Every later spelling starts with the word's bytes up to `i`.
+        match a.step(node, b) {
+            Some((n, o)) => (node, out) = (n, out + o),
+            None => return,
+        }
+    }
 }
 
 /// The entries of `prefix` + one lower-case ASCII letter + `suffix` in `words`, into

@@ -30,6 +30,9 @@ pub struct Hit {
     pub cost: f32,
 }
 
+/// Where a step along one byte leads, with the transition's output, if anywhere.
+type Step<A> = Option<(<A as Automaton>::Node, u64)>;
+
 struct Search<'a, A: Automaton> {
     fst: A,
     token: &'a [u8],
@@ -74,18 +77,42 @@ impl<A: Automaton> Search<'_, A> {
         let (Some(&from), Some(&to)) = (self.starts.get(i), self.starts.get(i + 1)) else {
             return;
         };
+        // The step along the first byte of the last `meant` tried: the swaps that insert
+        // a ligature ("fi", "fl", "ff", …) come one after another and share it.
+        let mut first: Option<(u8, Step<A>)> = None;
         for k in from as usize..to as usize {
-            let swap = self.swaps[usize::from(self.applicable[k])];
+            let Some(swap) = self
+                .applicable
+                .get(k)
+                .and_then(|&j| self.swaps.get(usize::from(j)))
+            else {
+                continue;
+            };
             let c = cost + swap.cost;
             if c > self.max_cost {
                 continue;
             }
-            // Follow `meant` through the automaton.
-            let mut n = node;
-            let mut o = out;
+            let Some((&b0, rest)) = swap.meant.as_bytes().split_first() else {
+                self.walk(node, out, i + swap.seen.len(), swaps + 1, c);
+                continue;
+            };
+            let step0 = match first {
+                Some((b, step)) if b == b0 => step,
+                _ => {
+                    let step = self.fst.step(node, b0);
+                    first = Some((b0, step));
+                    step
+                }
+            };
+            let Some((mut n, o0)) = step0 else {
+                continue;
+            };
+            // Follow the rest of `meant` through the automaton.
+            let mut o = out + o0;
             let depth = self.word.len();
+            self.word.push(b0);
             let mut ok = true;
-            for &b in swap.meant.as_bytes() {
+            for &b in rest {
                 match self.fst.step(n, b) {
                     Some((next, out)) => {
                         o += out;

@@ -3,7 +3,8 @@
 //! document that shows it — one with enough distinct non-words that a single inserted s
 //! inside them turns into common words.
 
-use crate::lexicon::Lexicon;
+use crate::lexicon::known::KnownWords;
+use crate::lexicon::{Entry, Lexicon};
 
 /// Distinct non-words an inserted s must mend before a document counts as one that lost
 /// its long s.
@@ -39,6 +40,42 @@ pub fn for_each_insertion(word: &str, mut f: impl FnMut(&str)) {
     }
 }
 
+/// Each spelling [`for_each_insertion`] makes of `word` that the lexicon knows without a
+/// change of accents (`known`'s answer, as `Lexicon::find` gives it), with its entry, in
+/// the same order. A plain word (lower-case ASCII letters and digits) is answered by one
+/// walk of the lexicon along it; any other spelling by spelling.
+pub fn for_each_known_insertion(
+    lex: &Lexicon,
+    known: &KnownWords,
+    word: &str,
+    mut f: impl FnMut(&str, Entry),
+) {
+    if word.len() > MAX_LEN {
+        return;
+    }
+    if !crate::lexicon::is_plain(word) {
+        for_each_insertion(word, |cand| {
+            if let Some(found) = known.find(cand).filter(|found| !found.accents) {
+                f(cand, found.entry);
+            }
+        });
+        return;
+    }
+    let first = if word.len() >= MIN_LEN_FOR_INITIAL {
+        0
+    } else {
+        1
+    };
+    let mut buf = String::with_capacity(word.len() + 1);
+    lex.for_each_insertion_entry(word, b's', first, |i, entry| {
+        buf.clear();
+        buf.push_str(&word[..i]);
+        buf.push('s');
+        buf.push_str(&word[i..]);
+        f(&buf, entry);
+    });
+}
+
 /// Whether a document shows the lost long s: at least [`MIN_TYPES`] of its distinct
 /// `non_words` (spellings the lexicon lacks, see [`super::profile::Profile::non_words`])
 /// that are lower-case and of four letters or more become common words by one inserted s.
@@ -63,6 +100,57 @@ pub fn document_shows_it(lex: &Lexicon, non_words: &[&str]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The walk finds the spellings, entries and order that asking about each finds, for
+    /// plain words and others, on the fst and on the flat copy.
+    #[test]
+    fn known_insertions_are_those_asked_one_by_one() {
+        let lex = Lexicon::embedded();
+        let known = KnownWords::none();
+        let words = [
+            "reaon",
+            "ociety",
+            "uch",
+            "houe",
+            "thoe",
+            "puh",
+            "leon",
+            "clas",
+            "pase",
+            "aid",
+            "a",
+            "",
+            "ab",
+            "zzzz",
+            "caf\u{e9}",
+            "Houe",
+            "ho-ue",
+            "te4t",
+            "mitrel",
+            "poe",
+        ];
+        let mut met = 0;
+        for flat in [false, true] {
+            if flat {
+                assert!(lex.build_flat());
+            }
+            for w in words {
+                let mut one_by_one = Vec::new();
+                for_each_insertion(w, |cand| {
+                    if let Some(found) = known.find(cand).filter(|found| !found.accents) {
+                        one_by_one.push((cand.to_string(), found.entry));
+                    }
+                });
+                let mut walked = Vec::new();
+                for_each_known_insertion(lex, known, w, |cand, entry| {
+                    walked.push((cand.to_string(), entry));
+                });
+                assert_eq!(walked, one_by_one, "{w}");
+                met += walked.len();
+            }
+        }
+        assert!(met >= 10, "{met}");
+    }
 
     #[test]
     fn insertions_are_inside_the_word_or_before_it() {

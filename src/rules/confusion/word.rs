@@ -290,18 +290,24 @@ impl<'a> Corrector<'a> {
                 generic_targets.push(w.to_string());
             }
         }
-        let repeated = Repeated::new(vocab.words_at_least(2).map(|(w, _)| w));
         let lex = Lexicon::embedded();
-        let profile = Profile::with_known(vocab.words_at_least(1).map(|(w, _)| w), known);
-        // One pass over the document's non-words serves the long s and the profile.
-        let long_s = long_enough && longs::document_shows_it(lex, profile.non_words(lex));
-        let old_spelling = long_enough
-            && archaic::document_shows_it(
-                lex,
-                profile.non_words(lex),
-                |w| vocab.count(w),
-                vocab.total(),
-            );
+        // The set of repeated words is built on another core meanwhile.
+        let (repeated, (profile, long_s, old_spelling)) = rayon::join(
+            || Repeated::new(vocab.words_at_least(2).map(|(w, _)| w)),
+            || {
+                let profile = Profile::with_known(vocab.words_at_least(1).map(|(w, _)| w), known);
+                // One pass over the document's non-words serves the long s and the profile.
+                let long_s = long_enough && longs::document_shows_it(lex, profile.non_words(lex));
+                let old_spelling = long_enough
+                    && archaic::document_shows_it(
+                        lex,
+                        profile.non_words(lex),
+                        |w| vocab.count(w),
+                        vocab.total(),
+                    );
+                (profile, long_s, old_spelling)
+            },
+        );
         let table = if long_enough {
             profile.weighed(lex, model::TABLE)
         } else {
@@ -407,24 +413,21 @@ impl<'a> Corrector<'a> {
         let near = self
             .lex
             .words_one_swap_away(&lower, model::TABLE, model::table_index());
-        let very_common = |cand: &str| {
-            self.lex
-                .find_entry_near(near.as_deref(), cand)
-                .is_some_and(|e| e.frequency as f64 > COMMON_SKIP * CORPUS_WORDS)
-        };
+        let very_common =
+            |e: Option<Entry>| e.is_some_and(|e| e.frequency as f64 > COMMON_SKIP * CORPUS_WORDS);
         // A spelling the lexicon lacks is also doubtful when a habit of this document's OCR
         // ([`Profile::weighed`]) makes it of any common word ("Gothio" for "Gothic").
         let unknown = self.known.find(token).is_none();
-        let common = |cand: &str| {
-            self.lex
-                .find_entry_near(near.as_deref(), cand)
-                .is_some_and(|e| e.is_common())
-        };
+        let common = |e: Option<Entry>| e.is_some_and(|e| e.is_common());
         let mut found = false;
         model::for_each_table_swap(&lower, |cand, _| {
-            found = found
-                || (very_common(cand) && self.document_shows(&lower, cand))
-                || (unknown && common(cand) && self.habit(&lower, cand));
+            if found {
+                return;
+            }
+            // Looked up once for both questions.
+            let entry = self.lex.find_entry_near(near.as_deref(), cand);
+            found = (very_common(entry) && self.document_shows(&lower, cand))
+                || (unknown && common(entry) && self.habit(&lower, cand));
         });
         let mut cache = lock(&self.misreadings);
         if cache.len() >= CACHE_LIMIT {
@@ -534,10 +537,8 @@ impl<'a> Corrector<'a> {
             }
         }
         if self.long_s && !matches!(shape, Shape::Mixed | Shape::CapitalMixed) {
-            longs::for_each_insertion(&base, |cand| {
-                if let Some(f) = self.known.find(cand).filter(|f| !f.accents) {
-                    consider(cand, f64::from(longs::COST), Some(f.entry), &mut scored);
-                }
+            longs::for_each_known_insertion(self.lex, self.known, &base, |cand, entry| {
+                consider(cand, f64::from(longs::COST), Some(entry), &mut scored);
             });
         }
         if has_inner_capitals(&base, shape) {
@@ -546,10 +547,9 @@ impl<'a> Corrector<'a> {
             }
         }
         // Words only the document knows (names, terms): one swap, looked up in its counts.
-        model::for_each_swap_in(&self.table, &self.table_index, &base, |cand, cost| {
-            if self.repeats(cand) {
-                consider(cand, f64::from(cost), None, &mut scored);
-            }
+        self.for_each_repeated_variant(&base, f32::INFINITY, |cand, cost| {
+            consider(cand, f64::from(cost), None, &mut scored);
+            true
         });
         let lower = base.to_lowercase();
         for target in &self.generic_targets {
@@ -655,13 +655,48 @@ impl<'a> Corrector<'a> {
             return true;
         }
         let mut found = false;
-        model::for_each_swap_in(&self.table, &self.table_index, &base, |cand, cost| {
-            found = found
-                || (f64::from(cost) <= REAL_WORD_MAX_CHANNEL
-                    && self.repeats(cand)
-                    && rival(cand, None));
+        let max_cost = REAL_WORD_MAX_CHANNEL as f32;
+        self.for_each_repeated_variant(&base, max_cost, |cand, cost| {
+            found = f64::from(cost) <= REAL_WORD_MAX_CHANNEL && rival(cand, None);
+            !found
         });
         found
+    }
+
+    /// Each one-swap variant of `base` (by this document's table) that the document
+    /// repeats ([`Corrector::repeats`]), with the swap's cost, in the order
+    /// [`model::for_each_swap_in`] meets them, leaving out the swaps dearer than
+    /// `max_cost`; `f` returns false to stop. A lower-case ASCII `base` is walked along
+    /// the set of repeated words, which answers all its variants at once; any other is
+    /// asked about variant by variant.
+    fn for_each_repeated_variant(
+        &self,
+        base: &str,
+        max_cost: f32,
+        mut f: impl FnMut(&str, f32) -> bool,
+    ) {
+        // A document this short gives no counts (`doc_count`): nothing repeats.
+        if self.vocab.total() < MIN_DOC_WORDS {
+            return;
+        }
+        let (table, index) = (&self.table, &self.table_index);
+        let walked =
+            self.repeated
+                .for_each_held_variant(base, table, index, max_cost, |cand, k| {
+                    // The set holds the lower case of what the document uses twice or more.
+                    match table.get(k) {
+                        Some(swap) if self.doc_count(cand) >= 2 => f(cand, swap.cost),
+                        _ => true,
+                    }
+                });
+        if !walked {
+            let mut go = true;
+            model::for_each_swap_in(table, index, base, |cand, cost| {
+                if go && cost <= max_cost && self.repeats(cand) {
+                    go = f(cand, cost);
+                }
+            });
+        }
     }
 
     /// Whether `token` becomes `word` by one swap that this document's weighed table makes
