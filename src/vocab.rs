@@ -184,20 +184,6 @@ impl TokenTable {
         piece.get(k - self.offsets[i]).map(|&p| unpack(p))
     }
 
-    /// The number of tokens that start before byte `pos`.
-    fn first_at(&self, pos: usize) -> usize {
-        if !self.wide.is_empty() {
-            return self.wide.partition_point(|t| t.start < pos);
-        }
-        for (p, &o) in self.pieces.iter().zip(&self.offsets) {
-            if p.last().is_some_and(|&(s, _)| (s as usize) < pos) {
-                continue;
-            }
-            return o + p.partition_point(|&(s, _)| (s as usize) < pos);
-        }
-        self.len()
-    }
-
     /// The tokens in order.
     pub fn iter(&self) -> impl Iterator<Item = Token> + Clone + '_ {
         self.range(0, self.len())
@@ -218,167 +204,6 @@ impl TokenTable {
             });
         packed.chain(self.wide[slice(self.wide.len())].iter().copied())
     }
-}
-
-/// A change made to a text: the byte range it replaced and the length of the replacement.
-pub type Change = (std::ops::Range<usize>, usize);
-
-/// The stretch of text a run of nearby changes touched: `old` in the text before the
-/// changes, `new` in the text after them. Each starts after and ends at an ASCII white
-/// space byte (or at an end of the text) and takes in the whitespace-separated chunk
-/// before the first change too, so every token outside is the same token, moved, with the
-/// same line-end hyphen flag (a chunk's flag looks past it over spaces and tabs only).
-#[derive(Clone, Debug, PartialEq, Eq)]
-struct Window {
-    old: std::ops::Range<usize>,
-    new: std::ops::Range<usize>,
-}
-
-/// Whether `b` is an ASCII white space byte (a non-ASCII byte counts as part of a chunk:
-/// a window then only grows).
-fn ascii_space(b: u8) -> bool {
-    b == b' ' || (0x09..=0x0d).contains(&b)
-}
-
-/// Where the window of a change starting at `at` starts: at the start of the chunk that
-/// holds `at` (or the text from `at`), and before that at the start of the chunk whose
-/// hyphen flag may look at it over spaces and tabs.
-fn window_start(bytes: &[u8], at: usize) -> usize {
-    let chunk_start = |mut i: usize| {
-        while i > 0 && !ascii_space(bytes[i - 1]) {
-            i -= 1;
-        }
-        i
-    };
-    let mut i = chunk_start(at);
-    while i > 0 && matches!(bytes[i - 1], b' ' | b'\t') {
-        i -= 1;
-    }
-    if i > 0 && !ascii_space(bytes[i - 1]) {
-        i = chunk_start(i);
-    }
-    i
-}
-
-/// The windows of `changes` (sorted and apart) made to `old`; `None` when they are not
-/// sorted or not within the text.
-fn windows(old: &str, changes: &[Change]) -> Option<Vec<Window>> {
-    let bytes = old.as_bytes();
-    let mut out: Vec<Window> = Vec::new();
-    let mut shift: isize = 0;
-    let mut last_end = 0;
-    for (r, len) in changes {
-        if r.start < last_end || r.start > r.end || r.end > old.len() {
-            return None;
-        }
-        last_end = r.end;
-        let a = window_start(bytes, r.start);
-        let b = bytes[r.end..]
-            .iter()
-            .position(|&c| ascii_space(c))
-            .map_or(old.len(), |i| r.end + i);
-        let a_new = a.checked_add_signed(shift)?;
-        shift += *len as isize - (r.end - r.start) as isize;
-        let b_new = b.checked_add_signed(shift)?;
-        match out.last_mut() {
-            Some(w) if a <= w.old.end => {
-                w.old.end = b;
-                w.new.end = b_new;
-            }
-            _ => out.push(Window {
-                old: a..b,
-                new: a_new..b_new,
-            }),
-        }
-    }
-    Some(out)
-}
-
-/// The token table and counts of `new`, which is `old` with `changes` made (sorted and
-/// apart, as [`crate::edit::for_each_applied`] gives them), from the table and counts of
-/// `old`: tokens outside the changed lines are moved, not found again, and only the
-/// tokens of those lines are counted out and in. The same table and counts as
-/// [`TokenTable::of`] and [`Vocab::of_tokens`] on `new`, for a fraction of the work when
-/// the changes are few.
-pub fn patched(
-    old: &str,
-    new: &str,
-    changes: &[Change],
-    table: TokenTable,
-    vocab: Option<Vocab>,
-) -> (TokenTable, Option<Vocab>) {
-    let wins = (table.wide.is_empty() && new.len() < HYPHEN_BIT as usize)
-        .then(|| windows(old, changes))
-        .flatten();
-    let Some(wins) = wins else {
-        drop(table);
-        let table = TokenTable::of(new);
-        let vocab = vocab.map(|_| Vocab::of_tokens(new, &table));
-        return (table, vocab);
-    };
-    let mut vocab = vocab;
-    if let Some(v) = &mut vocab {
-        for r in token_spans(&table, wins.iter().map(|w| w.old.clone())) {
-            v.count_range(old, &table, r.start, r.end, false);
-        }
-    }
-    let room = changes
-        .iter()
-        .fold(table.len(), |n, c| n.saturating_add(c.1 / 2 + 1));
-    let mut out: Vec<(u32, u32)> = Vec::with_capacity(room);
-    // The old tokens, each piece let go once read.
-    let mut olds = table.pieces.into_iter().flatten().peekable();
-    // Offsets are below `HYPHEN_BIT` in both texts: the casts are lossless.
-    let moved = |(s, e): (u32, u32), shift: isize| {
-        let flag = e & HYPHEN_BIT;
-        let s = (s as isize + shift) as u32;
-        let e = ((e & !HYPHEN_BIT) as isize + shift) as u32;
-        (s, e | flag)
-    };
-    let mut shift: isize = 0;
-    for w in &wins {
-        shift = w.new.start as isize - w.old.start as isize;
-        while let Some(t) = olds.next_if(|&(s, _)| (s as usize) < w.old.start) {
-            out.push(moved(t, shift));
-        }
-        while olds.next_if(|&(s, _)| (s as usize) < w.old.end).is_some() {}
-        out.extend(token_iter_in(new, w.new.start, w.new.end).map(|t| {
-            let flag = if t.line_end_hyphen { HYPHEN_BIT } else { 0 };
-            (t.start as u32, t.end as u32 | flag)
-        }));
-        shift = w.new.end as isize - w.old.end as isize;
-    }
-    out.extend(olds.map(|t| moved(t, shift)));
-    let table = TokenTable {
-        pieces: vec![out],
-        offsets: vec![0],
-        wide: Vec::new(),
-    };
-    if let Some(v) = &mut vocab {
-        for r in token_spans(&table, wins.iter().map(|w| w.new.clone())) {
-            v.count_range(new, &table, r.start, r.end, true);
-        }
-    }
-    (table, vocab)
-}
-
-/// The token numbers whose counts a change in the byte ranges `ranges` (sorted, apart)
-/// may alter: the tokens that start in a range, and the token after them (whether it
-/// counts depends on the flag of the one before it); spans that meet are merged.
-fn token_spans(
-    table: &TokenTable,
-    ranges: impl Iterator<Item = std::ops::Range<usize>>,
-) -> Vec<std::ops::Range<usize>> {
-    let mut spans: Vec<std::ops::Range<usize>> = Vec::new();
-    for r in ranges {
-        let from = table.first_at(r.start);
-        let to = (table.first_at(r.end) + 1).min(table.len());
-        match spans.last_mut() {
-            Some(last) if from <= last.end => last.end = last.end.max(to),
-            _ => spans.push(from..to),
-        }
-    }
-    spans
 }
 
 /// `n` pieces of `text` that together cover it, as (from, to) byte ranges: each cut is
@@ -517,24 +342,6 @@ impl Vocab {
     /// line-end hyphen or follows one (the two halves of a hyphenated word are fragments).
     fn of_piece(text: &str, toks: &TokenTable, from: usize, to: usize) -> Self {
         let mut v = Vocab::default();
-        v.count_range(text, toks, from, to, true);
-        v
-    }
-
-    /// Count tokens `from..to` of `toks` (of `text`) as [`Vocab::of_piece`] does: once
-    /// more each when `add`, once less each otherwise (a count that drops to 0 is removed,
-    /// so the maps are those of a count from scratch).
-    fn count_range(&mut self, text: &str, toks: &TokenTable, from: usize, to: usize, add: bool) {
-        let count = |map: &mut HashMap<String, u32>, w: &str| {
-            if add {
-                bump(map, w);
-            } else if let Some(n) = map.get_mut(w) {
-                *n -= 1;
-                if *n == 0 {
-                    map.remove(w);
-                }
-            }
-        };
         let mut lowered = String::new();
         let mut after_hyphen = from
             .checked_sub(1)
@@ -566,14 +373,15 @@ impl Vocab {
             };
             if w.contains('-') {
                 if let Some(first) = w.split('-').next().filter(|f| !f.is_empty()) {
-                    count(&mut self.firsts, first);
+                    bump(&mut v.firsts, first);
                 }
                 for p in w.split('-').filter(|p| p.chars().count() >= 2) {
-                    count(&mut self.parts, p);
+                    bump(&mut v.parts, p);
                 }
             }
-            count(&mut self.words, w);
+            bump(&mut v.words, w);
         }
+        v
     }
 
     /// How often `word` occurs as a whole token (case-insensitive).
@@ -726,77 +534,6 @@ mod tests {
         assert_eq!(one.parts, many.parts);
         assert_eq!(one.firsts, many.firsts);
         assert!(one.words.contains_key("co-operation"));
-    }
-
-    #[test]
-    fn patched_tables_and_counts_are_those_of_the_new_text() {
-        const PIECES: &[&str] = &[
-            "a", "B", "co", "-", "-\n", " -\n", "\n", " ", "  ", "\t", "\r\n", "\x0c", "é", "É",
-            "(", "”", "well", "x-y", "\u{a0}", "word", "\n\n", "'",
-        ];
-        let mut state: u64 = 11;
-        let mut next = |n: usize| {
-            state = state
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            ((state >> 33) as usize) % n
-        };
-        for round in 0..3000 {
-            let text: String = (0..next(60)).map(|_| PIECES[next(PIECES.len())]).collect();
-            let bounds: Vec<usize> = (0..=text.len())
-                .filter(|&i| text.is_char_boundary(i))
-                .collect();
-            let mut changes: Vec<(std::ops::Range<usize>, String)> = Vec::new();
-            let mut at = 0;
-            while changes.len() < 5 {
-                let starts: Vec<usize> = bounds.iter().copied().filter(|&b| b >= at).collect();
-                if starts.is_empty() || next(4) == 0 {
-                    break;
-                }
-                let a = starts[next(starts.len())];
-                let ends: Vec<usize> = bounds
-                    .iter()
-                    .copied()
-                    .filter(|&b| b >= a && b <= a + 5)
-                    .collect();
-                let b = ends[next(ends.len())];
-                let rep: String = (0..next(3)).map(|_| PIECES[next(PIECES.len())]).collect();
-                changes.push((a..b, rep));
-                // Apart: a pure insertion right after another change would touch it.
-                at = b + 1;
-            }
-            let mut new_text = String::new();
-            let mut pos = 0;
-            for (r, rep) in &changes {
-                new_text.push_str(&text[pos..r.start]);
-                new_text.push_str(rep);
-                pos = r.end;
-            }
-            new_text.push_str(&text[pos..]);
-            let made: Vec<Change> = changes.iter().map(|(r, s)| (r.clone(), s.len())).collect();
-            if round == 0 {
-                assert!(windows(&text, &made).is_some());
-            }
-            let old_table = TokenTable::of(&text);
-            let old_vocab = Vocab::of_tokens(&text, &old_table);
-            let (table, vocab) = patched(&text, &new_text, &made, old_table, Some(old_vocab));
-            let want = tokens(&new_text);
-            assert!(
-                table.iter().eq(want.iter().copied()),
-                "round {round}: {text:?} → {new_text:?}"
-            );
-            let vocab = vocab.unwrap();
-            let fresh = Vocab::new(&new_text);
-            assert_eq!(vocab.words, fresh.words, "{text:?} → {new_text:?}");
-            assert_eq!(vocab.parts, fresh.parts, "{text:?} → {new_text:?}");
-            assert_eq!(vocab.firsts, fresh.firsts, "{text:?} → {new_text:?}");
-        }
-        // Changes out of order: counted from scratch, the same.
-        let text = "a b\nc d";
-        let made: Vec<Change> = vec![(4..5, 1), (0..1, 1)];
-        let new_text = "x b\ny d";
-        let (table, _) = patched(text, new_text, &made, TokenTable::of(text), None);
-        assert!(table.iter().eq(tokens(new_text).into_iter()));
     }
 
     #[test]

@@ -113,7 +113,10 @@ pub fn run_laid_out(
     let mut stages = ordered.into_iter().peekable();
     // The last context and the changes its stage made: the next context patches its word
     // tokens instead of finding them again.
-    let mut before: Option<(crate::rules::Carried, Vec<crate::rules::TextChange>)> = None;
+    let mut before: Option<(
+        Option<crate::rules::WordTable>,
+        Vec<crate::rules::TextChange>,
+    )> = None;
     // The table of lexicon answers, once a rule asked for it: valid for every later text.
     let mut known = None;
     while stages.peek().is_some() {
@@ -121,7 +124,7 @@ pub fn run_laid_out(
         // One context while the text stays the same: stages that change nothing share
         // what it computes (tokens, word counts, pages).
         let cx = match before.take() {
-            Some((old, changes)) => Context::after_carried(old, text, changes),
+            Some((old, changes)) => Context::after(old, text, changes),
             None => Context::new(text),
         };
         let cx = if layout.is_empty() {
@@ -159,19 +162,15 @@ pub fn run_laid_out(
         known = cx.known_if_built().or(known);
         if let Some(to_apply) = stage_edits {
             // The context's tables are let go before the next text is made: only the word
-            // tokens and whitespace tokens, which the next context patches, are kept (peak
-            // memory).
-            let carried = cx.into_carried();
+            // tokens, which the next context patches, are kept (peak memory).
+            let words = cx.into_words();
             let next_text = crate::edit::apply(text, &to_apply);
             let mut changes = Vec::with_capacity(to_apply.len());
             crate::edit::for_each_applied(text, &to_apply, |e| {
                 changes.push((e.range.clone(), e.replacement.len()))
             });
-            // The whitespace tokens and counts, if a rule asked for them, are patched now,
-            // while the text they came from is at hand.
-            let carried = carried.patched(text, &next_text, &changes);
             applied = compose::compose(text, applied, &to_apply);
-            before = Some((carried, changes));
+            before = Some((words, changes));
             current = Some(next_text);
         }
     }

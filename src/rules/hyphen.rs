@@ -572,74 +572,21 @@ fn wrap_width(text: &str) -> Option<usize> {
 /// memory).
 const WORDS_REMEMBERED: usize = 100_000;
 
-/// Tokens from which H002 splits its scan into pieces on every core.
-const MIN_PARALLEL_TOKENS: usize = 64 * 1024;
-
 fn lost_hyphens(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
-    use rayon::prelude::*;
     let text = cx.text;
-    let toks = cx.vocab_tokens();
     // The lexicon's answers for the document's words, looked up once (and kept for the
     // confusion rules): the same answers as the lexicon's.
-    let doc = cx.vocab();
-    let known = lexicon().map(|_| cx.known_words());
+    let ev = Evidence {
+        doc: cx.vocab(),
+        lex: lexicon().map(|_| cx.known_words() as &dyn WordEvidence),
+    };
     let width = wrap_width(text);
     let all = lines(text);
-    // Each token is decided alone: the tokens are scanned in pieces on every core, and
-    // the pieces' edits kept in text order.
-    let n = if toks.len() < MIN_PARALLEL_TOKENS {
-        1
-    } else {
-        rayon::current_num_threads().max(1)
-    };
-    let piece = toks.len().div_ceil(n).max(1);
-    let starts: Vec<usize> = (0..toks.len()).step_by(piece).collect();
-    // The pieces' memos together hold no more than one memo did (peak memory).
-    let remember = WORDS_REMEMBERED / starts.len().max(1);
-    let scan = |&from: &usize| {
-        let ev = Evidence {
-            doc,
-            lex: known.map(|k| k as &dyn WordEvidence),
-        };
-        let mut edits = Vec::new();
-        lost_hyphens_in(
-            info,
-            text,
-            toks.range(from, from + piece),
-            &ev,
-            width,
-            &all,
-            remember,
-            &mut edits,
-        );
-        edits
-    };
-    let found: Vec<Vec<Edit>> = if starts.len() > 1 {
-        starts.par_iter().map(scan).collect()
-    } else {
-        starts.iter().map(scan).collect()
-    };
-    out.extend(found.into_iter().flatten());
-}
-
-/// H002 on the tokens `toks` of `text` (whose lines are `all` and wrap width `width`),
-/// remembering at most `remember` spellings' answers at a time.
-#[allow(clippy::too_many_arguments)]
-fn lost_hyphens_in(
-    info: &RuleInfo,
-    text: &str,
-    toks: impl Iterator<Item = crate::vocab::Token>,
-    ev: &Evidence<'_>,
-    width: Option<usize>,
-    all: &[super::lines::Line],
-    remember: usize,
-    out: &mut Vec<Edit>,
-) {
     let mut li = 0;
     // Whether each spelling met is a word (by the lexicon or its repeats): most tokens are
     // words met again and again.
     let mut words: rustc_hash::FxHashMap<&str, bool> = Default::default();
-    for t in toks {
+    for t in cx.vocab_tokens().iter() {
         if t.line_end_hyphen {
             continue;
         }
@@ -652,7 +599,7 @@ fn lost_hyphens_in(
             Some(&known) => known,
             None => {
                 let known = ev.lex_word(word) || ev.doc.count(word) > 1;
-                if words.len() >= remember {
+                if words.len() >= WORDS_REMEMBERED {
                     words.clear();
                 }
                 words.insert(word, known);
@@ -678,11 +625,11 @@ fn lost_hyphens_in(
             let others_are_words = segs
                 .iter()
                 .enumerate()
-                .all(|(m, o)| m == k || strong_word(o, ev));
+                .all(|(m, o)| m == k || strong_word(o, &ev));
             if !others_are_words {
                 continue;
             }
-            let Some((at, x, y)) = best_split(seg, ev) else {
+            let Some((at, x, y)) = best_split(seg, &ev) else {
                 continue;
             };
             let hyph = format!("{x}-{y}");

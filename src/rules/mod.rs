@@ -97,10 +97,6 @@ pub struct Context<'a> {
     pub text: &'a str,
     vocab: OnceLock<Vocab>,
     vocab_tokens: OnceLock<crate::vocab::TokenTable>,
-    /// Whether a rule of this text asked for [`Context::vocab_tokens`] or
-    /// [`Context::vocab`]: only then are they handed on to the next text
-    /// ([`Context::into_carried`]).
-    counts_asked: std::sync::atomic::AtomicBool,
     pages: OnceLock<Vec<Range<usize>>>,
     words: OnceLock<confusion::tokens::Table>,
     /// The word tokens of the text before the last stage's changes, and those changes:
@@ -122,26 +118,6 @@ pub type TextChange = (Range<usize>, usize);
 /// The word tokens of a text, as [`Context::words`] finds them.
 pub type WordTable = confusion::tokens::Table;
 
-/// What a stage's context hands on to the next text's ([`Context::into_carried`]).
-#[derive(Debug, Default)]
-pub struct Carried {
-    /// The word tokens, patched by the next context when it needs them.
-    pub words: Option<WordTable>,
-    /// The whitespace tokens and, if built, their counts.
-    pub counts: Option<(crate::vocab::TokenTable, Option<Vocab>)>,
-}
-
-impl Carried {
-    /// The same, with the whitespace tokens and counts made those of `new`, which is `old`
-    /// with `changes` made ([`crate::vocab::patched`]).
-    pub fn patched(mut self, old: &str, new: &str, changes: &[TextChange]) -> Carried {
-        self.counts = self
-            .counts
-            .map(|(t, v)| crate::vocab::patched(old, new, changes, t, v));
-        self
-    }
-}
-
 impl<'a> Context<'a> {
     /// A context for `text`; nothing is computed until a rule asks.
     pub fn new(text: &'a str) -> Self {
@@ -149,7 +125,6 @@ impl<'a> Context<'a> {
             text,
             vocab: OnceLock::new(),
             vocab_tokens: OnceLock::new(),
-            counts_asked: std::sync::atomic::AtomicBool::new(false),
             pages: OnceLock::new(),
             words: OnceLock::new(),
             words_before: std::sync::Mutex::new(None),
@@ -253,46 +228,8 @@ impl<'a> Context<'a> {
         self.words.into_inner()
     }
 
-    /// What this context worked out that the next text's context can patch instead of
-    /// working out again ([`Carried::patched`], [`Context::after_carried`]): the word
-    /// tokens, and the whitespace tokens and their counts when a rule of this text asked
-    /// for them.
-    pub fn into_carried(self) -> Carried {
-        let asked = self.counts_asked.into_inner();
-        let tokens = self.vocab_tokens.into_inner().filter(|_| asked);
-        // Word tokens no rule of this text asked for are patched now, while the text is at
-        // hand: the next text's context patches them again instead of scanning it whole.
-        let before = self
-            .words_before
-            .into_inner()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        let words = self
-            .words
-            .into_inner()
-            .or_else(|| before.map(|(table, changes)| table.after(self.text, &changes)));
-        Carried {
-            words,
-            counts: tokens.map(|t| (t, self.vocab.into_inner())),
-        }
-    }
-
-    /// [`Context::after`], given also the whitespace tokens and counts of the new text
-    /// ([`Carried::patched`]), so that they are not found again.
-    pub fn after_carried(carried: Carried, text: &'a str, changes: Vec<TextChange>) -> Self {
-        let cx = Context::after(carried.words, text, changes);
-        if let Some((tokens, vocab)) = carried.counts {
-            let _ = cx.vocab_tokens.set(tokens);
-            if let Some(v) = vocab {
-                let _ = cx.vocab.set(v);
-            }
-        }
-        cx
-    }
-
     /// The document's own vocabulary (word counts) of the current text.
     pub fn vocab(&self) -> &Vocab {
-        self.counts_asked
-            .store(true, std::sync::atomic::Ordering::Relaxed);
         self.vocab
             .get_or_init(|| Vocab::of_tokens(self.text, self.vocab_tokens()))
     }
@@ -300,8 +237,6 @@ impl<'a> Context<'a> {
     /// The whitespace-separated word tokens of the current text that [`Context::vocab`]
     /// counts ([`crate::vocab::tokens`]), found once.
     pub fn vocab_tokens(&self) -> &crate::vocab::TokenTable {
-        self.counts_asked
-            .store(true, std::sync::atomic::Ordering::Relaxed);
         self.vocab_tokens
             .get_or_init(|| crate::vocab::TokenTable::of(self.text))
     }
