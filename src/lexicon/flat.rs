@@ -164,13 +164,9 @@ impl Automaton for &Flat {
         let header = self.header(node);
         let at = node as usize + 1;
         let len = (header & LEN_MASK) as usize;
-        let cell = if len <= LINEAR_MAX {
-            *self
-                .cells
-                .get(at..at + len)?
-                .iter()
-                .find(|&&c| c as u8 == b)?
-        } else if header & SORTED != 0 {
+        let cell = if len <= LINEAR_MAX || header & SORTED == 0 {
+            *self.transitions(node).iter().find(|&&c| c as u8 == b)?
+        } else {
             // The place of `b` among the ascending inputs: the bits set below it.
             let map = self.cells.get(at..at + INDEX_CELLS)?;
             let (w, bit) = (usize::from(b >> 6), b & 63);
@@ -181,9 +177,6 @@ impl Automaton for &Flat {
             let below = (map[4] >> (16 * w)) & 0xffff;
             let rank = below as usize + (bits & ((1u64 << bit) - 1)).count_ones() as usize;
             *self.cells.get(at + INDEX_CELLS + rank)?
-        } else {
-            let trans = self.cells.get(at + INDEX_CELLS..at + INDEX_CELLS + len)?;
-            *trans.iter().find(|&&c| c as u8 == b)?
         };
         Some((target(cell), cell >> 32))
     }

@@ -347,6 +347,15 @@ pub(crate) fn chunk_around(text: &str, i: usize) -> std::ops::Range<usize> {
     start..end
 }
 
+/// Whether `piece` (part of a word cut by a mark) is lower-case ASCII letters only, its
+/// first letter allowed a capital when `first_may_be_capital`; the empty piece is. C014
+/// and C016 read the pieces on either side of their marks with it.
+pub(crate) fn plain_letters(piece: &str, first_may_be_capital: bool) -> bool {
+    piece.bytes().enumerate().all(|(k, c)| {
+        c.is_ascii_lowercase() || (first_may_be_capital && k == 0 && c.is_ascii_uppercase())
+    })
+}
+
 /// A token glued by a mark to letters on its other side ("se" in "who.se", "ieve" in
 /// "be!ieve", "he" in "hirn,he"): a fragment of a garbled word, or a word whose space the
 /// OCR lost, which C001 cannot judge alone (it had made "be!ieve" "be!love" and a URL's

@@ -28,8 +28,9 @@ impl Repeated {
 
     /// [`WordSet::for_each_held_variant`]: the one-swap variants of a lower-case ASCII
     /// `word` whose lower case the set holds, in the order a loop over the positions and
-    /// `index` meets them (swaps dearer than `max_cost` left out); `f` returns false to stop. False, visiting nothing, when the
-    /// word is not lower-case ASCII or the set could not be built: the caller asks then.
+    /// `index` meets them (swaps dearer than `max_cost` left out); `f` returns false to
+    /// stop. False, visiting nothing, when the word is not lower-case ASCII or the set
+    /// could not be built: the caller asks then.
     pub fn for_each_held_variant(
         &self,
         word: &str,

@@ -82,10 +82,7 @@ fn site<'t>(known: &KnownWords, text: &'t str, start: usize, end: usize) -> Opti
     let i = core.find(['.', '!'])?;
     let (a, b) = (&core[..i], &core[i + 1..]);
     let letters = |s: &str, first_may_be_capital: bool| {
-        !s.is_empty()
-            && s.bytes().enumerate().all(|(k, c)| {
-                c.is_ascii_lowercase() || (first_may_be_capital && k == 0 && c.is_ascii_uppercase())
-            })
+        !s.is_empty() && super::plain_letters(s, first_may_be_capital)
     };
     if !letters(a, true) || !letters(b, false) {
         return None;

@@ -68,11 +68,7 @@ fn site<'t>(
     }
     let i = core.find(['~', '^'])?;
     let (a, b) = (&core[..i], &core[i + 1..]);
-    let letters = |s: &str, first_may_be_capital: bool| {
-        s.bytes().enumerate().all(|(k, c)| {
-            c.is_ascii_lowercase() || (first_may_be_capital && k == 0 && c.is_ascii_uppercase())
-        })
-    };
+    let letters = super::plain_letters;
     if !letters(a, true) || !letters(b, a.is_empty()) || a.len() + b.len() < MIN_LETTERS {
         return None;
     }

@@ -1430,6 +1430,9 @@ mod tests {
             got.iter().any(|(a, b, _)| a == "FIeeing" && b == "Fleeing"),
             "{got:?}"
         );
+        // Two common words joined at a capital are written so on purpose.
+        let got = fix("We used the homePage and the taskForce in the test.");
+        assert!(got.is_empty(), "{got:?}");
     }
 
     #[test]
