@@ -94,7 +94,7 @@ fn site_of(
 ) -> Option<Site> {
     let mut chars = t.text.chars();
     let first = chars.next()?;
-    if !first.is_uppercase() || !chars.all(char::is_lowercase) {
+    if !first.is_ascii_uppercase() || !chars.all(char::is_lowercase) {
         return None;
     }
     let i_word = first == 'I' || first == 'J';
@@ -136,14 +136,6 @@ pub fn capital_i(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     let mut sites: Vec<(Token<'_>, Site)> = Vec::new();
     let mut counts = [0usize; 4];
     for (prev, t, next) in super::tokens::windows_of(cx.words()) {
-        if !t
-            .text
-            .as_bytes()
-            .first()
-            .is_some_and(u8::is_ascii_uppercase)
-        {
-            continue;
-        }
         let Some(site) = site_of(known, text, prev.as_ref(), &t, next.as_ref()) else {
             continue;
         };

@@ -347,6 +347,17 @@ pub(crate) fn chunk_around(text: &str, i: usize) -> std::ops::Range<usize> {
     start..end
 }
 
+/// Punctuation that may close a word ("word,", "word.\u{201d}"): C014 and C016 set it
+/// aside to read the word proper.
+pub(crate) const CLOSING_PUNCTUATION: [char; 11] =
+    [',', ';', ':', '.', '!', '?', '"', '\'', ')', '’', '”'];
+
+/// Whether a word's `core` belongs to an address, a path or code ("a.b@c.org",
+/// "~/notes", "C:\\dir"): its marks are no misreadings.
+pub(crate) fn address_like(core: &str) -> bool {
+    core.contains(['/', '@', ':', '\\'])
+}
+
 /// Whether `piece` (part of a word cut by a mark) is lower-case ASCII letters only, its
 /// first letter allowed a capital when `first_may_be_capital`; the empty piece is. C014
 /// and C016 read the pieces on either side of their marks with it.

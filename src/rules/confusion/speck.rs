@@ -62,8 +62,8 @@ fn any_word(known: &KnownWords, w: &str) -> bool {
 fn site<'t>(known: &KnownWords, text: &'t str, start: usize, end: usize) -> Option<Site<'t>> {
     let chunk = &text[start..end];
     // The word proper: trailing punctuation set aside.
-    let core = chunk.trim_end_matches([',', ';', ':', '.', '!', '?', '"', '\'', ')', '’', '”']);
-    if core.is_empty() || core.contains(['/', '@', ':', '\\']) || known.find(core).is_some() {
+    let core = chunk.trim_end_matches(super::CLOSING_PUNCTUATION);
+    if core.is_empty() || super::address_like(core) || known.find(core).is_some() {
         return None;
     }
     if let Some(word) = core.strip_prefix('.') {

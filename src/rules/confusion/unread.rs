@@ -15,7 +15,6 @@
 
 use crate::edit::{Edit, Safety};
 use crate::lexicon::known::KnownWords;
-use crate::lexicon::Lexicon;
 use crate::rules::{Context, RuleInfo};
 
 /// Marks in words a document needs before they count as unread letters.
@@ -49,18 +48,11 @@ struct Site<'t> {
 }
 
 /// The unread mark in the chunk `text[start..end]` (no white space inside), if any.
-fn site<'t>(
-    known: &KnownWords,
-    lex: &Lexicon,
-    text: &'t str,
-    start: usize,
-    end: usize,
-) -> Option<Site<'t>> {
+fn site<'t>(known: &KnownWords, text: &'t str, start: usize, end: usize) -> Option<Site<'t>> {
     let chunk = &text[start..end];
     let lead = chunk.len() - chunk.trim_start_matches(['"', '\'', '(', '‘', '“']).len();
-    let core =
-        chunk[lead..].trim_end_matches([',', ';', ':', '.', '!', '?', '"', '\'', ')', '’', '”']);
-    if core.contains(['/', '@', ':', '\\'])
+    let core = chunk[lead..].trim_end_matches(super::CLOSING_PUNCTUATION);
+    if super::address_like(core)
         || core.bytes().any(|b| b.is_ascii_digit())
         || core.bytes().filter(|&b| b == b'~' || b == b'^').count() != 1
     {
@@ -86,7 +78,8 @@ fn site<'t>(
         if f.accents || f.possessive || f.entry.proper || f.entry.roman || !f.entry.is_common() {
             return;
         }
-        let count = lex.frequency(&word.to_lowercase());
+        // Upper- and lower-case entries share a count.
+        let count = f.entry.frequency;
         // A letter added at the edge of a word must make a frequent word: "un~" is more
         // often a cut "unguarded" than "uni".
         let least = if inside || letter.is_empty() {
@@ -162,9 +155,8 @@ pub fn unread_letters(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
         return;
     }
     let known = cx.known_words();
-    let lex = Lexicon::embedded();
     for (start, end) in sites {
-        let Some(s) = site(known, lex, text, start, end) else {
+        let Some(s) = site(known, text, start, end) else {
             continue;
         };
         let what = if s.letter.is_empty() {

@@ -126,7 +126,7 @@ const THREE_LETTER_TOTAL: f64 = 10.0;
 /// cost up to 2.5 ("om" → "am", "ma" → "me", "ha" → "he") +26 and +6, most of the new
 /// edits wrong.
 const HABIT_PAIR_MAX_CHANNEL: f64 = 1.5;
-/// SCOWL level up to which a name counts as well known for [`Corrector::garbled_name`].
+/// SCOWL level up to which a name counts as well known for [`Corrector::well_known_name`].
 /// Measured on the real corpora: 32 more words fixed and 2 broken ("Franois" →
 /// "Francis", "Courtnay" → "Courtney"); at level 45, 11 and none; at 60, 33 and 2; with
 /// any swap (not only the common misreadings), 48 and 4.
@@ -722,40 +722,29 @@ impl<'a> Corrector<'a> {
         })
     }
 
-    /// Whether a capitalised `token` inside a sentence is a misreading of the common word
-    /// `cand` rather than a name: it has [`LONGER_NON_WORD`] letters or more, the document
-    /// uses it only this once (names recur), and `cand` is an ordinary lower-case word,
-    /// no name ("Detectivo", "Collego", "Agnostioism"; short names one letter from a word,
-    /// "Jaspar", "Millar", "Moy", stay).
-    fn garbled_capital(&self, token: &str, cand: &Scored) -> bool {
-        if token.chars().count() < LONGER_NON_WORD || self.vocab.count_any_case(token) != 1 {
-            return false;
-        }
+    /// Whether `cand`, a candidate for a capitalised one-off inside a sentence (seven
+    /// letters or more, used only once: see [`Corrector::weigh`]), is an ordinary
+    /// lower-case common word, no name: the token misreads it ("Detectivo", "Collego",
+    /// "Agnostioism"; short names one letter from a word, "Jaspar", "Millar", "Moy", stay).
+    fn ordinary_common_word(&self, cand: &Scored) -> bool {
         let lower = cand.word.to_lowercase();
         self.lex
             .find(&lower)
             .is_some_and(|f| f.spelling == lower && !f.entry.proper && f.entry.is_common())
     }
 
-    /// Whether a capitalised `token` inside a sentence is a misreading of the well-known
-    /// name `cand`: the token has [`LONGER_NON_WORD`] letters or more, no lexicon lists
-    /// it, the document uses it only this once, one common misreading (a swap of cost
-    /// [`REAL_WORD_MAX_CHANNEL`] at most) reaches `cand`, and `cand` is a name the lexicon
-    /// spells so at level [`WELL_KNOWN_NAME_LEVEL`] or below ("Tliomas" → "Thomas",
-    /// "Soorates" → "Socrates", "Moiitreal" → "Montreal"). A rarer name, or one a costlier
-    /// swap reaches, is as likely the writer's own spelling of another ("Abernethy",
-    /// "Georgio" stay).
-    fn garbled_name(&self, token: &str, cand: &Scored) -> bool {
-        if token.chars().count() < LONGER_NON_WORD
-            || cand.channel > REAL_WORD_MAX_CHANNEL
-            || self.vocab.count_any_case(token) != 1
-            || self.known.find(token).is_some()
-        {
-            return false;
-        }
-        self.lex.find(&cand.word).is_some_and(|f| {
-            f.spelling == cand.word && f.entry.proper && f.entry.level <= WELL_KNOWN_NAME_LEVEL
-        })
+    /// Whether `cand`, a candidate for a capitalised one-off inside a sentence that no
+    /// lexicon lists (see [`Corrector::weigh`]), is a well-known name one common
+    /// misreading away: a swap of cost [`REAL_WORD_MAX_CHANNEL`] at most reaches it, and
+    /// the lexicon spells it so as a name at level [`WELL_KNOWN_NAME_LEVEL`] or below
+    /// ("Tliomas" → "Thomas", "Soorates" → "Socrates", "Moiitreal" → "Montreal"). A
+    /// rarer name, or one a costlier swap reaches, is as likely the writer's own spelling
+    /// of another ("Abernethy", "Georgio" stay).
+    fn well_known_name(&self, cand: &Scored) -> bool {
+        cand.channel <= REAL_WORD_MAX_CHANNEL
+            && self.lex.find(&cand.word).is_some_and(|f| {
+                f.spelling == cand.word && f.entry.proper && f.entry.level <= WELL_KNOWN_NAME_LEVEL
+            })
     }
 
     /// Whether a candidate for a capitalised token inside a sentence is a name the lexicon
@@ -1071,23 +1060,28 @@ impl<'a> Corrector<'a> {
         next: Option<&str>,
     ) -> Option<Correction> {
         let full_len = text.len() + suffix.len();
+        let letters = text.chars().count();
         // A capitalised word inside a sentence is probably a name: only the document's own
         // spelling of a name may replace it ("Auhert" → "Aubert", "Oweu" → "Owen"), unless
-        // it is a long one-off that misreads a common word ("Detectivo").
+        // it is a long one-off (names recur) that misreads a common word ("Detectivo") or,
+        // when no lexicon lists it, a well-known name ("Tliomas").
         let mid_sentence_name = prev.is_some() && shape(text) == Shape::Title;
+        let one_off =
+            mid_sentence_name && letters >= LONGER_NON_WORD && self.vocab.count_any_case(text) == 1;
+        let unlisted_one_off = one_off && self.known.find(text).is_none();
         let cands: Vec<&Scored> = cands
             .iter()
             .filter(|c| {
                 !mid_sentence_name
                     || c.doc_count >= 2
                     || self.name_written_elsewhere(c)
-                    || self.garbled_capital(text, c)
-                    || self.garbled_name(text, c)
+                    || (one_off && self.ordinary_common_word(c))
+                    || (unlisted_one_off && self.well_known_name(c))
             })
             .take(CONTEXT_K)
             .collect();
         // Context moves a score by at most MAX_CONTEXT: skip it when nothing can win.
-        let least = least_margin(!known && !real_word, text.chars().count());
+        let least = least_margin(!known && !real_word, letters);
         if cands
             .first()
             .is_none_or(|c| c.score() + MAX_CONTEXT - own < least)
@@ -1113,7 +1107,7 @@ impl<'a> Corrector<'a> {
         let ratio = best.logp - own;
         // A word of one or two letters ("ho", "er") is too easily another: only the
         // context and the document's own misreadings can earn its change.
-        let short = text.chars().count() <= 2;
+        let short = letters <= 2;
         // Worked out only for a real word, when the cheaper conditions leave it open: the
         // profile's answer (`document_shows`) is the costly part.
         let context_earns = || {
@@ -1124,12 +1118,12 @@ impl<'a> Corrector<'a> {
                     || (short
                         && best_ctx >= SHORT_STRONG_CONTEXT
                         && ratio + best_ctx >= SHORT_STRONG_TOTAL)
-                    || (text.chars().count() == 3 && ratio + best_ctx >= THREE_LETTER_TOTAL))
+                    || (letters == 3 && ratio + best_ctx >= THREE_LETTER_TOTAL))
         };
         let real_word_ok = || {
             best.channel <= REAL_WORD_MAX_CHANNEL
                 && ((!short && ratio >= REAL_WORD_RATIO && best_ctx >= 0.0)
-                    || (text.chars().count() == 2
+                    || (letters == 2
                         && best.channel <= HABIT_PAIR_MAX_CHANNEL
                         && ratio >= REAL_WORD_RATIO
                         && best_ctx >= 0.0
@@ -1138,9 +1132,7 @@ impl<'a> Corrector<'a> {
                     || context_earns())
         };
         let non_word = !known && !real_word;
-        if margin < required_margin(non_word, text.chars().count(), gap)
-            || (real_word && !real_word_ok())
-        {
+        if margin < required_margin(non_word, letters, gap) || (real_word && !real_word_ok()) {
             return None;
         }
         // "A word spelled right three times and wrong once is strong evidence."
@@ -1152,7 +1144,7 @@ impl<'a> Corrector<'a> {
         // clearly ahead of the others is enough ("tremhling" → "trembling").
         let long_non_word = !known
             && !real_word
-            && text.chars().count() >= LONG_NON_WORD
+            && letters >= LONG_NON_WORD
             && best.channel < f64::from(GENERIC_COST)
             && gap >= LONG_NON_WORD_GAP;
         let safe = (margin >= SAFE_MARGIN && gap >= SAFE_GAP) || document_says || long_non_word;
