@@ -55,6 +55,38 @@ pub(crate) trait Automaton: Copy {
     }
 }
 
+/// Where a step along one byte leads, with the transition's output, if anywhere.
+pub(crate) type Step<A> = Option<(<A as Automaton>::Node, u64)>;
+
+/// The step from one node along a byte, remembered for the next ask with the same byte:
+/// the swaps that insert a ligature ("fi", "fl", "ff", …) come one after another in the
+/// confusion table, so a search that tries each swap's `meant` from the same node steps
+/// along "f" once. Made anew for each node.
+pub(crate) struct SharedStep<A: Automaton> {
+    last: Option<(u8, Step<A>)>,
+}
+
+impl<A: Automaton> SharedStep<A> {
+    /// Nothing remembered yet.
+    pub(crate) fn new() -> Self {
+        SharedStep { last: None }
+    }
+
+    /// `fst.step(node, b)`, from memory when the last ask was for `b` too (`node` must be
+    /// the same at every ask).
+    #[inline]
+    pub(crate) fn step(&mut self, fst: A, node: A::Node, b: u8) -> Step<A> {
+        match self.last {
+            Some((last, step)) if last == b => step,
+            _ => {
+                let step = fst.step(node, b);
+                self.last = Some((b, step));
+                step
+            }
+        }
+    }
+}
+
 impl<'f, D: AsRef<[u8]>> Automaton for &'f Fst<D> {
     type Node = Node<'f>;
 

@@ -5,7 +5,7 @@
 //! apply a confusion (replace `seen` in the token by `meant` in the word). Only prefixes
 //! that some word has are explored, so a search costs microseconds.
 
-use super::automaton::Automaton;
+use super::automaton::{Automaton, SharedStep};
 use super::entry::Entry;
 
 /// One confusion the search may apply: `seen` in the token stands for `meant` in a word.
@@ -29,9 +29,6 @@ pub struct Hit {
     /// Sum of the swap costs.
     pub cost: f32,
 }
-
-/// Where a step along one byte leads, with the transition's output, if anywhere.
-type Step<A> = Option<(<A as Automaton>::Node, u64)>;
 
 struct Search<'a, A: Automaton> {
     fst: A,
@@ -77,9 +74,8 @@ impl<A: Automaton> Search<'_, A> {
         let (Some(&from), Some(&to)) = (self.starts.get(i), self.starts.get(i + 1)) else {
             return;
         };
-        // The step along the first byte of the last `meant` tried: the swaps that insert
-        // a ligature ("fi", "fl", "ff", …) come one after another and share it.
-        let mut first: Option<(u8, Step<A>)> = None;
+        // The step along the first byte of each `meant`, shared by the ligature swaps.
+        let mut first = SharedStep::new();
         for k in from as usize..to as usize {
             let Some(swap) = self
                 .applicable
@@ -96,15 +92,7 @@ impl<A: Automaton> Search<'_, A> {
                 self.walk(node, out, i + swap.seen.len(), swaps + 1, c);
                 continue;
             };
-            let step0 = match first {
-                Some((b, step)) if b == b0 => step,
-                _ => {
-                    let step = self.fst.step(node, b0);
-                    first = Some((b0, step));
-                    step
-                }
-            };
-            let Some((mut n, o0)) = step0 else {
+            let Some((mut n, o0)) = first.step(self.fst, node, b0) else {
                 continue;
             };
             // Follow the rest of `meant` through the automaton.

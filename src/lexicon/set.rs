@@ -7,7 +7,7 @@
 //! token instead shares the token's prefix among the variants, drops every variant whose
 //! prefix no word of the set has, and builds a string only for the variants the set holds.
 
-use super::automaton::Automaton;
+use super::automaton::{Automaton, SharedStep};
 use super::flat::Flat;
 use super::search::{starts_with, Swap, SwapIndex};
 use fst::Set;
@@ -107,9 +107,9 @@ fn held_variants<A: Automaton>(
     for i in 0..=bytes.len() {
         // The word is ASCII: every position is a character boundary.
         let (done, rest) = bytes.split_at(i);
-        // The step along the lowered first byte of the last `meant` tried: the swaps that
-        // insert a ligature ("fi", "fl", "ff", …) come one after another and share it.
-        let mut first: Option<(u8, Option<A::Node>)> = None;
+        // The step along the lowered first byte of each `meant`, shared by the ligature
+        // swaps.
+        let mut first = SharedStep::new();
         for &k in index.at(rest) {
             let k = usize::from(k);
             let Some(swap) = swaps.get(k) else {
@@ -132,14 +132,10 @@ fn held_variants<A: Automaton>(
                 let mut n = Some(node);
                 for (j, &b) in meant.iter().enumerate() {
                     let b = b.to_ascii_lowercase();
-                    n = match (j, first) {
-                        (0, Some((b0, n0))) if b0 == b => n0,
-                        (0, _) => {
-                            let n0 = fst.step(node, b).map(|s| s.0);
-                            first = Some((b, n0));
-                            n0
-                        }
-                        _ => n.and_then(|n| fst.step(n, b).map(|s| s.0)),
+                    n = if j == 0 {
+                        first.step(fst, node, b).map(|s| s.0)
+                    } else {
+                        n.and_then(|n| fst.step(n, b).map(|s| s.0))
                     };
                 }
                 n.and_then(|n| fst.follow(n, 0, after))
