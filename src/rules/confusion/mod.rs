@@ -334,8 +334,26 @@ fn halves_of_one_word(
         .is_some_and(|f| !f.accents && f.entry.is_common())
 }
 
+/// Each whitespace-separated chunk of `text` that holds a mark at one of `marks` (byte
+/// positions in ascending order, none of them white space), once, with the position of
+/// its first mark: C014 and C016 read each spoilt word once however many marks it holds.
+pub(crate) fn chunks_with_marks<'t>(
+    text: &'t str,
+    marks: impl Iterator<Item = usize> + 't,
+) -> impl Iterator<Item = (usize, std::ops::Range<usize>)> + 't {
+    let mut done = 0usize;
+    marks.filter_map(move |i| {
+        if i < done {
+            return None;
+        }
+        let chunk = chunk_around(text, i);
+        done = chunk.end;
+        Some((i, chunk))
+    })
+}
+
 /// The whitespace-separated chunk of `text` that holds byte `i` (which must not be white
-/// space): from after the white space before it to the next. C013 and C014 look only at
+/// space): from after the white space before it to the next. C013, C014 and C016 look only at
 /// the chunks around the marks they find.
 pub(crate) fn chunk_around(text: &str, i: usize) -> std::ops::Range<usize> {
     let start = text[..i].rfind(char::is_whitespace).map_or(0, |k| {

@@ -136,19 +136,10 @@ fn mid_sentence_before(text: &str, start: usize) -> bool {
 pub fn marks_in_words(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     let text = cx.text;
     let known = cx.known_words();
-    let bytes = text.as_bytes();
-    let mut sites = Vec::new();
-    let mut done = 0usize;
-    for i in memchr::memchr2_iter(b'.', b'!', bytes) {
-        if i < done {
-            continue;
-        }
-        let std::ops::Range { start, end } = super::chunk_around(text, i);
-        done = end;
-        if let Some(s) = site(known, text, start, end) {
-            sites.push(s);
-        }
-    }
+    let marks = memchr::memchr2_iter(b'.', b'!', text.as_bytes());
+    let sites: Vec<Site<'_>> = super::chunks_with_marks(text, marks)
+        .filter_map(|(_, chunk)| site(known, text, chunk.start, chunk.end))
+        .collect();
     let specks = sites.iter().filter(|s| s.kind != Kind::Bang).count();
     let bangs = sites.len() - specks;
     for s in sites {

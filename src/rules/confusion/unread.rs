@@ -134,13 +134,8 @@ pub fn unread_letters(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     let bytes = text.as_bytes();
     let mut marks = 0usize;
     let mut sites = Vec::new();
-    let mut done = 0usize;
-    for i in memchr::memchr2_iter(b'~', b'^', bytes) {
-        if i < done {
-            continue;
-        }
-        let std::ops::Range { start, end } = super::chunk_around(text, i);
-        done = end;
+    let found = super::chunks_with_marks(text, memchr::memchr2_iter(b'~', b'^', bytes));
+    for (i, std::ops::Range { start, end }) in found {
         // A mark touching a letter counts towards the habit, mended or not.
         let touches_letter = |k: Option<usize>| {
             k.and_then(|k| bytes.get(k))
