@@ -786,19 +786,21 @@ impl<'a> Corrector<'a> {
     /// as expected when the expectation is lower than that (rare neighbours say nothing:
     /// both spellings then score their independence estimate, with no floor that would
     /// favour a rare spelling next to a garbled word).
-    fn context(&self, prev: Option<&str>, word: &str, next: Option<&str>) -> f64 {
+    /// `prev` and `next` come with their counts ([`Corrector::count`]), looked up once for
+    /// the token and all its candidates.
+    fn context(&self, prev: Option<(&str, f64)>, word: &str, next: Option<(&str, f64)>) -> f64 {
         let fw = self.count(word);
-        let side = |pair: u64, other: &str| {
-            let expected = fw * self.count(other) * BIGRAM_SCALE / CORPUS_WORDS;
+        let side = |pair: u64, other_count: f64| {
+            let expected = fw * other_count * BIGRAM_SCALE / CORPUS_WORDS;
             let floor = expected.min(BIGRAM_FLOOR);
             ((pair as f64).max(floor).max(f64::MIN_POSITIVE) / fw).ln()
         };
         let mut total = 0.0;
-        if let Some(p) = prev {
-            total += side(self.lex.bigram(p, word), p);
+        if let Some((p, count)) = prev {
+            total += side(self.lex.bigram(p, word), count);
         }
-        if let Some(n) = next {
-            total += side(self.lex.bigram(word, n), n);
+        if let Some((n, count)) = next {
+            total += side(self.lex.bigram(word, n), count);
         }
         total
     }
@@ -1088,6 +1090,8 @@ impl<'a> Corrector<'a> {
         {
             return None;
         }
+        let prev = prev.map(|p| (p, self.count(p)));
+        let next = next.map(|n| (n, self.count(n)));
         let own_context = self.context(prev, text, next);
         let mut ranked: Vec<(f64, f64, &Scored)> = cands
             .into_iter()
