@@ -95,19 +95,45 @@ const LEADING_WORDS: &[&str] = &[
     "Until",
     "Unless",
     "Whilst",
+    // A question or a wish puts the subject after its verb ("Am 1 that brother's keeper",
+    // "May 1 die", "Had 1 let go").
+    "Am",
+    "May",
+    "Might",
+    "Had",
+    "Have",
+    "Can",
+    "Could",
+    "Shall",
+    "Should",
+    "Will",
+    "Would",
+    "Must",
+    "Do",
+    "Did",
 ];
 
-/// Whether the token at `start` begins a sentence or follows one of [`LEADING_WORDS`]:
-/// after `.`, `!` or `?` (and any closing quotes) and a space or line break, or as the
-/// first token of the text.
+/// Whether the token at `start` begins a sentence or follows one of [`LEADING_WORDS`]
+/// (and at most one comma: "Nevertheless, 1 toiled"): after `.`, `!` or `?` (and any
+/// closing quotes) and a space or line break, or as the first token of the text.
 fn sentence_opening(text: &str, prev: Option<&Token<'_>>, start: usize) -> bool {
     if tokens::after_mark(text, prev, start, &['.', '!', '?']) {
         return true;
     }
     prev.is_some_and(|p| {
         let between = &text[p.range.end..start];
-        LEADING_WORDS.contains(&p.text) && !between.is_empty() && between.chars().all(|c| c == ' ')
+        let gap = between.strip_prefix(',').unwrap_or(between);
+        LEADING_WORDS.contains(&p.text) && !gap.is_empty() && gap.chars().all(|c| c == ' ')
     })
+}
+
+/// Whether `word` is a word that may follow the pronoun: letters, or a contraction of them
+/// ("toiled", "shan't", "can’t").
+fn plain_word(word: &str) -> bool {
+    word.starts_with(char::is_alphabetic)
+        && word
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '\'' || c == '’')
 }
 
 /// Share of a word's occurrences that follow "I" before the word counts as evidence
@@ -125,7 +151,7 @@ fn first_person_place(
     lex: &Lexicon,
     followers: &Followers,
 ) -> Option<String> {
-    if followers.uses < FIRST_PERSON_USES || !next.text.chars().all(char::is_alphabetic) {
+    if followers.uses < FIRST_PERSON_USES || !plain_word(next.text) {
         return None;
     }
     if word_before(text, prev, token.range.start) {
@@ -252,6 +278,14 @@ mod tests {
         let text =
             format!("{first_person}The road was long. 1 toiled on. And 1 failed. But 1 more came.");
         assert_eq!(fix(&text), vec!["I", "I"]);
+        // After a verb that puts its subject second, after a leading word and its comma,
+        // and before a contraction, the same holds.
+        let text = format!(
+            "{first_person}Am 1 mistaken? May 1 rest. Nevertheless, 1 toiled. So 1 shan't."
+        );
+        assert_eq!(fix(&text), vec!["I", "I", "I", "I"]);
+        let text = format!("{first_person}Had 1 more, Will 1 more, Nevertheless, 1 more.");
+        assert!(fix(&text).is_empty(), "{:?}", fix(&text));
         // After another capitalised word, a figure or a sentence end, a number stays.
         let text = format!("{first_person}See Table 1 shows it. Cut 2 1 inch. Done. 1 more");
         assert!(fix(&text).is_empty(), "{:?}", fix(&text));
