@@ -3,6 +3,8 @@
 //! document word and clearly more probable than the token itself and than every other
 //! candidate; the margin (in nats) becomes the edit's confidence and its safety.
 
+mod shape;
+
 use super::archaic;
 use super::longs;
 use super::model::{self, GENERIC_COST};
@@ -16,6 +18,9 @@ use crate::lexicon::BIGRAM_SCALE;
 use crate::lexicon::{Entry, Lexicon};
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use shape::{
+    capital_misread, case_like, has_inner_capitals, in_sentence_case, shape, shape_and_base, Shape,
+};
 use std::sync::{Arc as Rc, Mutex};
 
 /// Approximate number of words behind the lexicon's frequency counts.
@@ -140,76 +145,6 @@ const GENERIC_LEXICON_MIN_LEN: usize = 6;
 const MAX_TOKEN_BYTES: usize = 64;
 /// Generic (non-table) edits can only win for words at least this probable.
 const GENERIC_MIN_LOGP: f64 = UNKNOWN_LOGP + MIN_MARGIN + GENERIC_COST as f64;
-
-/// How a token is capitalised.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Shape {
-    Lower,
-    Title,
-    Upper,
-    /// Lower-case first, capitals inside ("wUl", "maBy").
-    Mixed,
-    /// A capital first and some, not all, inside: a capitalised word with capitals misread
-    /// in it ("FIeeing", "AVick", "MoUoy").
-    CapitalMixed,
-}
-
-fn shape(word: &str) -> Shape {
-    let mut chars = word.chars().filter(|c| c.is_alphabetic());
-    let Some(first) = chars.next() else {
-        return Shape::Lower;
-    };
-    // Counted as they come: no list of the letters is kept.
-    let (mut rest, mut rest_upper) = (0usize, 0usize);
-    for c in chars {
-        rest += 1;
-        rest_upper += usize::from(c.is_uppercase());
-    }
-    match (first.is_uppercase(), rest_upper) {
-        (false, 0) => Shape::Lower,
-        (true, 0) => Shape::Title,
-        (true, n) if n == rest => Shape::Upper,
-        (true, _) => Shape::CapitalMixed,
-        (false, _) => Shape::Mixed,
-    }
-}
-
-fn recase(word: &str, shape: Shape) -> String {
-    match shape {
-        Shape::Lower | Shape::Mixed => word.to_string(),
-        Shape::Upper => word.to_uppercase(),
-        Shape::Title | Shape::CapitalMixed => {
-            let mut c = word.chars();
-            match c.next() {
-                Some(f) => f.to_uppercase().chain(c).collect(),
-                None => String::new(),
-            }
-        }
-    }
-}
-
-/// A token's capitalisation and the form searched for it: lower case, or for mixed case
-/// the token as written, its first capital lowered (the capitals inside are the misread
-/// letters the confusion table knows: "FIeeing" is searched as "fIeeing").
-fn shape_and_base(token: &str) -> (Shape, String) {
-    let shape = shape(token);
-    let base = match shape {
-        Shape::Title | Shape::Upper => token.to_lowercase(),
-        Shape::Lower | Shape::Mixed => token.to_string(),
-        Shape::CapitalMixed => first_lowered(token),
-    };
-    (shape, base)
-}
-
-/// A candidate spelled for a token of this shape: a name found as written keeps its
-/// capitals; other words take the token's.
-fn case_like(cand: &str, shape: Shape) -> String {
-    if cand.starts_with(char::is_uppercase) {
-        cand.to_string()
-    } else {
-        recase(cand, shape)
-    }
-}
 
 /// A proposed correction of one token.
 #[derive(Clone, Debug)]
@@ -1194,34 +1129,6 @@ fn lexicon_edits_apply(lower: &str, shape: Shape) -> bool {
         && lower.bytes().all(|b| b.is_ascii_lowercase())
 }
 
-/// The spelling of the winning candidate: in lower case inside a sentence when the
-/// token's capital was part of the misreading ("Avas" → "was"), else as cased.
-fn in_sentence_case(best: &Scored, inside_sentence: bool) -> String {
-    if best.capital_misread && inside_sentence {
-        first_lowered(&best.word)
-    } else {
-        best.word.clone()
-    }
-}
-
-/// `word` with its first letter in lower case.
-fn first_lowered(word: &str) -> String {
-    let mut c = word.chars();
-    c.next()
-        .map(|f| f.to_lowercase().chain(c).collect())
-        .unwrap_or_default()
-}
-
-/// Whether `cand`, a word found for `token`, begins with a lower-case letter other than
-/// the token's capital lowered: the capital was part of what the OCR misread ("Avas" for
-/// "was", "Iiis" for "his"), not a capital of the text.
-fn capital_misread(token: &str, cand: &str) -> bool {
-    let (Some(t), Some(c)) = (token.chars().next(), cand.chars().next()) else {
-        return false;
-    };
-    t.is_uppercase() && c.is_lowercase() && t.to_lowercase().ne(c.to_lowercase())
-}
-
 /// Lexicon words a mixed-case `base` (its first letter lowered, so every capital is inside
 /// the word) spells with its capitals read as the letters they resemble
 /// ([`model::CAPITAL_TABLE`]): the confusion search, at most one swap per capital.
@@ -1234,18 +1141,6 @@ fn capital_reading_hits(lex: &Lexicon, base: &str) -> Vec<crate::lexicon::search
         capitals,
         f32::INFINITY,
     )
-}
-
-/// Whether a mixed-case token (`base`, its first letter lowered) has capitals inside that
-/// stand for misread lower-case letters: one or two capitals among at least two lower-case
-/// letters, all ASCII ("wUl", "afTorded"; not "BALFOUIt").
-fn has_inner_capitals(base: &str, shape: Shape) -> bool {
-    let capitals = base.bytes().filter(u8::is_ascii_uppercase).count();
-    let lower = base.bytes().filter(u8::is_ascii_lowercase).count();
-    matches!(shape, Shape::Mixed | Shape::CapitalMixed)
-        && base.bytes().all(|b| b.is_ascii_alphabetic())
-        && (1..=2).contains(&capitals)
-        && lower >= 2
 }
 
 /// Whether `word` is `token` with the final "g" of "-ing" put back: the dialect spelling
