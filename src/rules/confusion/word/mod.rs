@@ -4,6 +4,7 @@
 //! candidate; the margin (in nats) becomes the edit's confidence and its safety.
 
 mod candidates;
+mod rival;
 mod shape;
 
 use super::archaic;
@@ -19,7 +20,7 @@ use crate::lexicon::BIGRAM_SCALE;
 use crate::lexicon::{Entry, Lexicon};
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use shape::{case_like, in_sentence_case, shape, shape_and_base, Shape};
+use shape::{in_sentence_case, shape, Shape};
 use std::sync::{Arc as Rc, Mutex};
 
 /// Approximate number of words behind the lexicon's frequency counts.
@@ -388,51 +389,6 @@ impl<'a> Corrector<'a> {
             .filter(|f| !f.accents)
             .map(|f| (count_of(&f.entry) / CORPUS_WORDS).ln());
         lex.map_or(trusted, |l| l.max(trusted)).max(UNKNOWN_LOGP)
-    }
-
-    /// Whether some word could replace the real word `token`: one at least e^REAL_WORD_RATIO
-    /// times as probable, reached at a channel cost up to REAL_WORD_MAX_CHANNEL (the
-    /// conditions `correct` puts on replacing a real word), in the lexicon or the document.
-    /// The answer depends on the spelling alone, so it is remembered per spelling.
-    fn real_word_rival(&self, token: &str) -> bool {
-        if let Some(&known) = lock(&self.rivals).get(token) {
-            return known;
-        }
-        let found = self.search_rival(token);
-        self.remember_rival(token, found);
-        found
-    }
-
-    fn remember_rival(&self, token: &str, found: bool) {
-        let mut rivals = lock(&self.rivals);
-        if rivals.len() >= CACHE_LIMIT {
-            rivals.clear();
-        }
-        rivals.insert(token.to_string(), found);
-    }
-
-    /// [`Corrector::real_word_rival`], searched.
-    fn search_rival(&self, token: &str) -> bool {
-        if token.len() > MAX_TOKEN_BYTES {
-            return false;
-        }
-        let own = self.own_logp(token);
-        let (shape, base) = shape_and_base(token);
-        let (hits, _) = self.lexicon_hits(token, &base, shape, REAL_WORD_MAX_CHANNEL as f32);
-        let rival = |word: &str, entry: Option<Entry>| {
-            self.prior(&case_like(word, shape), token, entry)
-                .is_some_and(|(logp, _, _)| logp - own >= CONTEXT_RATIO)
-        };
-        if hits.into_iter().any(|h| rival(&h.word, Some(h.entry))) {
-            return true;
-        }
-        let mut found = false;
-        let max_cost = REAL_WORD_MAX_CHANNEL as f32;
-        self.for_each_repeated_variant(&base, max_cost, |cand, cost| {
-            found = f64::from(cost) <= REAL_WORD_MAX_CHANNEL && rival(cand, None);
-            !found
-        });
-        found
     }
 
     /// Whether `token` becomes `word` by one swap that this document's weighed table makes
@@ -1021,7 +977,7 @@ fn explain(
 mod tests {
     use super::super::tokens::tokens;
     use super::candidates::capital_reading_hits;
-    use super::shape::has_inner_capitals;
+    use super::shape::{has_inner_capitals, shape_and_base};
     use super::*;
 
     /// A sentence of common words with nothing to mend, repeated to make a document.
