@@ -164,7 +164,8 @@ pub const CAPITAL_READING_COST: f32 = 4.0;
 /// resembles ("U" for "ll", "li", "il" or "h"; "T" for "f" or "ff"; "B" for "s" or "fl"),
 /// each at [`CAPITAL_READING_COST`]. Chosen from the shapes of the letters; a capital not
 /// listed with others is read as itself in lower case. Only searched for tokens whose
-/// first letter is lower case (see `word.rs`), so a capital is always inside the word.
+/// first letter is lower case (see `word/candidates.rs`), so a capital is always inside
+/// the word.
 pub const CAPITAL_TABLE: &[Confusion] = {
     const K: f32 = CAPITAL_READING_COST;
     &[
