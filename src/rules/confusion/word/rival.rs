@@ -6,9 +6,10 @@ use super::{lock, Corrector, CACHE_LIMIT, CONTEXT_RATIO, MAX_TOKEN_BYTES, REAL_W
 use crate::lexicon::Entry;
 
 impl<'a> Corrector<'a> {
-    /// Whether some word could replace the real word `token`: one at least e^REAL_WORD_RATIO
-    /// times as probable, reached at a channel cost up to REAL_WORD_MAX_CHANNEL (the
-    /// conditions `correct` puts on replacing a real word), in the lexicon or the document.
+    /// Whether some word could replace the real word `token`: one at least e^CONTEXT_RATIO
+    /// times as probable (the least ratio at which context may earn the change), reached at
+    /// a channel cost up to REAL_WORD_MAX_CHANNEL (the conditions `correct` puts on
+    /// replacing a real word), in the lexicon or the document.
     /// The answer depends on the spelling alone, so it is remembered per spelling.
     pub(super) fn real_word_rival(&self, token: &str) -> bool {
         if let Some(&known) = lock(&self.rivals).get(token) {

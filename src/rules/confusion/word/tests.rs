@@ -207,12 +207,11 @@ fn real_words_change_only_where_the_document_shows_the_misreading() {
         got.iter().any(|(a, b, _)| a == "bis" && b == "his"),
         "{got:?}"
     );
-    // The same word in a document without that misreading stays: its neighbours
-    // favour "his", but not strongly enough to earn the change alone ("in bis pocket"
-    // would: see `a_three_letter_word_changes_where_its_neighbours_settle_it`; "ho"
-    // goes on its neighbours' word alone, see the test after the next).
+    // The same word in a document without that misreading stays where its neighbours
+    // do not speak for "his" ("He sold bis cart" would change on theirs alone: see
+    // `a_three_letter_word_changes_where_its_neighbours_settle_it`).
     let clean = "The man said that he would have come, which was kind. \
-                 He sold bis cart and ho went home.";
+                 The word bis means twice.";
     let got_clean = fix(clean);
     assert!(
         !got_clean.iter().any(|(a, _, _)| a == "bis"),
@@ -478,6 +477,12 @@ fn a_three_letter_word_changes_where_its_neighbours_settle_it() {
     let got = fix("Then he thanked the boy for bis song and sent him home with a coin.");
     assert!(
         got.iter().any(|(a, b, _)| a == "bis" && b == "his"),
+        "{got:?}"
+    );
+    // With one neighbour only, across a semicolon, when it speaks clearly.
+    let got = fix("She would not go with them; hut no notice had been taken of it.");
+    assert!(
+        got.iter().any(|(a, b, _)| a == "hut" && b == "but"),
         "{got:?}"
     );
     // The real word where its neighbours want it stays.
