@@ -13,6 +13,11 @@ use ocrclean::{input, Cleaner, LoadOptions, Options};
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 
+/// The allocator the `clean` binary uses (`src/app/memory.rs`), so that the figures are
+/// the binary's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Size of the benchmark text.
 const TARGET_BYTES: usize = 2 << 20;
 

@@ -15,7 +15,6 @@ use std::io::Write;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    release_large_blocks();
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
@@ -26,25 +25,6 @@ fn main() -> ExitCode {
         }
     }
 }
-
-/// Have blocks of 8 MiB and more (the texts and token tables of a large input) mapped on
-/// their own, so that they go back to the system when freed. By default glibc raises that
-/// threshold each time such a block is freed, and later texts and tables then land in
-/// the heap, whose holes are kept: on a 105 MB text the peak was 470 MB instead of
-/// 388 MB (issue 2: under 4x the input). At 1 MiB the peak was 375 MB, but a 2 MB text
-/// paid 0.06 s of page faults.
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-fn release_large_blocks() {
-    // SAFETY: `mallopt` sets one allocator parameter; it is called before any thread
-    // starts, and a refusal (return 0) leaves glibc's default in place.
-    unsafe {
-        libc::mallopt(libc::M_MMAP_THRESHOLD, 8 << 20);
-    }
-}
-
-/// Other allocators keep their own policy.
-#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
-fn release_large_blocks() {}
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.chain().any(|c| {
@@ -183,6 +163,7 @@ fn clean(args: RunArgs) -> Result<ExitCode> {
         return clean_streaming(&args, &cleaner, &opts);
     }
     let loaded = input::load_path(args.input(), &opts.load)?;
+    app::memory::fit_to_input(loaded.document.text().len() as u64);
     let mut report = cleaner.clean(loaded)?;
     for w in report.source.warnings() {
         eprintln!("clean: warning: {w}");
@@ -218,6 +199,7 @@ fn clean(args: RunArgs) -> Result<ExitCode> {
 /// changes). Only the counts of changes are kept, for the summary and the exit code.
 fn clean_streaming(args: &RunArgs, cleaner: &Cleaner, opts: &Options) -> Result<ExitCode> {
     let loaded = input::load_path(args.input(), &opts.load)?;
+    app::memory::fit_to_input(loaded.document.text().len() as u64);
     for w in loaded.source.warnings() {
         eprintln!("clean: warning: {w}");
     }

@@ -72,6 +72,7 @@ pub fn run(args: &RunArgs) -> Result<ExitCode> {
             globs: args.glob.clone(),
         },
     )?;
+    super::memory::fit_to_files(plan.jobs.iter().map(|job| job.input.as_path()));
     let threads = args.jobs.map_or(0, usize::from);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)

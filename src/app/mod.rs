@@ -3,6 +3,7 @@
 
 pub mod batch;
 pub mod jsonl;
+pub mod memory;
 pub mod options;
 pub mod progress;
 
