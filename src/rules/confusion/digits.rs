@@ -6,6 +6,10 @@
 //! only when every letter goes: "1960s", "20s", "6d", "1st", "4th" keep their letters (a
 //! lower-case s, d, st, th are plurals, money and ordinals, not misreads), and a code that
 //! starts with a capital ("B12", "A4", "M25") stays.
+//!
+//! A number of two characters, one digit and an `l` or `I` ("l8"), is read as one only
+//! where the neighbours say a number stands: after a month's name ("January l8,") or
+//! before a word that counts ("l8 months", "l8 acres"). Elsewhere it may be "is" misread.
 
 use crate::edit::{Edit, Safety};
 use crate::rules::{Context, RuleInfo};
@@ -46,10 +50,92 @@ pub fn as_number(token: &str) -> Option<String> {
     (letters > 0 && digits >= MIN_DIGITS.max(letters) && !code && !zulu).then_some(out)
 }
 
+/// Months (and their usual abbreviations), after whose name a short number is a day
+/// ("January l8,").
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+/// Words that a count stands before ("l8 months", "l8 acres").
+const COUNTED: &[&str] = &[
+    "years",
+    "months",
+    "weeks",
+    "days",
+    "hours",
+    "minutes",
+    "seconds",
+    "acres",
+    "miles",
+    "yards",
+    "feet",
+    "inches",
+    "pounds",
+    "tons",
+    "guineas",
+    "shillings",
+    "pence",
+    "per",
+    "men",
+    "persons",
+    "people",
+    "children",
+    "horses",
+    "sheep",
+    "cattle",
+];
+
+/// The number a two-character token of one digit and an `l` or `I` stands for ("l8" for
+/// "18") where a number belongs: after a month's name or before a word that counts. The
+/// same two characters are as often "is" misread ("the verandah l8 provided"), so the
+/// neighbours must say which.
+pub fn short_number_in_place(
+    token: &str,
+    prev: Option<&str>,
+    next: Option<&str>,
+) -> Option<String> {
+    let bytes = token.as_bytes();
+    let [a, b] = bytes else { return None };
+    let number = match (a, b) {
+        (b'l' | b'I', d) if d.is_ascii_digit() => format!("1{}", *d as char),
+        (d, b'l' | b'I') if d.is_ascii_digit() => format!("{}1", *d as char),
+        _ => return None,
+    };
+    let month = prev.is_some_and(|p| {
+        let p = p.trim_end_matches('.').to_ascii_lowercase();
+        MONTHS.contains(&p.as_str())
+    });
+    let counted = next.is_some_and(|n| COUNTED.contains(&n));
+    (month || counted).then_some(number)
+}
+
 /// The check of rule C008.
 pub fn digit_misreads(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     let text = cx.text;
-    for t in cx.words() {
+    for (prev, t, next) in super::tokens::windows_of(cx.words()) {
         if !t.text.bytes().any(|b| b.is_ascii_digit()) {
             continue;
         }
@@ -60,7 +146,8 @@ pub fn digit_misreads(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
         if glued(before) || (glued(after) && !text[t.range.end..].starts_with(". ")) {
             continue;
         }
-        let Some(number) = as_number(t.text) else {
+        let (p, n) = (prev.as_ref().map(|p| p.text), next.as_ref().map(|n| n.text));
+        let Some(number) = as_number(t.text).or_else(|| short_number_in_place(t.text, p, n)) else {
             continue;
         };
         out.push(Edit::new(
@@ -95,6 +182,15 @@ mod tests {
         ] {
             assert_eq!(as_number(kept), None, "{kept}");
         }
+    }
+
+    #[test]
+    fn a_short_number_needs_a_place_for_a_number() {
+        let got = super::super::safe_replacements(
+            "C008",
+            "On January l8, at noon, he got l8 months; the verandah l8 provided, with I0 in it.",
+        );
+        assert_eq!(got, vec!["18", "18"]);
     }
 
     #[test]
