@@ -95,6 +95,12 @@ const LEADING_WORDS: &[&str] = &[
     "Until",
     "Unless",
     "Whilst",
+    "Hence",
+    "Thus",
+    "Also",
+    "Therefore",
+    "Afterwards",
+    "Again",
     // A question or a wish puts the subject after its verb ("Am 1 that brother's keeper",
     // "May 1 die", "Had 1 let go").
     "Am",
@@ -113,17 +119,21 @@ const LEADING_WORDS: &[&str] = &[
     "Did",
 ];
 
-/// Whether the token at `start` begins a sentence or follows one of [`LEADING_WORDS`]
-/// (and at most one comma: "Nevertheless, 1 toiled"): after `.`, `!` or `?` (and any
-/// closing quotes) and a space or line break, or as the first token of the text.
+/// Whether the token at `start` begins a sentence or a clause: after `.`, `!` or `?` (and
+/// any closing quotes) and a space or line break, as the first token of the text, after
+/// one of [`LEADING_WORDS`] (and at most one comma: "Nevertheless, 1 toiled"), or after
+/// any word and a comma ("at Guildford, 1 refer").
 fn sentence_opening(text: &str, prev: Option<&Token<'_>>, start: usize) -> bool {
     if tokens::after_mark(text, prev, start, &['.', '!', '?']) {
         return true;
     }
     prev.is_some_and(|p| {
         let between = &text[p.range.end..start];
-        let gap = between.strip_prefix(',').unwrap_or(between);
-        LEADING_WORDS.contains(&p.text) && !gap.is_empty() && gap.chars().all(|c| c == ' ')
+        let after_comma = between.strip_prefix(',');
+        let gap = after_comma.unwrap_or(between);
+        let leading = LEADING_WORDS.contains(&p.text)
+            || (after_comma.is_some() && p.text.chars().all(char::is_alphabetic));
+        leading && !gap.is_empty() && gap.chars().all(|c| c == ' ')
     })
 }
 
@@ -284,6 +294,9 @@ mod tests {
             "{first_person}Am 1 mistaken? May 1 rest. Nevertheless, 1 toiled. So 1 shan't."
         );
         assert_eq!(fix(&text), vec!["I", "I", "I", "I"]);
+        // After a comma, a clause may open with the pronoun too.
+        let text = format!("{first_person}At Guildford, 1 refer to it. Hence 1 walked.");
+        assert_eq!(fix(&text), vec!["I", "I"]);
         let text = format!("{first_person}Had 1 more, Will 1 more, Nevertheless, 1 more.");
         assert!(fix(&text).is_empty(), "{:?}", fix(&text));
         // After another capitalised word, a figure or a sentence end, a number stays.
