@@ -4,12 +4,18 @@
 //!
 //! A capital U after a lower-case letter is no spelling of English; the word with "ll" in
 //! its place must be a common lexicon word. "AU" is also the symbol of gold and an
-//! abbreviation, so it is read as "All" only where it opens a sentence or clause before a lower-case
-//! word, in a document that shows the misreading inside words too.
+//! abbreviation, so it is read as "All" only before a lower-case word in a document that
+//! shows the misreading inside words too: once where it opens a sentence or clause, three
+//! times elsewhere ("we see AU the good", where a line of verse or a lost full stop hides
+//! the opening).
 
 use super::tokens::Token;
 use crate::edit::{Edit, Safety};
 use crate::rules::{Context, RuleInfo};
+
+/// Misread "ll" inside words a document needs before an "AU" that opens no sentence or
+/// clause ("we see AU the good", a line of verse, a lost full stop) counts as "All".
+const MID_SENTENCE_HABIT: usize = 3;
 
 /// The token with each capital U that follows a lower-case letter read as "ll", when that
 /// is the only kind of capital inside it; `None` when it has no such U.
@@ -49,7 +55,8 @@ pub fn inner_u(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     }
     let known = cx.known_words();
     let mut edits: Vec<Edit> = Vec::new();
-    let mut all_sites: Vec<Token<'_>> = Vec::new();
+    // "AU" before a lower-case word, and whether it opens a sentence or clause there.
+    let mut all_sites: Vec<(Token<'_>, bool)> = Vec::new();
     for (prev, t, next) in super::tokens::windows_of(cx.words()) {
         if t.text == "AU" {
             let lower_next = next.as_ref().is_some_and(|n| {
@@ -63,8 +70,8 @@ pub fn inner_u(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
                 t.range.start,
                 &['.', '!', '?', ',', ';', ':'],
             );
-            if lower_next && opens {
-                all_sites.push(t);
+            if lower_next {
+                all_sites.push((t, opens));
             }
             continue;
         }
@@ -91,19 +98,30 @@ pub fn inner_u(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
         ));
     }
     let inside = edits.len();
-    if inside > 0 {
-        for t in all_sites {
-            edits.push(Edit::new(
+    for (t, opens) in all_sites {
+        let shown = if opens {
+            inside > 0
+        } else {
+            inside >= MID_SENTENCE_HABIT
+        };
+        if !shown {
+            continue;
+        }
+        let place = if opens {
+            "opening a sentence"
+        } else {
+            "inside a sentence"
+        };
+        edits.push(Edit::new(
             t.range.clone(),
             "All".to_string(),
             info.code,
             0.9,
             Safety::Safe,
             format!(
-                "'AU' opening a sentence before a lower-case word read as 'All': this document's OCR reads 'll' as 'U' {inside} times inside words"
+                "'AU' {place} before a lower-case word read as 'All': this document's OCR reads 'll' as 'U' {inside} times inside words"
             ),
         ));
-        }
     }
     edits.sort_by_key(|e| e.range.start);
     out.extend(edits);
@@ -127,6 +145,15 @@ mod tests {
     fn other_capitals_and_gold_stay() {
         // No misreading inside words: "AU" may be gold.
         assert!(fixes("The symbol is AU for gold. AU prices rose.").is_empty());
+        // Inside a sentence, one misreading is not enough; three are.
+        assert_eq!(
+            fixes("It was foUy to see AU the good."),
+            vec!["folly".to_string()]
+        );
+        assert_eq!(
+            fixes("It was foUy to wait tiU the wistfuUy sung hymn; we see AU the good."),
+            vec!["folly", "till", "wistfully", "All"]
+        );
         // Names and acronyms with other capitals, and no word with "ll".
         assert!(fixes("McUrdy met the BBC and iPhone users in SaUx.").is_empty());
     }

@@ -179,7 +179,7 @@ pub fn rules() -> Vec<Box<dyn Rule>> {
             code: "C012",
             name: "u-for-ll",
             family: Family::Confusion,
-            summary: "Read a capital U inside a lower-case word as the 'll' the OCR misread when that makes a common word, and 'AU' opening a sentence as 'All' in such a document",
+            summary: "Read a capital U inside a lower-case word as the 'll' the OCR misread when that makes a common word, and 'AU' before a lower-case word as 'All' in such a document (anywhere once it shows the misreading three times)",
             example: ("It was foUy to wait tiU dawn. AU this was done.", "It was folly to wait till dawn. All this was done."),
             default_on: true,
         },
