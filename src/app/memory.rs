@@ -5,15 +5,16 @@
 //! mimalloc keeps freed pages for a few milliseconds before handing them back, which spares
 //! page faults, but on a 107 MB text it let the peak reach 589 MB, over issue 2's bound of
 //! 4x the input. From [`LARGE_INPUT`] bytes on, freed memory goes back at once: the
-//! 107 MB text then peaks at 421-423 MB, and the run takes as long as with glibc.
+//! 107 MB text then peaks at 417-423 MB, and the run takes as long as with glibc.
 
 use std::path::Path;
 
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// Inputs of this size and more have freed memory handed back at once: below it, memory is
-/// far from the bound (a 2 MB text peaks at about 70 MB, most of it the lexicon).
+/// Inputs of this size and more have freed memory handed back at once. Below it the peak
+/// is mostly the lexicon and mimalloc's huge pages, not the text (a 2 MB text peaks at
+/// about 130 MB, against 70 MB with glibc's allocator).
 const LARGE_INPUT: u64 = 16 << 20;
 
 /// mimalloc's option `mi_option_purge_delay`: its position in the C enum `mi_option_t`
@@ -24,8 +25,10 @@ const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 /// [`LARGE_INPUT`]). Call it from the main thread before the cleaning starts.
 pub fn fit_to_input(bytes: u64) {
     if bytes >= LARGE_INPUT {
-        // SAFETY: sets one integer option, which mimalloc reads when it next decides to
-        // purge; called before the cleaning's threads allocate.
+        // SAFETY: `mi_option_set` stores one integer in mimalloc's option table, which
+        // mimalloc reads when it next decides to purge. It is called on the main thread
+        // before the cleaning starts; a thread left from loading that reads the option at
+        // that moment sees the old delay or the new one, either of which is valid.
         unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, 0) }
     }
 }
