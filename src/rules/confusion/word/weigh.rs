@@ -209,15 +209,18 @@ impl<'a> Corrector<'a> {
         let short = letters <= 2;
         // Worked out only for a real word, when the cheaper conditions leave it open: the
         // profile's answer (`document_shows`) is the costly part.
+        // Without the document's word, the neighbours and the frequency ratio must settle
+        // it alone, by a length's own bar: none for words of four letters or more.
+        let neighbours_settle = match letters {
+            0..=2 => best_ctx >= SHORT_STRONG_CONTEXT && ratio + best_ctx >= SHORT_STRONG_TOTAL,
+            3 => ratio + best_ctx >= THREE_LETTER_TOTAL,
+            _ => false,
+        };
         let context_earns = || {
             ratio >= CONTEXT_RATIO
                 && best_ctx >= CONTEXT_SUPPORT
                 && self.vocab.count_any_case(text) <= CONTEXT_MAX_USES
-                && (self.document_shows(text, &best.word)
-                    || (short
-                        && best_ctx >= SHORT_STRONG_CONTEXT
-                        && ratio + best_ctx >= SHORT_STRONG_TOTAL)
-                    || (letters == 3 && ratio + best_ctx >= THREE_LETTER_TOTAL))
+                && (neighbours_settle || self.document_shows(text, &best.word))
         };
         let real_word_ok = || {
             best.channel <= REAL_WORD_MAX_CHANNEL
