@@ -29,8 +29,9 @@ fn digit_for(c: char) -> Option<char> {
     }
 }
 
-/// The number `token` stands for, when it is one with digit-like letters in it.
-pub fn as_number(token: &str) -> Option<String> {
+/// `token` read with each digit-like letter as its digit, and how many real digits and
+/// such letters it has; `None` when any other character is in it.
+fn read_digits(token: &str) -> Option<(String, usize, usize)> {
     let mut out = String::with_capacity(token.len());
     let (mut digits, mut letters) = (0usize, 0usize);
     for c in token.chars() {
@@ -42,6 +43,12 @@ pub fn as_number(token: &str) -> Option<String> {
             letters += 1;
         }
     }
+    Some((out, digits, letters))
+}
+
+/// The number `token` stands for, when it is one with digit-like letters in it.
+pub fn as_number(token: &str) -> Option<String> {
+    let (out, digits, letters) = read_digits(token)?;
     let first = token.chars().next()?;
     let code = first.is_ascii_uppercase() && first != 'I';
     // "11Z" is a time in UTC, "I0" and "l8" names in formulas: a number needs three
@@ -117,12 +124,11 @@ pub fn short_number_in_place(
     prev: Option<&str>,
     next: Option<&str>,
 ) -> Option<String> {
-    let bytes = token.as_bytes();
-    let [a, b] = bytes else { return None };
-    let number = match (a, b) {
-        (b'l' | b'I', d) if d.is_ascii_digit() => format!("1{}", *d as char),
-        (d, b'l' | b'I') if d.is_ascii_digit() => format!("{}1", *d as char),
-        _ => return None,
+    if token.len() != 2 || !token.contains(['l', 'I']) {
+        return None;
+    }
+    let (number, 1, 1) = read_digits(token)? else {
+        return None;
     };
     let month = prev.is_some_and(|p| {
         let p = p.trim_end_matches('.').to_ascii_lowercase();
