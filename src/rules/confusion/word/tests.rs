@@ -325,6 +325,43 @@ fn a_long_non_word_may_be_one_edit_from_a_word_outside_the_table() {
 }
 
 #[test]
+fn a_long_non_words_generic_edit_is_safe_where_it_fits_and_spares_the_ends() {
+    let text = format!(
+        "{} They held a monogoly of the trade. The innate strengt of the men was great. \
+         A merchantz came here.",
+        PLAIN_SENTENCE.repeat(4)
+    );
+    let got = fix(&text);
+    // A letter changed inside the word, or added at its end, the word fitting its
+    // neighbours: safe.
+    assert!(
+        got.contains(&("monogoly".into(), "monopoly".into(), Safety::Safe)),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("strengt".into(), "strength".into(), Safety::Safe)),
+        "{got:?}"
+    );
+    // Its last letter dropped: as likely a longer word cut short, so only a suggestion.
+    assert!(
+        got.contains(&("merchantz".into(), "merchant".into(), Safety::Suggestion)),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn generic_edits_at_the_ends_of_a_word_are_told_apart() {
+    use super::weigh::edits_an_end;
+    assert!(edits_an_end("collecte", "collect"));
+    assert!(edits_an_end("Ipromise", "promise"));
+    assert!(edits_an_end("leasures", "measures"));
+    assert!(!edits_an_end("strengt", "strength"));
+    assert!(!edits_an_end("mountainz", "mountains"));
+    assert!(!edits_an_end("monogoly", "monopoly"));
+    assert!(!edits_an_end("rovided", "provided"));
+}
+
+#[test]
 fn a_correction_goes_on_when_it_lands_on_a_misreading() {
     // This OCR writes "tho" for "the" all through; "tbo" is one swap from "tho" and
     // two from "the", and "tho" here would be the next run's "the".
