@@ -350,6 +350,25 @@ fn a_long_non_words_generic_edit_is_safe_where_it_fits_and_spares_the_ends() {
 }
 
 #[test]
+fn a_non_words_table_correction_is_safe_where_the_neighbours_settle_it() {
+    // Neither leads its token by the safe margin of e^5; "after a … ," and "glad to … me"
+    // speak for them by more than e^3.
+    let text = format!(
+        "{} And after a pnuse, they went on. He was glad to groot me at the door.",
+        PLAIN_SENTENCE.repeat(4)
+    );
+    let got = fix(&text);
+    assert!(
+        got.contains(&("pnuse".into(), "pause".into(), Safety::Safe)),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("groot".into(), "greet".into(), Safety::Safe)),
+        "{got:?}"
+    );
+}
+
+#[test]
 fn generic_edits_at_the_ends_of_a_word_are_told_apart() {
     use super::weigh::edits_an_end;
     assert!(edits_an_end("collecte", "collect"));
