@@ -62,7 +62,8 @@ const GENERIC_SAFE_CONTEXT: f64 = 1.0;
 /// fixed, none broken, none of the 14 new safe edits away from the truth. Without the
 /// lead, the neighbours also picked "fan" for "had a faU," where C012 reads "fall"; with
 /// a new first letter, "iend" → "land" and "upply" → "apply" (lost first letters of
-/// "friend" and "supply"); at e^2, 5 words broken for 17 more fixed.
+/// "friend" and "supply"). Without either condition, the neighbours' bar at e^2 instead
+/// of e^3 fixed 17 more words and broke 5.
 const SAFE_CONTEXT: f64 = 3.0;
 /// A real word of one or two letters may also change without the document showing the
 /// misreading when the neighbours favour the other word by at least e^4 ("ho said" →
