@@ -10,6 +10,10 @@
 //! A number of two characters, one digit and an `l` or `I` ("l8"), is read as one only
 //! where the neighbours say a number stands: after a month's name ("January l8,") or
 //! before a word that counts ("l8 months", "l8 acres"). Elsewhere it may be "is" misread.
+//!
+//! "Is" or "ls" is read as "1s" (one shilling) only where a sum of money stands: after a
+//! sum in pounds ("£1. Is 10s 6d"), before a sum in pence ("Is 6d"), or written "Is." after
+//! "price" ("price Is. each"). Elsewhere it is the verb.
 
 use crate::edit::{Edit, Safety};
 use crate::rules::{Context, RuleInfo};
@@ -138,10 +142,59 @@ pub fn short_number_in_place(
     (month || counted).then_some(number)
 }
 
+/// Whether the token at `range` of `text`, "Is" or "ls", is "1s" (one shilling) misread:
+/// it follows a sum in pounds ("£1. Is", "£221 Is"), comes before a sum in pence ("Is 6d",
+/// "Is. 8d."), or is written "Is." after "price" ("price Is. each"). OCR reads the 1 as a
+/// capital I or an l; C009 would otherwise take it for the verb.
+pub fn shillings_in_place(text: &str, range: &std::ops::Range<usize>) -> bool {
+    if !matches!(text.get(range.clone()), Some("Is" | "ls")) {
+        return false;
+    }
+    let before = text[..range.start].trim_end();
+    let after = &text[range.end..];
+    let with_period = after.starts_with('.');
+    // "£1.", "£221", "£1,989": the pound sign, digits and commas, a closing period.
+    let amount = before.trim_end_matches(['.', ',']);
+    let digits = amount.trim_end_matches(|c: char| c.is_ascii_digit() || c == ',');
+    let pounds = digits.len() < amount.len() && digits.trim_end().ends_with('£');
+    // "6d", "10½d", "8d.": digits, perhaps a fraction, and d.
+    let rest = after.strip_prefix('.').unwrap_or(after);
+    let pence = rest.starts_with(char::is_whitespace) && {
+        let rest = rest.trim_start();
+        let unit = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+        let unit = unit.trim_start_matches(['½', '¼', '¾']);
+        unit.len() < rest.len()
+            && rest.starts_with(|c: char| c.is_ascii_digit())
+            && unit.starts_with('d')
+            && !unit[1..].starts_with(char::is_alphanumeric)
+    };
+    let price = with_period && {
+        let lower = before.to_ascii_lowercase();
+        lower.ends_with("price")
+            && !lower[..lower.len() - "price".len()].ends_with(|c: char| c.is_alphanumeric())
+    };
+    pounds || pence || price
+}
+
 /// The check of rule C008.
 pub fn digit_misreads(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     let text = cx.text;
     for (prev, t, next) in super::tokens::windows_of(cx.words()) {
+        if shillings_in_place(text, &t.range) {
+            out.push(Edit::new(
+                t.range.clone(),
+                "1s".to_string(),
+                info.code,
+                0.9,
+                Safety::Safe,
+                format!(
+                    "'{}' stands where a sum of money does (a sum in pounds before it, pence \
+                     after it, or 'price' and a period): read as '1s', one shilling",
+                    t.text
+                ),
+            ));
+            continue;
+        }
         if !t.text.bytes().any(|b| b.is_ascii_digit()) {
             continue;
         }
@@ -173,6 +226,27 @@ pub fn digit_misreads(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn shillings(text: &str) -> bool {
+        let at = text.find("Is").or_else(|| text.find("ls")).unwrap();
+        shillings_in_place(text, &(at..at + 2))
+    }
+
+    #[test]
+    fn one_shilling_read_as_is_where_money_stands() {
+        assert!(shillings("cloth, pub. at £1. Is 10s 6d Grant."));
+        assert!(shillings("liabilities £221 Is 7d; assets"));
+        assert!(shillings("oak frames at either Is 6d or 2s"));
+        assert!(shillings("were £1,989 Is. 8d. in all"));
+        assert!(shillings("in 26 parts, price ls. each"));
+        assert!(shillings("Price Is. 6d."));
+        // The verb stays, even near money or after "price".
+        assert!(!shillings("the price Is high"));
+        assert!(!shillings("the sum Is 6 days late"));
+        assert!(!shillings("which Is 6 dozen"));
+        assert!(!shillings("it Is 6 deep"));
+        assert!(!shillings("It Is done"));
+    }
 
     #[test]
     fn digit_like_letters_in_numbers() {
