@@ -13,7 +13,8 @@
 //!
 //! "Is" or "ls" is read as "1s" (one shilling) only where a sum of money stands: after a
 //! sum in pounds ("£1. Is 10s 6d"), before a sum in pence ("Is 6d"), or written "Is." after
-//! "price" ("price Is. each"). Elsewhere it is the verb.
+//! "price" ("price Is. each"). Elsewhere it is the verb. After a sum in shillings, a
+//! token of such letters and a final d is read as pence up to 11d ("5s. fid." → "6d").
 
 use crate::edit::{Edit, Safety};
 use crate::rules::{Context, RuleInfo};
@@ -176,51 +177,100 @@ pub fn shillings_in_place(text: &str, range: &std::ops::Range<usize>) -> bool {
     pounds || pence || price
 }
 
+/// The pence a token stands for after a sum in shillings when letters shaped like digits
+/// were read for its digits ("5s. fid." → "6d", "2s. Gd." → "6d", "2s Id" → "1d"): a
+/// token of such letters (and real digits) and a final d, after "5s", "5s." or "Is",
+/// making a number of pence from 0 to 11. Real pence ("6d") are left as they are.
+pub fn pence_in_place(text: &str, range: &std::ops::Range<usize>) -> Option<String> {
+    let stem = text.get(range.clone())?.strip_suffix('d')?;
+    if stem.is_empty() || stem.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut pence = String::new();
+    let mut rest = stem;
+    while !rest.is_empty() {
+        let (digit, len) = if rest.starts_with("fi") {
+            ('6', 2)
+        } else {
+            let c = rest.chars().next()?;
+            let digit = match c {
+                '0'..='9' => c,
+                'G' | 'b' => '6',
+                _ => digit_for(c)?,
+            };
+            (digit, c.len_utf8())
+        };
+        pence.push(digit);
+        rest = &rest[len..];
+    }
+    if pence.parse::<u32>().ok()? > 11 {
+        return None;
+    }
+    // "5s", "12s.", "Is": a sum in shillings, alone.
+    let before = text[..range.start].trim_end();
+    let shillings = before
+        .strip_suffix('.')
+        .unwrap_or(before)
+        .strip_suffix('s')?;
+    let head = shillings.trim_end_matches(|c: char| c.is_ascii_digit() || c == 'I' || c == 'l');
+    let alone = !head.ends_with(|c: char| c.is_alphanumeric());
+    (head.len() < shillings.len() && alone).then(|| format!("{pence}d"))
+}
+
 /// The check of rule C008.
 pub fn digit_misreads(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     let text = cx.text;
     for (prev, t, next) in super::tokens::windows_of(cx.words()) {
-        if shillings_in_place(text, &t.range) {
-            out.push(Edit::new(
-                t.range.clone(),
-                "1s".to_string(),
-                info.code,
-                0.9,
-                Safety::Safe,
-                format!(
-                    "'{}' stands where a sum of money does (a sum in pounds before it, pence \
-                     after it, or 'price' and a period): read as '1s', one shilling",
-                    t.text
-                ),
-            ));
-            continue;
-        }
-        if !t.text.bytes().any(|b| b.is_ascii_digit()) {
-            continue;
-        }
-        // Part of something longer: "v1.l", "x-l9", "ISBN0l2".
-        let before = text[..t.range.start].chars().next_back();
-        let after = text[t.range.end..].chars().next();
-        let glued = |c: Option<char>| c.is_some_and(|c| matches!(c, '-' | '_' | '/' | '.' | '@'));
-        if glued(before) || (glued(after) && !text[t.range.end..].starts_with(". ")) {
-            continue;
-        }
         let (p, n) = (prev.as_ref().map(|p| p.text), next.as_ref().map(|n| n.text));
-        let Some(number) = as_number(t.text).or_else(|| short_number_in_place(t.text, p, n)) else {
+        let Some((reading, why)) = reading_of(text, &t.range, p, n) else {
             continue;
         };
+        let reason = format!("'{}' {why}; read as '{reading}'", t.text);
         out.push(Edit::new(
             t.range.clone(),
-            number.clone(),
+            reading,
             info.code,
             0.9,
             Safety::Safe,
-            format!(
-                "'{}' is a number with letters shaped like digits; read as '{number}'",
-                t.text
-            ),
+            reason,
         ));
     }
+}
+
+/// What C008 reads the token at `range` of `text` as, with the reason, if anything: one
+/// shilling, pence after shillings, or a number (`prev` and `next` are its neighbours).
+fn reading_of(
+    text: &str,
+    range: &std::ops::Range<usize>,
+    prev: Option<&str>,
+    next: Option<&str>,
+) -> Option<(String, &'static str)> {
+    if shillings_in_place(text, range) {
+        return Some((
+            "1s".to_string(),
+            "stands where a sum of money does (a sum in pounds before it, pence after it, \
+             or 'price' and a period): one shilling",
+        ));
+    }
+    if let Some(pence) = pence_in_place(text, range) {
+        return Some((
+            pence,
+            "follows a sum in shillings, with letters shaped like digits",
+        ));
+    }
+    let token = &text[range.clone()];
+    if !token.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    // Part of something longer: "v1.l", "x-l9", "ISBN0l2".
+    let before = text[..range.start].chars().next_back();
+    let after = text[range.end..].chars().next();
+    let glued = |c: Option<char>| c.is_some_and(|c| matches!(c, '-' | '_' | '/' | '.' | '@'));
+    if glued(before) || (glued(after) && !text[range.end..].starts_with(". ")) {
+        return None;
+    }
+    let number = as_number(token).or_else(|| short_number_in_place(token, prev, next))?;
+    Some((number, "is a number with letters shaped like digits"))
 }
 
 #[cfg(test)]
@@ -246,6 +296,25 @@ mod tests {
         assert!(!shillings("which Is 6 dozen"));
         assert!(!shillings("it Is 6 deep"));
         assert!(!shillings("It Is done"));
+    }
+
+    fn pence(text: &str, token: &str) -> Option<String> {
+        let at = text.rfind(token).unwrap();
+        pence_in_place(text, &(at..at + token.len()))
+    }
+
+    #[test]
+    fn pence_read_from_letters_after_shillings() {
+        assert_eq!(pence("price 5s. fid. each", "fid").as_deref(), Some("6d"));
+        assert_eq!(pence("at 2s. Gd. a yard", "Gd").as_deref(), Some("6d"));
+        assert_eq!(pence("from Is Id to 3s", "Id").as_deref(), Some("1d"));
+        assert_eq!(pence("£3 12s lOd", "lOd").as_deref(), Some("10d"));
+        // Real pence, more than eleven, no shillings before, or a word: left alone.
+        assert_eq!(pence("at 2s. 6d. a yard", "6d"), None);
+        assert_eq!(pence("at 2s. lSd", "lSd"), None);
+        assert_eq!(pence("the Gd was", "Gd"), None);
+        assert_eq!(pence("bus Id", "Id"), None);
+        assert_eq!(pence("at 2s. Good", "Good"), None);
     }
 
     #[test]

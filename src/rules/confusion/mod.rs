@@ -146,7 +146,7 @@ pub fn rules() -> Vec<Box<dyn Rule>> {
             code: "C008",
             name: "digit-misread",
             family: Family::Confusion,
-            summary: "Read letters shaped like digits (l, I, O, S, B, Z) as digits inside a number of three real digits or more and at least as many as such letters, or in a two-character number after a month's name or before a word that counts ('January l8', 'l8 months'), and 'Is' as '1s' where a sum of money stands ('£1. Is 10s 6d', 'Is 6d')",
+            summary: "Read letters shaped like digits (l, I, O, S, B, Z) as digits inside a number of three real digits or more and at least as many as such letters, or in a two-character number after a month's name or before a word that counts ('January l8', 'l8 months'), 'Is' as '1s' where a sum of money stands ('£1. Is 10s 6d', 'Is 6d'), and pence after shillings ('5s. fid.' → '5s. 6d.')",
             example: ("in l953 and 19S3", "in 1953 and 1953"),
             default_on: true,
         },
