@@ -13,7 +13,7 @@ use std::sync::Arc as Rc;
 /// Highest channel cost searched (two common swaps).
 const MAX_CHANNEL: f32 = 8.0;
 /// Letters up to which a token counts as short for [`SHORT_MAX_CHANNEL`].
-const SHORT_TOKEN: usize = 3;
+pub(super) const SHORT_TOKEN: usize = 3;
 /// Highest channel cost searched for a short token: one common misreading (the table's
 /// swaps at 5.0 and above are left out).
 const SHORT_MAX_CHANNEL: f32 = 4.9;
@@ -226,11 +226,14 @@ impl<'a> Corrector<'a> {
 
 /// Whether a token (lower-cased `lower`, capitalised as `shape`) gets candidates one generic
 /// edit away in the lexicon: a plain lower-case or capitalised word of
-/// [`GENERIC_LEXICON_MIN_LEN`] letters or more.
+/// [`GENERIC_LEXICON_MIN_LEN`] letters or more, or a plain lower-case one of
+/// [`SHORT_TOKEN`] letters ("uch" → "such", "ith" → "with", "thq" → "the"), which only its
+/// neighbours may settle (see `weigh`'s `SHORT_GENERIC_CONTEXT`).
 fn lexicon_edits_apply(lower: &str, shape: Shape) -> bool {
-    matches!(shape, Shape::Lower | Shape::Title)
-        && lower.len() >= GENERIC_LEXICON_MIN_LEN
-        && lower.bytes().all(|b| b.is_ascii_lowercase())
+    let long =
+        matches!(shape, Shape::Lower | Shape::Title) && lower.len() >= GENERIC_LEXICON_MIN_LEN;
+    let short = shape == Shape::Lower && lower.len() == SHORT_TOKEN;
+    (long || short) && lower.bytes().all(|b| b.is_ascii_lowercase())
 }
 
 /// Lexicon words a mixed-case `base` (its first letter lowered, so every capital is inside

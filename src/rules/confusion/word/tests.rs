@@ -369,6 +369,24 @@ fn a_non_words_table_correction_is_safe_where_the_neighbours_settle_it() {
 }
 
 #[test]
+fn a_three_letter_non_word_may_be_one_edit_from_a_word_its_neighbours_ask_for() {
+    let text = format!(
+        "{} There was no uch thing in the town. He came ith his wife and son. It was a \
+         big wh and then.",
+        PLAIN_SENTENCE.repeat(4)
+    );
+    let got = fix(&text);
+    let pairs: Vec<(&str, &str)> = got
+        .iter()
+        .map(|(a, b, _)| (a.as_str(), b.as_str()))
+        .collect();
+    assert!(pairs.contains(&("uch", "such")), "{got:?}");
+    assert!(pairs.contains(&("ith", "with")), "{got:?}");
+    // Two letters are one edit from too many words: "wh" may be "which", "why", "who".
+    assert!(!pairs.iter().any(|(a, _)| *a == "wh"), "{got:?}");
+}
+
+#[test]
 fn generic_edits_at_the_ends_of_a_word_are_told_apart() {
     use super::weigh::edits_an_end;
     assert!(edits_an_end("collecte", "collect"));
@@ -378,6 +396,10 @@ fn generic_edits_at_the_ends_of_a_word_are_told_apart() {
     assert!(!edits_an_end("mountainz", "mountains"));
     assert!(!edits_an_end("monogoly", "monopoly"));
     assert!(!edits_an_end("rovided", "provided"));
+    use super::weigh::transposes;
+    assert!(transposes("teh", "the"));
+    assert!(!transposes("thq", "the"));
+    assert!(!transposes("the", "the"));
 }
 
 #[test]
