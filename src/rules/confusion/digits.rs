@@ -143,6 +143,9 @@ pub fn short_number_in_place(
     (month || counted).then_some(number)
 }
 
+/// The word after which "Is." is a price in shillings ("price Is. each").
+const PRICE: &str = "price";
+
 /// Whether the token at `range` of `text`, "Is" or "ls", is "1s" (one shilling) misread:
 /// it follows a sum in pounds ("£1. Is", "£221 Is"), comes before a sum in pence ("Is 6d",
 /// "Is. 8d."), or is written "Is." after "price" ("price Is. each"). OCR reads the 1 as a
@@ -169,11 +172,12 @@ pub fn shillings_in_place(text: &str, range: &std::ops::Range<usize>) -> bool {
             && unit.starts_with('d')
             && !unit[1..].starts_with(char::is_alphanumeric)
     };
-    let price = with_period && {
-        let lower = before.to_ascii_lowercase();
-        lower.ends_with("price")
-            && !lower[..lower.len() - "price".len()].ends_with(|c: char| c.is_alphanumeric())
-    };
+    // Only the word's own bytes are compared: `before` is the whole text so far.
+    let price = with_period
+        && before.len() >= PRICE.len()
+        && before.is_char_boundary(before.len() - PRICE.len())
+        && before[before.len() - PRICE.len()..].eq_ignore_ascii_case(PRICE)
+        && !before[..before.len() - PRICE.len()].ends_with(char::is_alphanumeric);
     pounds || pence || price
 }
 

@@ -396,12 +396,10 @@ pub(super) fn transposes(token: &str, word: &str) -> bool {
 
 /// Whether `token` and `word` start with the same letter, whatever its case.
 fn same_first_letter(token: &str, word: &str) -> bool {
-    let first = |s: &str| {
-        s.chars()
-            .next()
-            .map(|c| c.to_lowercase().collect::<String>())
-    };
-    first(token) == first(word)
+    match (token.chars().next(), word.chars().next()) {
+        (Some(a), Some(b)) => a.to_lowercase().eq(b.to_lowercase()),
+        (a, b) => a == b,
+    }
 }
 
 /// The least margin [`required_margin`] may ask of a token, whatever its candidates' gap.
