@@ -184,7 +184,8 @@ pub fn shillings_in_place(text: &str, range: &std::ops::Range<usize>) -> bool {
 /// The pence a token stands for after a sum in shillings when letters shaped like digits
 /// were read for its digits ("5s. fid." → "6d", "2s. Gd." → "6d", "2s Id" → "1d"): a
 /// token of such letters (and real digits) and a final d, after "5s", "5s." or "Is",
-/// making a number of pence from 0 to 11. Real pence ("6d") are left as they are.
+/// making a number of pence from 1 to 11 without a leading zero. Real pence ("6d") are
+/// left as they are.
 pub fn pence_in_place(text: &str, range: &std::ops::Range<usize>) -> Option<String> {
     let stem = text.get(range.clone())?.strip_suffix('d')?;
     if stem.is_empty() || stem.bytes().all(|b| b.is_ascii_digit()) {
@@ -207,7 +208,9 @@ pub fn pence_in_place(text: &str, range: &std::ops::Range<usize>) -> Option<Stri
         pence.push(digit);
         rest = &rest[len..];
     }
-    if pence.parse::<u32>().ok()? > 11 {
+    // A sum of pence is written without a leading zero and is never nought: "old" after
+    // "It Is" is the word, not "01d".
+    if pence.starts_with('0') || pence.parse::<u32>().ok()? > 11 {
         return None;
     }
     // "5s", "12s.", "Is": a sum in shillings, alone.
@@ -319,6 +322,9 @@ mod tests {
         assert_eq!(pence("the Gd was", "Gd"), None);
         assert_eq!(pence("bus Id", "Id"), None);
         assert_eq!(pence("at 2s. Good", "Good"), None);
+        // "old" reads as "01": no sum of pence, the word after the verb "Is".
+        assert_eq!(pence("It Is old now", "old"), None);
+        assert_eq!(pence("at 5s. Od", "Od"), None);
     }
 
     #[test]
