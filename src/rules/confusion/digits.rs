@@ -160,7 +160,14 @@ pub fn shillings_in_place(text: &str, range: &std::ops::Range<usize>) -> bool {
     // "£1.", "£221", "£1,989": the pound sign, digits and commas, a closing period.
     let amount = before.trim_end_matches(['.', ',']);
     let digits = amount.trim_end_matches(|c: char| c.is_ascii_digit() || c == ',');
-    let pounds = digits.len() < amount.len() && digits.trim_end().ends_with('£');
+    // A full stop after the pounds may end a sentence whose next one asks "Is this …?":
+    // a lower-case word after the token says so.
+    let question = before.ends_with('.')
+        && after
+            .trim_start_matches('.')
+            .trim_start()
+            .starts_with(char::is_lowercase);
+    let pounds = digits.len() < amount.len() && digits.trim_end().ends_with('£') && !question;
     // "6d", "10½d", "8d.": digits, perhaps a fraction, and d.
     let rest = after.strip_prefix('.').unwrap_or(after);
     let pence = rest.starts_with(char::is_whitespace) && {
@@ -303,6 +310,8 @@ mod tests {
         assert!(!shillings("which Is 6 dozen"));
         assert!(!shillings("it Is 6 deep"));
         assert!(!shillings("It Is done"));
+        // A sentence that ends on a sum, and a question after it.
+        assert!(!shillings("The fee was £5. Is this too much?"));
     }
 
     fn pence(text: &str, token: &str) -> Option<String> {
