@@ -324,27 +324,31 @@ fn a_long_non_word_may_be_one_edit_from_a_word_outside_the_table() {
     assert!(!got.iter().any(|(a, _, _)| a == "wordes"), "{got:?}");
 }
 
+/// The corrections of `tail` at the end of a document of [`PLAIN_SENTENCE`]s, whose
+/// counts make the evidence of a real text.
+fn fix_after_plain_text(tail: &str) -> Vec<(String, String, Safety)> {
+    fix(&format!("{} {tail}", PLAIN_SENTENCE.repeat(4)))
+}
+
+/// Whether `got` changes `from` to `to` with this safety.
+fn has(got: &[(String, String, Safety)], from: &str, to: &str, safety: Safety) -> bool {
+    got.iter()
+        .any(|(a, b, s)| a == from && b == to && *s == safety)
+}
+
 #[test]
 fn a_long_non_words_generic_edit_is_safe_where_it_fits_and_spares_the_ends() {
-    let text = format!(
-        "{} They held a monogoly of the trade. The innate strengt of the men was great. \
+    let got = fix_after_plain_text(
+        "They held a monogoly of the trade. The innate strengt of the men was great. \
          A merchantz came here.",
-        PLAIN_SENTENCE.repeat(4)
     );
-    let got = fix(&text);
     // A letter changed inside the word, or added at its end, the word fitting its
     // neighbours: safe.
-    assert!(
-        got.contains(&("monogoly".into(), "monopoly".into(), Safety::Safe)),
-        "{got:?}"
-    );
-    assert!(
-        got.contains(&("strengt".into(), "strength".into(), Safety::Safe)),
-        "{got:?}"
-    );
+    assert!(has(&got, "monogoly", "monopoly", Safety::Safe), "{got:?}");
+    assert!(has(&got, "strengt", "strength", Safety::Safe), "{got:?}");
     // Its last letter dropped: as likely a longer word cut short, so only a suggestion.
     assert!(
-        got.contains(&("merchantz".into(), "merchant".into(), Safety::Suggestion)),
+        has(&got, "merchantz", "merchant", Safety::Suggestion),
         "{got:?}"
     );
 }
@@ -353,29 +357,19 @@ fn a_long_non_words_generic_edit_is_safe_where_it_fits_and_spares_the_ends() {
 fn a_non_words_table_correction_is_safe_where_the_neighbours_settle_it() {
     // Neither leads its token by the safe margin of e^5; "after a … ," and "glad to … me"
     // speak for them by more than e^3.
-    let text = format!(
-        "{} And after a pnuse, they went on. He was glad to groot me at the door.",
-        PLAIN_SENTENCE.repeat(4)
+    let got = fix_after_plain_text(
+        "And after a pnuse, they went on. He was glad to groot me at the door.",
     );
-    let got = fix(&text);
-    assert!(
-        got.contains(&("pnuse".into(), "pause".into(), Safety::Safe)),
-        "{got:?}"
-    );
-    assert!(
-        got.contains(&("groot".into(), "greet".into(), Safety::Safe)),
-        "{got:?}"
-    );
+    assert!(has(&got, "pnuse", "pause", Safety::Safe), "{got:?}");
+    assert!(has(&got, "groot", "greet", Safety::Safe), "{got:?}");
 }
 
 #[test]
 fn a_three_letter_non_word_may_be_one_edit_from_a_word_its_neighbours_ask_for() {
-    let text = format!(
-        "{} There was no uch thing in the town. He came ith his wife and son. It was a \
+    let got = fix_after_plain_text(
+        "There was no uch thing in the town. He came ith his wife and son. It was a \
          big wh and then.",
-        PLAIN_SENTENCE.repeat(4)
     );
-    let got = fix(&text);
     let pairs: Vec<(&str, &str)> = got
         .iter()
         .map(|(a, b, _)| (a.as_str(), b.as_str()))
