@@ -2,13 +2,13 @@
 //! misreading away could replace it at all, searched once per spelling and remembered.
 
 use super::shape::{case_like, shape_and_base};
-use super::{lock, Corrector, CACHE_LIMIT, CONTEXT_RATIO, MAX_TOKEN_BYTES, REAL_WORD_MAX_CHANNEL};
+use super::{lock, real_word_max_channel, Corrector, CACHE_LIMIT, CONTEXT_RATIO, MAX_TOKEN_BYTES};
 use crate::lexicon::Entry;
 
 impl<'a> Corrector<'a> {
     /// Whether some word could replace the real word `token`: one at least e^CONTEXT_RATIO
     /// times as probable (the least ratio at which context may earn the change), reached at
-    /// a channel cost up to REAL_WORD_MAX_CHANNEL (the conditions `correct` puts on
+    /// a channel cost up to [`real_word_max_channel`] (the conditions `correct` puts on
     /// replacing a real word), in the lexicon or the document.
     /// The answer depends on the spelling alone, so it is remembered per spelling.
     pub(super) fn real_word_rival(&self, token: &str) -> bool {
@@ -35,7 +35,8 @@ impl<'a> Corrector<'a> {
         }
         let own = self.own_logp(token);
         let (shape, base) = shape_and_base(token);
-        let (hits, _) = self.lexicon_hits(token, &base, shape, REAL_WORD_MAX_CHANNEL as f32);
+        let max_channel = real_word_max_channel(token);
+        let (hits, _) = self.lexicon_hits(token, &base, shape, max_channel as f32);
         let rival = |word: &str, entry: Option<Entry>| {
             self.prior(&case_like(word, shape), token, entry)
                 .is_some_and(|(logp, _, _)| logp - own >= CONTEXT_RATIO)
@@ -44,9 +45,8 @@ impl<'a> Corrector<'a> {
             return true;
         }
         let mut found = false;
-        let max_cost = REAL_WORD_MAX_CHANNEL as f32;
-        self.for_each_repeated_variant(&base, max_cost, |cand, cost| {
-            found = f64::from(cost) <= REAL_WORD_MAX_CHANNEL && rival(cand, None);
+        self.for_each_repeated_variant(&base, max_channel as f32, |cand, cost| {
+            found = f64::from(cost) <= max_channel && rival(cand, None);
             !found
         });
         found

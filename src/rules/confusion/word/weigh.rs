@@ -7,8 +7,8 @@ use super::super::tokens::Token;
 use super::candidates::SHORT_TOKEN;
 use super::shape::{in_sentence_case, shape, Shape};
 use super::{
-    Correction, Corrector, Scored, Verdict, CONTEXT_RATIO, DOC_SAFE_COUNT, MIN_MARGIN,
-    REAL_WORD_MAX_CHANNEL, REAL_WORD_RATIO, SAFE_GAP, SAFE_MARGIN,
+    real_word_max_channel, Correction, Corrector, Scored, Verdict, CONTEXT_RATIO, DOC_SAFE_COUNT,
+    MIN_MARGIN, REAL_WORD_MAX_CHANNEL, REAL_WORD_RATIO, SAFE_GAP, SAFE_MARGIN,
 };
 use crate::edit::Safety;
 use std::sync::Arc as Rc;
@@ -269,8 +269,16 @@ impl<'a> Corrector<'a> {
                 && self.vocab.count_any_case(text) <= CONTEXT_MAX_USES
                 && (neighbours_settle || self.document_shows(text, &best.word))
         };
+        // A costlier swap of a two-letter word needs both neighbours to be words: a garbled
+        // one ("et aL") says nothing.
+        let neighbours_are_words = || {
+            [prev, next]
+                .iter()
+                .all(|w| w.is_some_and(|(w, _)| self.known.find(w).is_some()))
+        };
         let real_word_ok = || {
-            best.channel <= REAL_WORD_MAX_CHANNEL
+            (best.channel <= REAL_WORD_MAX_CHANNEL
+                || (best.channel <= real_word_max_channel(text) && neighbours_are_words()))
                 && ((!short && ratio >= REAL_WORD_RATIO && best_ctx >= 0.0)
                     || (letters == 2
                         && best.channel <= HABIT_PAIR_MAX_CHANNEL
