@@ -61,6 +61,8 @@ pub const TABLE: &[Confusion] = &[
     c("f", "t", 4.5),
     c("f", "s", 6.0),
     c("lc", "k", 4.5),
+    // "nd" read as "mi": "ami" for "and", common in nineteenth-century print
+    c("mi", "nd", 4.5),
     // stems misread as other stems ("foi" for "for", "wdl" for "will")
     c("i", "r", 4.5),
     c("a", "n", 5.0),

@@ -600,3 +600,14 @@ fn a_rare_two_letter_word_goes_for_a_costlier_swap_only_between_words() {
     // makes the swap cheap enough for the common bar, so no short text here tells the two
     // apart.)
 }
+
+#[test]
+fn and_read_as_ami_is_mended_where_the_neighbours_want_and() {
+    // "nd" read as "mi" is one swap of the table; "ami" is a rare word, "and" the
+    // commonest but one.
+    let got = fix_after_plain_text("He walked between the shops ami booths of the old town.");
+    assert!(
+        got.iter().any(|(a, b, _)| a == "ami" && b == "and"),
+        "{got:?}"
+    );
+}
