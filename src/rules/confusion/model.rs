@@ -147,6 +147,8 @@ pub const TABLE: &[Confusion] = &[
     c("E", "R", 5.0),
     c("h", "n", 5.0),
     c("n", "h", 5.0),
+    // f read as l, its bar lost ("lor" for "for", "oflered" for "offered")
+    c("l", "f", 5.0),
     // the three-letter ligatures read as "m" ("omcial", "amiction")
     c("m", "ffi", 5.0),
     c("m", "ffl", 5.0),

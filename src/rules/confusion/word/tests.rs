@@ -611,3 +611,17 @@ fn and_read_as_ami_is_mended_where_the_neighbours_want_and() {
         "{got:?}"
     );
 }
+
+#[test]
+fn an_f_read_as_l_is_mended() {
+    // "l" for "f" is a swap at 5.0: it mends non-words and rare words alone.
+    let got = fix_after_plain_text("She waited lor him by the gate. They oflered him a seat.");
+    assert!(has(&got, "lor", "for", Safety::Safe), "{got:?}");
+    assert!(
+        got.iter().any(|(a, b, _)| a == "oflered" && b == "offered"),
+        "{got:?}"
+    );
+    // Real words stay: "lull", "lame", "lit" are no misreadings of "full", "fame", "fit".
+    let got = fix_after_plain_text("There was a lull in the talk. The lame man lit a lamp.");
+    assert!(got.is_empty(), "{got:?}");
+}
