@@ -40,6 +40,7 @@ impl<'a> Corrector<'a> {
         let text = match full.find(['\'', '’']) {
             None => full,
             Some(i) if i > 0 && matches!(&full[i..], "'s" | "’s" | "'" | "’") => &full[..i],
+            Some(i) if misread_apostrophe(full, i) => full,
             Some(_) => return None,
         };
         if !worth_checking(text) {
@@ -97,4 +98,27 @@ fn worth_checking(token: &str) -> bool {
         return false;
     }
     true
+}
+
+/// Whether the apostrophe at byte `i` of `full` is more likely the OCR's than the
+/// writer's, so that the whole token is searched, apostrophe and all: a letter read as
+/// one ("fi'om" for "from", "man'a" for "man's") or a speck ("thin'k"). It is the token's
+/// only apostrophe, inside a word of letters in lower case (the first may be a capital),
+/// not a contraction's ("we'll", "ne'er", "o'er"), not after a single letter (the elisions
+/// of French, "n'est", "l'homme", and names such as "O'Brien" stay) and not before a
+/// capital ("D'Arcy").
+fn misread_apostrophe(full: &str, i: usize) -> bool {
+    let before = &full[..i];
+    let after = full[i..].trim_start_matches(['\'', '’']);
+    let contraction = matches!(
+        after,
+        "s" | "t" | "d" | "ll" | "re" | "ve" | "m" | "em" | "er" | "en" | "n"
+    );
+    before.chars().count() >= 2
+        && !after.is_empty()
+        && !contraction
+        && !after.contains(['\'', '’'])
+        && after.chars().all(char::is_lowercase)
+        && before.chars().all(char::is_alphabetic)
+        && before.chars().skip(1).all(char::is_lowercase)
 }

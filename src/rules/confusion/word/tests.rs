@@ -625,3 +625,20 @@ fn an_f_read_as_l_is_mended() {
     let got = fix_after_plain_text("There was a lull in the talk. The lame man lit a lamp.");
     assert!(got.is_empty(), "{got:?}");
 }
+
+#[test]
+fn an_apostrophe_no_contraction_explains_is_read_as_the_letters_it_spoils() {
+    let got =
+        fix_after_plain_text("He came fi'om the gi'eat house. The old coat was torn. I thin'k so.");
+    for (from, to) in [("fi'om", "from"), ("gi'eat", "great"), ("thin'k", "think")] {
+        assert!(
+            got.iter().any(|(a, b, _)| a == from && b == to),
+            "{from}: {got:?}"
+        );
+    }
+    // Contractions, French elisions and names keep their apostrophes.
+    let got = fix_after_plain_text(
+        "He said it n'est pas so. Young O'Donoghue and D'Arcy came. We'll see, ne'er fear.",
+    );
+    assert!(!got.iter().any(|(a, _, _)| a.contains('\'')), "{got:?}");
+}
