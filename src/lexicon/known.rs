@@ -20,6 +20,16 @@ pub struct Fact {
     pub accents: bool,
 }
 
+impl Fact {
+    /// Whether `spelling`, which the lexicon answered with this fact, is a word as written:
+    /// its diacritics agree with the lexicon's, or it has none at all (English writes
+    /// "cafe" and "naive" as often as "café" and "naïve"). Accents the OCR invented
+    /// ("thé") make no word.
+    pub fn as_written(&self, spelling: &str) -> bool {
+        !self.accents || spelling.is_ascii()
+    }
+}
+
 impl From<Found> for Fact {
     fn from(f: Found) -> Fact {
         Fact {

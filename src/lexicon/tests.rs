@@ -407,3 +407,15 @@ fn words_one_edit_away_are_found_by_any_letter() {
     assert!(found.windows(2).all(|w| w[0] < w[1]), "{found:?}");
     assert!(words("").iter().all(|w| w.len() == 1));
 }
+
+#[test]
+fn a_plain_spelling_of_an_accented_word_is_a_word_as_written() {
+    let lex = Lexicon::embedded();
+    let known = crate::lexicon::known::KnownWords::new(["cafe", "thé"].into_iter());
+    let cafe = known.find("cafe").expect("café is listed");
+    assert!(cafe.accents && cafe.as_written("cafe"));
+    // Accents the lexicon's spelling lacks are the OCR's.
+    let the = known.find("thé").expect("the is listed");
+    assert!(the.accents && !the.as_written("thé"));
+    assert!(lex.find("cafe").is_some());
+}

@@ -152,7 +152,7 @@ impl<'a> Corrector<'a> {
         // A word the lexicon knows is never replaced by a spelling only the document has:
         // that spelling is as likely the document's repeated misreading of it ("dredge"
         // read "dredgo" on other pages) as the other way round.
-        if self.known.find(token).is_some_and(|f| !f.accents) {
+        if self.known.find(token).is_some_and(|f| f.as_written(token)) {
             scored.retain(|s| s.lexicon);
         }
         scored.sort_by(|a, b| b.score().total_cmp(&a.score()));

@@ -42,7 +42,7 @@ impl<'a> Corrector<'a> {
         let entry = entry.or_else(|| {
             self.known
                 .find(word)
-                .filter(|f| !f.accents)
+                .filter(|f| f.as_written(word))
                 .map(|f| f.entry)
         });
         let lex = entry.filter(|e| e.is_common() && !e.abbreviation);
@@ -144,7 +144,7 @@ impl<'a> Corrector<'a> {
         let lex = self
             .known
             .find(token)
-            .filter(|f| !f.accents)
+            .filter(|f| f.as_written(token))
             .map(|f| (count_of(&f.entry) / CORPUS_WORDS).ln());
         lex.map_or(trusted, |l| l.max(trusted)).max(UNKNOWN_LOGP)
     }

@@ -46,7 +46,7 @@ impl<'a> Corrector<'a> {
         if !worth_checking(text) {
             return None;
         }
-        let known = self.known.find(text).filter(|f| !f.accents);
+        let known = self.known.find(text).filter(|f| f.as_written(text));
         if known
             .as_ref()
             .is_some_and(|f| f.entry.frequency as f64 > COMMON_SKIP * CORPUS_WORDS)

@@ -642,3 +642,11 @@ fn an_apostrophe_no_contraction_explains_is_read_as_the_letters_it_spoils() {
     );
     assert!(!got.iter().any(|(a, _, _)| a.contains('\'')), "{got:?}");
 }
+
+#[test]
+fn a_word_written_without_its_accents_is_a_word() {
+    // English writes "cafe" and "naive" as often as "café" and "naïve": no misreading
+    // of "case".
+    let got = fix_after_plain_text("They met at a cafe near the river. She was naive about it.");
+    assert!(got.is_empty(), "{got:?}");
+}
