@@ -411,7 +411,7 @@ fn words_one_edit_away_are_found_by_any_letter() {
 #[test]
 fn a_plain_spelling_of_an_accented_word_is_a_word_as_written() {
     let lex = Lexicon::embedded();
-    let known = crate::lexicon::known::KnownWords::new(["cafe", "thé"].into_iter());
+    let known = crate::lexicon::known::KnownWords::new(["cafe", "thé"]);
     let cafe = known.find("cafe").expect("café is listed");
     assert!(cafe.accents && cafe.as_written("cafe"));
     // Accents the lexicon's spelling lacks are the OCR's.
