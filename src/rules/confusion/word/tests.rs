@@ -650,3 +650,15 @@ fn a_word_written_without_its_accents_is_a_word() {
     let got = fix_after_plain_text("They met at a cafe near the river. She was naive about it.");
     assert!(got.is_empty(), "{got:?}");
 }
+
+#[test]
+fn a_real_word_goes_for_a_far_commoner_one_that_the_neighbours_cannot_speak_for() {
+    // "the" follows and precedes almost anything: the bigrams lean slightly against it
+    // here, but it is ten thousand times as frequent as "tho", one common misreading away.
+    let got = fix_after_plain_text("The winches for working tho dredge are driven by steam.");
+    assert!(has(&got, "tho", "the", Safety::Safe), "{got:?}");
+    // Less overwhelming ratios still need the neighbours' support.
+    let got =
+        fix_after_plain_text("The ball flew in a high arc over the wall and into the garden.");
+    assert!(!got.iter().any(|(a, _, _)| a == "arc"), "{got:?}");
+}

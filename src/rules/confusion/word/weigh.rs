@@ -8,7 +8,8 @@ use super::candidates::SHORT_TOKEN;
 use super::shape::{in_sentence_case, shape, Shape};
 use super::{
     real_word_max_channel, Correction, Corrector, Scored, Verdict, CONTEXT_RATIO, DOC_SAFE_COUNT,
-    MIN_MARGIN, REAL_WORD_MAX_CHANNEL, REAL_WORD_RATIO, SAFE_GAP, SAFE_MARGIN,
+    MIN_MARGIN, OVERWHELMING_CONTEXT_FLOOR, OVERWHELMING_RATIO, REAL_WORD_MAX_CHANNEL,
+    REAL_WORD_RATIO, SAFE_GAP, SAFE_MARGIN,
 };
 use crate::edit::Safety;
 use std::sync::Arc as Rc;
@@ -280,6 +281,9 @@ impl<'a> Corrector<'a> {
             (best.channel <= REAL_WORD_MAX_CHANNEL
                 || (best.channel <= real_word_max_channel(text) && neighbours_are_words()))
                 && ((!short && ratio >= REAL_WORD_RATIO && best_ctx >= 0.0)
+                    || (!short
+                        && ratio >= OVERWHELMING_RATIO
+                        && best_ctx >= OVERWHELMING_CONTEXT_FLOOR)
                     || (letters == 2
                         && best.channel <= HABIT_PAIR_MAX_CHANNEL
                         && ratio >= REAL_WORD_RATIO
