@@ -26,7 +26,11 @@ impl Fact {
     /// "cafe" and "naive" as often as "café" and "naïve"). Accents the OCR invented
     /// ("thé") make no word.
     pub fn as_written(&self, spelling: &str) -> bool {
-        !self.accents || spelling.is_ascii()
+        !self.accents
+            || spelling
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(|c| c.is_ascii())
     }
 }
 

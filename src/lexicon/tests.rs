@@ -411,9 +411,12 @@ fn words_one_edit_away_are_found_by_any_letter() {
 #[test]
 fn a_plain_spelling_of_an_accented_word_is_a_word_as_written() {
     let lex = Lexicon::embedded();
-    let known = crate::lexicon::known::KnownWords::new(["cafe", "thé"]);
+    let known = crate::lexicon::known::KnownWords::new(["cafe", "cafe’s", "thé"]);
     let cafe = known.find("cafe").expect("café is listed");
     assert!(cafe.accents && cafe.as_written("cafe"));
+    // A typographic apostrophe is no diacritic.
+    let possessive = known.find("cafe’s").expect("café is listed");
+    assert!(possessive.accents && possessive.as_written("cafe’s"));
     // Accents the lexicon's spelling lacks are the OCR's.
     let the = known.find("thé").expect("the is listed");
     assert!(the.accents && !the.as_written("thé"));

@@ -42,15 +42,6 @@ pub(super) fn count_of(e: &crate::lexicon::Entry) -> f64 {
 /// A real word ("tho") is replaced only by a word at least e^6.9 ≈ 1000 times as
 /// frequent ("the")…
 const REAL_WORD_RATIO: f64 = 6.9;
-/// A word at least e^8.5 ≈ 5000 times as frequent may replace a real word of three letters
-/// or more even where the neighbours lean against it by up to e^3 (down to
-/// [`OVERWHELMING_CONTEXT_FLOOR`]): the commonest words ("the", "all") go with any
-/// neighbour, so the bigrams cannot speak for them ("working tho dredge" → "the", "ail the
-/// men" → "all"). Measured on the real corpora (session 13): +24 fixed, 0 broken; at
-/// e^8 with a floor of e^-2, +24/+2; at e^9, +19/0.
-const OVERWHELMING_RATIO: f64 = 8.5;
-/// See [`OVERWHELMING_RATIO`].
-const OVERWHELMING_CONTEXT_FLOOR: f64 = -3.0;
 /// …reached by one common misreading (a swap of cost 4.5 or less: "fl" lost from "flute" is
 /// one), and only when the context does not favour it.
 const REAL_WORD_MAX_CHANNEL: f64 = 4.5;
@@ -73,6 +64,15 @@ fn real_word_max_channel(token: &str) -> f64 {
         REAL_WORD_MAX_CHANNEL
     }
 }
+/// A word at least e^8.5 ≈ 5000 times as frequent may replace a real word of three letters
+/// or more even where the neighbours lean against it by up to e^3 (down to
+/// [`OVERWHELMING_CONTEXT_FLOOR`]): the commonest words ("the", "all") go with any
+/// neighbour, so the bigrams cannot speak for them ("working tho dredge" → "the", "ail the
+/// men" → "all"). Measured on the real corpora (session 13): +24 fixed, 0 broken; at
+/// e^8 with a floor of e^-2, +24/+2; at e^9, +19/0.
+const OVERWHELMING_RATIO: f64 = 8.5;
+/// See [`OVERWHELMING_RATIO`].
+const OVERWHELMING_CONTEXT_FLOOR: f64 = -3.0;
 /// A real word may also go for a word e^4 ≈ 55 times as frequent when the neighbours favour
 /// that word by e^2, the token is rare in the document, and the document's OCR shows the
 /// same misreading in non-words (see [`super::profile`]).

@@ -109,7 +109,8 @@ fn worth_checking(token: &str) -> bool {
 /// capital ("D'Arcy").
 fn misread_apostrophe(full: &str, i: usize) -> bool {
     let before = &full[..i];
-    let after = full[i..].trim_start_matches(['\'', '’']);
+    let mark = full[i..].chars().next().map_or(0, char::len_utf8);
+    let after = &full[i + mark..];
     let contraction = matches!(
         after,
         "s" | "t" | "d" | "ll" | "re" | "ve" | "m" | "em" | "er" | "en" | "n"
