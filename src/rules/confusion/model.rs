@@ -149,11 +149,16 @@ pub const TABLE: &[Confusion] = &[
     c("n", "h", 5.0),
     // f read as l, its bar lost ("lor" for "for", "oflered" for "offered")
     c("l", "f", 5.0),
-    // "r" read as "i" and an apostrophe ("fi'om" for "from"), and a speck read as an
-    // apostrophe ("thin'k"); only tokens whose apostrophe no contraction explains are
-    // searched with them (see `word/needs.rs`)
+    // "r" read as "i" or "t" and an apostrophe ("fi'om" for "from", "tht'ough"), "f" as
+    // "i" and one ("breaki'ast"), the "ff" ligature as an apostrophe ("o'ered"), and a
+    // speck read as one ("thin'k"); only tokens whose apostrophe no contraction explains
+    // are searched with them (see `word/needs.rs`)
     c("i'", "r", 4.0),
     c("i’", "r", 4.0),
+    c("t'", "r", 4.5),
+    c("i'", "f", 4.5),
+    c("'", "ff", 4.0),
+    c("’", "ff", 4.0),
     c("'", "", 4.5),
     c("’", "", 4.5),
     // the three-letter ligatures read as "m" ("omcial", "amiction")

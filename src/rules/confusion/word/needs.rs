@@ -101,12 +101,12 @@ fn worth_checking(token: &str) -> bool {
 }
 
 /// Whether the apostrophe at byte `i` of `full` is more likely the OCR's than the
-/// writer's, so that the whole token is searched, apostrophe and all: a letter read as
-/// one ("fi'om" for "from", "man'a" for "man's") or a speck ("thin'k"). It is the token's
-/// only apostrophe, inside a word of letters in lower case (the first may be a capital),
-/// not a contraction's ("we'll", "ne'er", "o'er"), not after a single letter (the elisions
-/// of French, "n'est", "l'homme", and names such as "O'Brien" stay) and not before a
-/// capital ("D'Arcy").
+/// writer's, so that the whole token is searched, apostrophe and all: letters read as
+/// one ("fi'om" for "from", "man'a" for "man's", "o'ered" for "offered") or a speck
+/// ("thin'k"). It is the token's only apostrophe, inside a word of letters in lower case
+/// (the first may be a capital), not a contraction's ("we'll", "ne'er", "o'er"), not after
+/// a single letter that French elides or a capital (the elisions "n'est", "l'homme", and
+/// names such as "O'Brien" stay) and not before a capital ("D'Arcy").
 fn misread_apostrophe(full: &str, i: usize) -> bool {
     let before = &full[..i];
     let mark = full[i..].chars().next().map_or(0, char::len_utf8);
@@ -115,7 +115,13 @@ fn misread_apostrophe(full: &str, i: usize) -> bool {
         after,
         "s" | "t" | "d" | "ll" | "re" | "ve" | "m" | "em" | "er" | "en" | "n"
     );
-    before.chars().count() >= 2
+    // The letters French elides before an apostrophe ("l'", "d'", "qu'").
+    let elision = |c: char| "cdjlmnqst".contains(c);
+    let lead_ok = before.chars().count() >= 2
+        || before
+            .chars()
+            .all(|c| c.is_ascii_lowercase() && !elision(c));
+    lead_ok
         && !after.is_empty()
         && !contraction
         && !after.contains(['\'', '’'])

@@ -621,9 +621,17 @@ fn an_f_read_as_l_is_mended() {
 
 #[test]
 fn an_apostrophe_no_contraction_explains_is_read_as_the_letters_it_spoils() {
-    let got =
-        fix_after_plain_text("He came fi'om the gi'eat house. The old coat was torn. I thin'k so.");
-    for (from, to) in [("fi'om", "from"), ("gi'eat", "great"), ("thin'k", "think")] {
+    let got = fix_after_plain_text(
+        "He came fi'om the gi'eat house. The old coat was torn. I thin'k so. He o'ered \
+         us breaki'ast.",
+    );
+    for (from, to) in [
+        ("fi'om", "from"),
+        ("gi'eat", "great"),
+        ("thin'k", "think"),
+        ("o'ered", "offered"),
+        ("breaki'ast", "breakfast"),
+    ] {
         assert!(changes(&got, from, to), "{from}: {got:?}");
     }
     // Contractions, French elisions and names keep their apostrophes.
