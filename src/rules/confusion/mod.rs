@@ -47,7 +47,7 @@ pub fn rules() -> Vec<Box<dyn Rule>> {
             code: "C014",
             name: "mark-in-word",
             family: Family::Confusion,
-            summary: "Remove a speck read as a full stop inside a word ('exhi.bit') or before one in mid-sentence ('it .must'), and read a '!' between letters as the 'l' or 'i' it stands for ('be!ieve'), when that makes a common word and the document shows the mark twice or more; full stops, abbreviations, addresses and numbers stay",
+            summary: "Remove a speck read as a full stop inside a word ('exhi.bit') or before one in mid-sentence ('it .must'), and read a '!' between letters as the 'l' or 'i' it stands for ('be!ieve'), when that makes a common word and the document shows the mark twice or more; read a stroke and a closing bracket inside a word as the letter they make ('l)oy', 'j)lace'); full stops, abbreviations, addresses and numbers stay",
             example: ("I was willing to exhi.bit myself that yea.r; I be!ieve it .must be so, he wa!ked.", "I was willing to exhibit myself that year; I believe it must be so, he walked."),
             default_on: true,
         },
