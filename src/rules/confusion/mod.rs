@@ -365,6 +365,25 @@ pub(crate) fn chunk_around(text: &str, i: usize) -> std::ops::Range<usize> {
     start..end
 }
 
+/// The most frequent of `readings` (each with its lexicon count, last), when it is at
+/// least `lead` times as frequent as the next: C014's brackets and C016's marks read a
+/// spoilt word only where one reading clearly wins ("ca~e" may be "case" or "came").
+pub(crate) fn clear_winner<T>(
+    mut readings: Vec<(T, String, u64)>,
+    lead: u64,
+) -> Option<(T, String, u64)> {
+    readings.sort_by_key(|r| std::cmp::Reverse(r.2));
+    let mut readings = readings.into_iter();
+    let best = readings.next()?;
+    if readings
+        .next()
+        .is_some_and(|second| second.2.saturating_mul(lead) > best.2)
+    {
+        return None;
+    }
+    Some(best)
+}
+
 /// Punctuation that may close a word ("word,", "word.\u{201d}"): C014 and C016 set it
 /// aside to read the word proper.
 pub(crate) const CLOSING_PUNCTUATION: [char; 11] =

@@ -168,7 +168,7 @@ fn bowl_site<'t>(known: &KnownWords, text: &'t str, start: usize, end: usize) ->
         return None;
     }
     let (_, letters) = BOWLS.iter().find(|(p, _)| *p == pair)?;
-    let mut readings: Vec<(&'static str, String, u64)> = letters
+    let readings: Vec<(&'static str, String, u64)> = letters
         .iter()
         .filter_map(|&letter| {
             let word = format!("{a}{letter}{b}");
@@ -181,14 +181,7 @@ fn bowl_site<'t>(known: &KnownWords, text: &'t str, start: usize, end: usize) ->
             ))
         })
         .collect();
-    readings.sort_by_key(|r| std::cmp::Reverse(r.2));
-    let (letter, word, best) = readings.first()?.clone();
-    if readings
-        .get(1)
-        .is_some_and(|second| second.2.saturating_mul(MIN_BOWL_LEAD) > best)
-    {
-        return None;
-    }
+    let (letter, word, _) = super::clear_winner(readings, MIN_BOWL_LEAD)?;
     let from = start + lead + at;
     Some(Site {
         mark: from..from + pair.len(),

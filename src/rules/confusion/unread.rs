@@ -101,14 +101,7 @@ fn site<'t>(known: &KnownWords, text: &'t str, start: usize, end: usize) -> Opti
         let c = if capital { c.to_ascii_uppercase() } else { c };
         consider((c as char).to_string());
     }
-    readings.sort_by_key(|r| std::cmp::Reverse(r.2));
-    let (letter, word, best) = readings.first()?.clone();
-    if readings
-        .get(1)
-        .is_some_and(|second| second.2.saturating_mul(MIN_LEAD) > best)
-    {
-        return None;
-    }
+    let (letter, word, _) = super::clear_winner(readings, MIN_LEAD)?;
     let at = start + lead + i;
     Some(Site {
         mark: at..at + 1,
