@@ -63,6 +63,12 @@ pub const TABLE: &[Confusion] = &[
     c("lc", "k", 4.5),
     // "nd" read as "mi": "ami" for "and", common in nineteenth-century print
     c("mi", "nd", 4.5),
+    // more letters split or joined in such print: "mi" read as "nu" ("fanuly"), "nd" as
+    // "iul" ("aiul"), "m" as "nr" ("nrorning"), "la" as "hi" ("phiyed")
+    c("nu", "mi", 4.5),
+    c("iul", "nd", 4.5),
+    c("nr", "m", 4.5),
+    c("hi", "la", 5.0),
     // stems misread as other stems ("foi" for "for", "wdl" for "will")
     c("i", "r", 4.5),
     c("a", "n", 5.0),

@@ -660,3 +660,18 @@ fn a_real_word_goes_for_a_far_commoner_one_that_the_neighbours_cannot_speak_for(
         fix_after_plain_text("The ball flew in a high arc over the wall and into the garden.");
     assert!(!got.iter().any(|(a, _, _)| a == "arc"), "{got:?}");
 }
+
+#[test]
+fn letters_split_or_joined_in_old_print_are_read_back() {
+    let got = fix_after_plain_text(
+        "The whole fanuly came in the nrorning. He held it in his haiul. They phiyed cards.",
+    );
+    for (from, to) in [
+        ("fanuly", "family"),
+        ("nrorning", "morning"),
+        ("haiul", "hand"),
+        ("phiyed", "played"),
+    ] {
+        assert!(changes(&got, from, to), "{from}: {got:?}");
+    }
+}
