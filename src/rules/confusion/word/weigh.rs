@@ -398,12 +398,15 @@ pub(super) fn edits_an_end(token: &str, word: &str) -> bool {
 /// typist's slip, which OCR does not make.
 pub(super) fn transposes(token: &str, word: &str) -> bool {
     let (a, b): (Vec<char>, Vec<char>) = (token.chars().collect(), word.chars().collect());
+    // The first letter where they differ and the next must be each other's, the rest equal.
+    let Some(i) = a.iter().zip(&b).position(|(x, y)| x != y) else {
+        return false;
+    };
     a.len() == b.len()
-        && (0..a.len().saturating_sub(1)).any(|i| {
-            let mut swapped = a.clone();
-            swapped.swap(i, i + 1);
-            a[i] != a[i + 1] && swapped == b
-        })
+        && i + 1 < a.len()
+        && a[i] == b[i + 1]
+        && a[i + 1] == b[i]
+        && a[i + 2..] == b[i + 2..]
 }
 
 /// Whether `token` and `word` start with the same letter, whatever its case.
