@@ -14,8 +14,11 @@ use crate::rules::{Context, RuleInfo};
 /// Sites a document needs before its apostrophes count as misread spaces.
 const MIN_SITES: usize = 2;
 
-/// Endings an apostrophe joins to a word on purpose.
-const CONTRACTIONS: &[&str] = &["s", "t", "ll", "ve", "re", "d", "m", "em", "n", "st", "nt"];
+/// Whether `ending` follows an apostrophe on purpose: a contraction's
+/// ([`super::CONTRACTION_ENDINGS`]) or the old "'st" and "'nt" ("wou'dst", "do'nt").
+fn contraction(ending: &str) -> bool {
+    super::CONTRACTION_ENDINGS.contains(&ending) || matches!(ending, "st" | "nt")
+}
 
 /// The two words of `token` when its apostrophe or tilde stands for a space.
 fn parts<'t>(known: &KnownWords, token: &'t str) -> Option<(&'t str, &'t str)> {
@@ -30,7 +33,7 @@ fn parts<'t>(known: &KnownWords, token: &'t str) -> Option<(&'t str, &'t str)> {
                 .find(w)
                 .is_some_and(|f| f.entry.is_common() && !f.accents)
     };
-    if !word(a) || !word(b) || CONTRACTIONS.contains(&b.to_lowercase().as_str()) {
+    if !word(a) || !word(b) || contraction(&b.to_lowercase()) {
         return None;
     }
     if known.find(token).is_some() {

@@ -365,6 +365,10 @@ pub(crate) fn chunk_around(text: &str, i: usize) -> std::ops::Range<usize> {
     start..end
 }
 
+/// Endings an apostrophe joins to a word on purpose ("'s", "n't", "'ll", "'em"): C013
+/// splits no token at them, and C001 reads no such apostrophe as the OCR's.
+pub(crate) const CONTRACTION_ENDINGS: &[&str] = &["s", "t", "ll", "ve", "re", "d", "m", "em", "n"];
+
 /// The most frequent of `readings` (each with its lexicon count, last), when it is at
 /// least `lead` times as frequent as the next: C014's brackets and C016's marks read a
 /// spoilt word only where one reading clearly wins ("ca~e" may be "case" or "came").

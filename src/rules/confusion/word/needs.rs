@@ -111,10 +111,9 @@ fn misread_apostrophe(full: &str, i: usize) -> bool {
     let before = &full[..i];
     let mark = full[i..].chars().next().map_or(0, char::len_utf8);
     let after = &full[i + mark..];
-    let contraction = matches!(
-        after,
-        "s" | "t" | "d" | "ll" | "re" | "ve" | "m" | "em" | "er" | "en" | "n"
-    );
+    // The contractions, and the poets' elisions of "e" ("o'er", "e'en").
+    let contraction =
+        super::super::CONTRACTION_ENDINGS.contains(&after) || matches!(after, "er" | "en");
     // The letters French elides before an apostrophe ("l'", "d'", "qu'").
     let elision = |c: char| "cdjlmnqst".contains(c);
     let lead_ok = before.chars().count() >= 2
