@@ -141,12 +141,18 @@ impl<'a> Corrector<'a> {
         } else {
             UNKNOWN_LOGP
         };
-        let lex = self
-            .known
+        self.listed_logp(token).max(trusted)
+    }
+
+    /// The part of [`Corrector::own_logp`] that the lexicon gives (at least
+    /// [`UNKNOWN_LOGP`]): a lower bound of it that costs one lookup.
+    pub(super) fn listed_logp(&self, token: &str) -> f64 {
+        self.known
             .find(token)
             .filter(|f| f.as_written(token))
-            .map(|f| (count_of(&f.entry) / CORPUS_WORDS).ln());
-        lex.map_or(trusted, |l| l.max(trusted)).max(UNKNOWN_LOGP)
+            .map_or(UNKNOWN_LOGP, |f| {
+                (count_of(&f.entry) / CORPUS_WORDS).ln().max(UNKNOWN_LOGP)
+            })
     }
 
     /// Whether `token` becomes `word` by one swap that this document's weighed table makes

@@ -28,27 +28,41 @@ impl<'a> Corrector<'a> {
         rivals.insert(token.to_string(), found);
     }
 
-    /// [`Corrector::real_word_rival`], searched.
+    /// [`Corrector::real_word_rival`], searched. The candidates are weighed first against
+    /// the token's listed probability ([`Corrector::listed_logp`]), a lower bound of its
+    /// own: when no candidate clears the ratio against that, none clears it against the
+    /// token's full probability, whose document part ([`Corrector::trusted_repeats`])
+    /// costs a walk of the lexicon, so it is worked out only when a candidate does.
     pub(super) fn search_rival(&self, token: &str) -> bool {
         if token.len() > MAX_TOKEN_BYTES {
             return false;
         }
-        let own = self.own_logp(token);
         let (shape, base) = shape_and_base(token);
         let max_channel = real_word_max_channel(token);
         let (hits, _) = self.lexicon_hits(token, &base, shape, max_channel as f32);
-        let rival = |word: &str, entry: Option<Entry>| {
+        let logp = |word: &str, entry: Option<Entry>| {
             self.prior(&case_like(word, shape), token, entry)
-                .is_some_and(|(logp, _, _)| logp - own >= CONTEXT_RATIO)
+                .map(|(logp, _, _)| logp)
         };
-        if hits.into_iter().any(|h| rival(&h.word, Some(h.entry))) {
-            return true;
+        let mut best = hits
+            .into_iter()
+            .filter_map(|h| logp(&h.word, Some(h.entry)))
+            .fold(f64::NEG_INFINITY, f64::max);
+        // Raises `best` by the document's repeated words until it clears `floor`.
+        let raise_until = |best: &mut f64, floor: f64| {
+            if *best - floor < CONTEXT_RATIO {
+                self.for_each_repeated_variant(&base, max_channel as f32, |cand, cost| {
+                    if f64::from(cost) <= max_channel {
+                        *best = best.max(logp(cand, None).unwrap_or(f64::NEG_INFINITY));
+                    }
+                    *best - floor < CONTEXT_RATIO
+                });
+            }
+            *best - floor >= CONTEXT_RATIO
+        };
+        if !raise_until(&mut best, self.listed_logp(token)) {
+            return false;
         }
-        let mut found = false;
-        self.for_each_repeated_variant(&base, max_channel as f32, |cand, cost| {
-            found = f64::from(cost) <= max_channel && rival(cand, None);
-            !found
-        });
-        found
+        raise_until(&mut best, self.own_logp(token))
     }
 }
