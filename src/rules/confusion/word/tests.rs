@@ -719,3 +719,26 @@ fn rival_search_agrees_with_its_definition() {
     assert!(answers.0 > 0 && answers.1 > 0, "{answers:?}");
     assert!(c.listed_logp("Wbite") + CONTEXT_RATIO < c.own_logp("Wbite"));
 }
+
+/// A long non-word is corrected at a margin below the usual one, even a negative one (a
+/// spelling this long that no lexicon lists is seldom a word): its confidence and the odds
+/// its reason gives count that, instead of calling the word "0× likelier".
+#[test]
+fn a_long_non_word_correction_states_its_odds_with_the_length_allowance() {
+    let text = format!("{} The unfortiinates were fed.", PLAIN_SENTENCE.repeat(4));
+    let toks = tokens(&text);
+    let vocab = Vocabulary::new(toks.iter().cloned());
+    let mut c = Corrector::new(&vocab);
+    let i = toks.iter().position(|t| t.text == "unfortiinates").unwrap();
+    let fix = c
+        .correct(&toks[i], Some(toks[i - 1].text), Some(toks[i + 1].text))
+        .expect("a correction");
+    assert_eq!(fix.word, "unfortunates");
+    assert!(fix.margin < 0.4, "{}", fix.margin);
+    assert!(fix.confidence > 0.9, "{}", fix.confidence);
+    assert!(
+        !fix.reason.contains(" 0×") && !fix.reason.contains(" 1×"),
+        "{}",
+        fix.reason
+    );
+}

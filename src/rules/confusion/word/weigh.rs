@@ -341,7 +341,12 @@ impl<'a> Corrector<'a> {
             || long_non_word
             || long_generic
             || context_settles;
-        let confidence = (1.0 - (-margin).exp()).clamp(0.0, 0.999) as f32;
+        // The token's probability as an unknown spelling takes no account of its length;
+        // the smaller margin a long non-word needs stands for that (a spelling this long
+        // that no lexicon lists is seldom a word), so the confidence and the odds given in
+        // the reason count it as evidence: an edit the margin earns is never "0× likelier".
+        let odds = margin + (MIN_MARGIN - required_margin(non_word, letters, gap));
+        let confidence = (1.0 - (-odds).exp()).clamp(0.0, 0.999) as f32;
         Some(Correction {
             reason: explain(
                 text,
@@ -350,7 +355,7 @@ impl<'a> Corrector<'a> {
                 real_word,
                 self.habit(text, &best.word),
                 best_ctx,
-                margin,
+                odds,
             ),
             word: format!("{}{suffix}", in_sentence_case(best, prev.is_some())),
             original_len: full_len,
@@ -422,6 +427,8 @@ fn least_margin(non_word: bool, letters: usize) -> f64 {
     required_margin(non_word, letters, f64::INFINITY)
 }
 
+/// The reason given for a correction: what the token is, what the word is and by which
+/// misreading it became the token, and how much likelier the word is (`odds`, in nats).
 fn explain(
     token: &str,
     best: &Scored,
@@ -429,7 +436,7 @@ fn explain(
     real_word: bool,
     habit: bool,
     context: f64,
-    margin: f64,
+    odds: f64,
 ) -> String {
     let what = match (token_known, real_word) {
         (true, true) => format!("'{token}' is a word, but a far less likely one here"),
@@ -460,6 +467,6 @@ fn explain(
         "{what}; '{}' is {} ({how}; {:.0}× likelier)",
         best.word,
         evidence.join(" and "),
-        margin.exp().min(1e9)
+        odds.exp().min(1e9)
     )
 }
