@@ -742,3 +742,29 @@ fn a_long_non_word_correction_states_its_odds_with_the_length_allowance() {
         fix.reason
     );
 }
+
+/// A suggestion's confidence counts only its odds beyond the bar every correction clears:
+/// "wiedom" → "wisdom" (a generic edit, 53× likelier, not safe) is far from certain.
+#[test]
+fn a_suggestion_is_less_confident_than_its_odds_alone_would_say() {
+    let text = format!("{} His wiedom was great.", PLAIN_SENTENCE.repeat(4));
+    let toks = tokens(&text);
+    let vocab = Vocabulary::new(toks.iter().cloned());
+    let mut c = Corrector::new(&vocab);
+    let i = toks.iter().position(|t| t.text == "wiedom").unwrap();
+    let fix = c
+        .correct(&toks[i], Some(toks[i - 1].text), Some(toks[i + 1].text))
+        .expect("a suggestion");
+    assert_eq!(
+        (fix.word.as_str(), fix.safety),
+        ("wisdom", Safety::Suggestion)
+    );
+    assert!(fix.margin > MIN_MARGIN, "{}", fix.margin);
+    let at_margin = 1.0 - (-fix.margin).exp() as f32;
+    assert!(
+        (0.5..0.9).contains(&fix.confidence) && fix.confidence < at_margin - 0.1,
+        "{} (margin {})",
+        fix.confidence,
+        fix.margin
+    );
+}
