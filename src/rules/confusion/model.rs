@@ -38,6 +38,7 @@ pub const TABLE: &[Confusion] = &[
     c("h", "b", 4.0),
     c("li", "h", 3.5),
     c("h", "li", 5.0),
+    c("il", "h", 4.5),
     c("ii", "h", 4.5),
     c("u", "n", 4.0),
     c("n", "u", 4.0),
