@@ -720,19 +720,23 @@ fn rival_search_agrees_with_its_definition() {
     assert!(c.listed_logp("Wbite") + CONTEXT_RATIO < c.own_logp("Wbite"));
 }
 
+/// The correction of the first occurrence of `token` in `text`, between its neighbours.
+fn correction_of(text: &str, token: &str) -> Option<Correction> {
+    let toks = tokens(text);
+    let vocab = Vocabulary::new(toks.iter().cloned());
+    let mut c = Corrector::new(&vocab);
+    let i = toks.iter().position(|t| t.text == token)?;
+    let prev = i.checked_sub(1).map(|p| toks[p].text);
+    c.correct(&toks[i], prev, toks.get(i + 1).map(|n| n.text))
+}
+
 /// A long non-word is corrected at a margin below the usual one, even a negative one (a
 /// spelling this long that no lexicon lists is seldom a word): its confidence and the odds
 /// its reason gives count that, instead of calling the word "0× likelier".
 #[test]
 fn a_long_non_word_correction_states_its_odds_with_the_length_allowance() {
     let text = format!("{} The unfortiinates were fed.", PLAIN_SENTENCE.repeat(4));
-    let toks = tokens(&text);
-    let vocab = Vocabulary::new(toks.iter().cloned());
-    let mut c = Corrector::new(&vocab);
-    let i = toks.iter().position(|t| t.text == "unfortiinates").unwrap();
-    let fix = c
-        .correct(&toks[i], Some(toks[i - 1].text), Some(toks[i + 1].text))
-        .expect("a correction");
+    let fix = correction_of(&text, "unfortiinates").expect("a correction");
     assert_eq!(fix.word, "unfortunates");
     assert!(fix.margin < 0.4, "{}", fix.margin);
     assert!(fix.confidence > 0.9, "{}", fix.confidence);
@@ -748,13 +752,7 @@ fn a_long_non_word_correction_states_its_odds_with_the_length_allowance() {
 #[test]
 fn a_suggestion_is_less_confident_than_its_odds_alone_would_say() {
     let text = format!("{} His wiedom was great.", PLAIN_SENTENCE.repeat(4));
-    let toks = tokens(&text);
-    let vocab = Vocabulary::new(toks.iter().cloned());
-    let mut c = Corrector::new(&vocab);
-    let i = toks.iter().position(|t| t.text == "wiedom").unwrap();
-    let fix = c
-        .correct(&toks[i], Some(toks[i - 1].text), Some(toks[i + 1].text))
-        .expect("a suggestion");
+    let fix = correction_of(&text, "wiedom").expect("a suggestion");
     assert_eq!(
         (fix.word.as_str(), fix.safety),
         ("wisdom", Safety::Suggestion)
