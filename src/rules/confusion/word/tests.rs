@@ -486,9 +486,10 @@ fn a_longer_non_word_needs_a_smaller_margin() {
     // A close runner-up keeps the full margin.
     assert_eq!(required_margin(true, "infenor".len(), 0.5), MIN_MARGIN);
     // Each letter more lowers it, to a floor.
-    assert_eq!(required_margin(true, "perfeotness".len(), 2.0), -2.0);
+    assert_eq!(required_margin(true, "perfeotness".len(), 2.0), -4.0);
     assert_eq!(required_margin(true, "infenors".len(), 2.0), 0.5);
-    assert!(required_margin(true, 40, 2.0) >= LONGEST_NON_WORD_MARGIN);
+    assert_eq!(required_margin(true, "Trigonometiical".len(), 2.0), -6.0);
+    assert_eq!(required_margin(true, 40, 2.0), LONGEST_NON_WORD_MARGIN);
     // "dissatisfaction" is a rarer word than a shorter non-word's candidate needs.
     let got = fix("a feeling of dissatisfaetion with the plan");
     assert!(
