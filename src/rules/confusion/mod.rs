@@ -5,6 +5,7 @@ pub mod accents;
 pub mod apostrophe;
 pub mod archaic;
 pub mod capital_i;
+pub mod digit_letter;
 pub mod digits;
 pub mod exclamation;
 pub mod gap;
@@ -63,6 +64,17 @@ pub fn rules() -> Vec<Box<dyn Rule>> {
             default_on: true,
         },
         check: unread::unread_letters,
+    }),
+    Box::new(FnRule {
+        info: RuleInfo {
+            code: "C017",
+            name: "digit-for-letter",
+            family: Family::Confusion,
+            summary: "Read a digit inside a word as the letter it resembles ('w1th', 'pe0ple', 'wa3', '8econd': 0 and 6 as o, 1 as l or i, 3, 5 and 8 as s) when exactly one reading is a common word; amounts, ordinals, measures and codes ('10s', '3rd', '50ft', 'A1') stay",
+            example: ("He was pleased w1th the pe0ple who wa3 there.", "He was pleased with the people who was there."),
+            default_on: true,
+        },
+        check: digit_letter::digits_for_letters,
     }),
     Box::new(FnRule {
         info: RuleInfo {
@@ -386,6 +398,17 @@ pub(crate) fn clear_winner<T>(
         return None;
     }
     Some(best)
+}
+
+/// Whether the chunk starting at `start` begins a sentence: the text before it, white
+/// space aside, is empty or ends with a full stop, "!" or "?". C016 and C017 put a capital
+/// for a letter they read at a word's start only there.
+pub(crate) fn sentence_start(text: &str, start: usize) -> bool {
+    text[..start]
+        .trim_end()
+        .chars()
+        .next_back()
+        .is_none_or(|c| matches!(c, '.' | '!' | '?'))
 }
 
 /// Punctuation that may close a word ("word,", "word.\u{201d}"): C014 and C016 set it

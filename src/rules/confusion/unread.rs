@@ -67,7 +67,7 @@ fn site<'t>(known: &KnownWords, text: &'t str, start: usize, end: usize) -> Opti
     // A capital in the mark's place only where the word begins a sentence.
     let capital = a.is_empty()
         && !b.starts_with(|c: char| c.is_ascii_uppercase())
-        && sentence_start(text, start);
+        && super::sentence_start(text, start);
     let inside = !a.is_empty() && !b.is_empty();
     let mut readings: Vec<(String, String, u64)> = Vec::new();
     let mut consider = |letter: String| {
@@ -109,16 +109,6 @@ fn site<'t>(known: &KnownWords, text: &'t str, start: usize, end: usize) -> Opti
         word,
         written: core,
     })
-}
-
-/// Whether the chunk starting at `start` begins a sentence: the text before it, white
-/// space aside, is empty or ends with a full stop, "!" or "?".
-fn sentence_start(text: &str, start: usize) -> bool {
-    text[..start]
-        .trim_end()
-        .chars()
-        .next_back()
-        .is_none_or(|c| matches!(c, '.' | '!' | '?'))
 }
 
 /// The check of rule C016.
