@@ -4,6 +4,7 @@
 
 use super::super::model;
 use super::super::profile::swap_between;
+use super::shape::{shape, Shape};
 use super::{
     count_of, lock, Corrector, Scored, CACHE_LIMIT, COMMON_SKIP, CORPUS_WORDS, DOC_WEIGHT,
     MIN_DOC_WORDS, REAL_WORD_MAX_CHANNEL, UNKNOWN_LOGP,
@@ -96,8 +97,9 @@ impl<'a> Corrector<'a> {
 
     /// Whether `token`, lower-cased, is one table swap from one of the commonest words
     /// through a swap the document's OCR shows (see [`super::super::profile`]), or, when the
-    /// lexicon does not know it, from any common word through a habit of the document's
-    /// OCR; remembered.
+    /// lexicon does not know it, from any common word (for a capitalised token, also one
+    /// spelled with its capital, as names are) through a habit of the document's OCR;
+    /// remembered.
     fn repeated_misreading(&self, token: &str) -> bool {
         if let Some(&known) = lock(&self.misreadings).get(token) {
             return known;
@@ -124,6 +126,15 @@ impl<'a> Corrector<'a> {
             found = (very_common(entry) && self.document_shows(&lower, cand))
                 || (unknown && common(entry) && self.habit(&lower, cand));
         });
+        // A name is found as written: "america" is no word, so a capitalised token is also
+        // read through the swaps in its own case ("Amerioa", "Atlantio", "Ravmond").
+        if !found && unknown && shape(token) == Shape::Title {
+            model::for_each_table_swap(token, |cand, _| {
+                found = found
+                    || (common(self.lex.find(cand).map(|f| f.entry))
+                        && self.habit(&lower, &cand.to_lowercase()));
+            });
+        }
         let mut cache = lock(&self.misreadings);
         if cache.len() >= CACHE_LIMIT {
             cache.clear();

@@ -767,3 +767,23 @@ fn a_suggestion_is_less_confident_than_its_odds_alone_would_say() {
         fix.margin
     );
 }
+
+/// A repeated capitalised token earns no trust as a name when a habit of the document's
+/// OCR (here o for c) makes it of a common name spelled with its capital: "america" is no
+/// word, but "America" is. Inside a sentence a name is mended only to the document's own
+/// spelling, so the text also prints it right twice.
+#[test]
+fn a_repeated_name_the_ocr_misread_is_mended() {
+    let text = format!(
+        "{} Suoh a voyage to Amerioa was muoh talked of. Eaoh man who went to Amerioa \
+         wrote whioh ship he took, and the faoe of Amerioa changed. Eaoh reaohed it. \
+         They sailed to America, and America was kind.",
+        PLAIN_SENTENCE.repeat(8)
+    );
+    let got = super::super::edits_of("C001", &text);
+    let mended = got
+        .iter()
+        .filter(|(a, b, _)| a == "Amerioa" && b == "America")
+        .count();
+    assert_eq!(mended, 3, "{got:?}");
+}
