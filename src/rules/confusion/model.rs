@@ -255,6 +255,54 @@ pub const CAPITAL_TABLE: &[Confusion] = {
     ]
 };
 
+/// What a letter of a word in capitals ("BFFECTS", "PROPKR", "TRAXSIT") may stand for, as
+/// swaps for the automaton search, whose words are in lower case: each capital as itself
+/// at no cost, and the capitals whose strokes resemble another's as that one at
+/// [`CAPITAL_READING_COST`] (B and K for E, where the middle bar or the spine is lost; X
+/// for N; AV for W). Searched only for a token in capitals of five letters or more (see
+/// `word/candidates.rs`), within one misreading.
+pub const UPPER_TABLE: &[Confusion] = {
+    const K: f32 = CAPITAL_READING_COST;
+    &[
+        c("A", "a", 0.0),
+        c("B", "b", 0.0),
+        c("C", "c", 0.0),
+        c("D", "d", 0.0),
+        c("E", "e", 0.0),
+        c("F", "f", 0.0),
+        c("G", "g", 0.0),
+        c("H", "h", 0.0),
+        c("I", "i", 0.0),
+        c("J", "j", 0.0),
+        c("K", "k", 0.0),
+        c("L", "l", 0.0),
+        c("M", "m", 0.0),
+        c("N", "n", 0.0),
+        c("O", "o", 0.0),
+        c("P", "p", 0.0),
+        c("Q", "q", 0.0),
+        c("R", "r", 0.0),
+        c("S", "s", 0.0),
+        c("T", "t", 0.0),
+        c("U", "u", 0.0),
+        c("V", "v", 0.0),
+        c("W", "w", 0.0),
+        c("X", "x", 0.0),
+        c("Y", "y", 0.0),
+        c("Z", "z", 0.0),
+        c("B", "e", K),
+        c("K", "e", K),
+        c("X", "n", K),
+        c("AV", "w", K),
+    ]
+};
+
+/// The [`SwapIndex`] of [`UPPER_TABLE`], built once.
+pub fn upper_index() -> &'static SwapIndex {
+    static INDEX: std::sync::OnceLock<SwapIndex> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| SwapIndex::new(UPPER_TABLE))
+}
+
 /// The [`SwapIndex`] of [`CAPITAL_TABLE`], built once.
 pub fn capital_index() -> &'static SwapIndex {
     static INDEX: std::sync::OnceLock<SwapIndex> = std::sync::OnceLock::new();

@@ -115,6 +115,11 @@ impl<'a> Corrector<'a> {
                 consider(&hit.word, f64::from(hit.cost), Some(hit.entry), &mut scored);
             }
         }
+        if shape == Shape::Upper && token.chars().count() >= MIN_UPPER_READING {
+            for hit in upper_reading_hits(self.lex, token) {
+                consider(&hit.word, f64::from(hit.cost), Some(hit.entry), &mut scored);
+            }
+        }
         // Words only the document knows (names, terms): one swap, looked up in its counts.
         self.for_each_repeated_variant(&base, f32::INFINITY, |cand, cost| {
             consider(cand, f64::from(cost), None, &mut scored);
@@ -247,6 +252,22 @@ pub(super) fn capital_reading_hits(lex: &Lexicon, base: &str) -> Vec<crate::lexi
         model::capital_index(),
         capitals,
         f32::INFINITY,
+    )
+}
+
+/// Letters a token in capitals needs for its capitals to be read as others
+/// ([`model::UPPER_TABLE`]): shorter ones are as often acronyms.
+const MIN_UPPER_READING: usize = 5;
+
+/// Lexicon words a token in capitals (`token`, as written) becomes when one of its
+/// capitals is read as the capital whose strokes it resembles ("BFFECTS" → "effects").
+fn upper_reading_hits(lex: &Lexicon, token: &str) -> Vec<crate::lexicon::search::Hit> {
+    lex.confusable_indexed(
+        token,
+        model::UPPER_TABLE,
+        model::upper_index(),
+        token.len(),
+        model::CAPITAL_READING_COST,
     )
 }
 

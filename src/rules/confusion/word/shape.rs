@@ -73,10 +73,14 @@ pub(super) fn case_like(cand: &str, shape: Shape) -> String {
     }
 }
 
-/// The spelling of the winning candidate: in lower case inside a sentence when the
-/// token's capital was part of the misreading ("Avas" → "was"), else as cased.
-pub(super) fn in_sentence_case(best: &Scored, inside_sentence: bool) -> String {
-    if best.capital_misread && inside_sentence {
+/// The spelling of the winning candidate for `token`: in capitals when the token is in
+/// capitals, a name included ("NORTHUMBKRLAND" → "NORTHUMBERLAND"); in lower case inside a
+/// sentence when the token's capital was part of the misreading ("Avas" → "was"); else as
+/// cased.
+pub(super) fn in_sentence_case(best: &Scored, token: &str, inside_sentence: bool) -> String {
+    if shape(token) == Shape::Upper {
+        best.word.to_uppercase()
+    } else if best.capital_misread && inside_sentence {
         first_lowered(&best.word)
     } else {
         best.word.clone()

@@ -787,3 +787,26 @@ fn a_repeated_name_the_ocr_misread_is_mended() {
         .count();
     assert_eq!(mended, 3, "{got:?}");
 }
+
+/// A word in capitals may have one capital misread for another whose strokes it
+/// resembles (B or K for E, X for N), and stays in capitals when mended, a name included;
+/// a short one is as often an acronym.
+#[test]
+fn a_word_in_capitals_reads_a_misread_capital_and_keeps_its_capitals() {
+    let text = format!(
+        "{} THE BFFECTS OF THE WAR ON THE CARPBTS, PROPKR AND TRAXSIT, IN NORTHUMBKRLAND; \
+         THB END.",
+        PLAIN_SENTENCE.repeat(4)
+    );
+    let got = super::super::edits_of("C001", &text);
+    for (from, to) in [
+        ("BFFECTS", "EFFECTS"),
+        ("CARPBTS", "CARPETS"),
+        ("PROPKR", "PROPER"),
+        ("TRAXSIT", "TRANSIT"),
+        ("NORTHUMBKRLAND", "NORTHUMBERLAND"),
+    ] {
+        assert!(changes(&got, from, to), "{from}: {got:?}");
+    }
+    assert!(!got.iter().any(|(a, _, _)| a == "THB"), "{got:?}");
+}

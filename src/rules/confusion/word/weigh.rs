@@ -370,7 +370,7 @@ impl<'a> Corrector<'a> {
                 best_ctx,
                 odds,
             ),
-            word: format!("{}{suffix}", in_sentence_case(best, prev.is_some())),
+            word: format!("{}{suffix}", in_sentence_case(best, text, prev.is_some())),
             original_len: full_len,
             margin,
             gap,
