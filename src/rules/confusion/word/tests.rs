@@ -338,7 +338,12 @@ fn has(got: &[(String, String, Safety)], from: &str, to: &str, safety: Safety) -
 
 /// Whether `got` changes `from` to `to`, safe or suggested.
 fn changes(got: &[(String, String, Safety)], from: &str, to: &str) -> bool {
-    got.iter().any(|(a, b, _)| a == from && b == to)
+    times_changed(got, from, to) > 0
+}
+
+/// How many of the edits `got` change `from` into `to`.
+fn times_changed(got: &[(String, String, Safety)], from: &str, to: &str) -> usize {
+    got.iter().filter(|(a, b, _)| a == from && b == to).count()
 }
 
 #[test]
@@ -462,11 +467,7 @@ fn a_repeated_unknown_capital_made_by_a_habit_is_no_name() {
         body.repeat(8)
     );
     let got = super::super::edits_of("C001", &noisy);
-    let gothic = got
-        .iter()
-        .filter(|(a, b, _)| a == "Gothio" && b == "Gothic")
-        .count();
-    assert_eq!(gothic, 2, "{got:?}");
+    assert_eq!(times_changed(&got, "Gothio", "Gothic"), 2, "{got:?}");
     // In a text whose OCR shows no such habit the repeated spelling is a name.
     let clean = format!(
         "{} Gothio arches stood there. Gothio windows faced the road.",
@@ -781,11 +782,7 @@ fn a_repeated_name_the_ocr_misread_is_mended() {
         PLAIN_SENTENCE.repeat(8)
     );
     let got = super::super::edits_of("C001", &text);
-    let mended = got
-        .iter()
-        .filter(|(a, b, _)| a == "Amerioa" && b == "America")
-        .count();
-    assert_eq!(mended, 3, "{got:?}");
+    assert_eq!(times_changed(&got, "Amerioa", "America"), 3, "{got:?}");
 }
 
 /// A word in capitals may have one capital misread for another whose strokes it
