@@ -360,9 +360,11 @@ impl<'a> Corrector<'a> {
             1.0 / (1.0 + (MIN_MARGIN - odds).exp())
         };
         let confidence = confidence.clamp(0.0, 0.999) as f32;
+        let spelled = in_sentence_case(best, text, prev.is_some());
         Some(Correction {
             reason: explain(
                 text,
+                &spelled,
                 best,
                 known,
                 real_word,
@@ -370,7 +372,7 @@ impl<'a> Corrector<'a> {
                 best_ctx,
                 odds,
             ),
-            word: format!("{}{suffix}", in_sentence_case(best, text, prev.is_some())),
+            word: format!("{spelled}{suffix}"),
             original_len: full_len,
             margin,
             gap,
@@ -440,10 +442,13 @@ fn least_margin(non_word: bool, letters: usize) -> f64 {
     required_margin(non_word, letters, f64::INFINITY)
 }
 
-/// The reason given for a correction: what the token is, what the word is and by which
-/// misreading it became the token, and how much likelier the word is (`odds`, in nats).
+/// The reason given for a correction: what the token is, what the word (`spelled` as the
+/// edit writes it) is and by which misreading it became the token, and how much likelier
+/// the word is (`odds`, in nats).
+#[allow(clippy::too_many_arguments)]
 fn explain(
     token: &str,
+    spelled: &str,
     best: &Scored,
     token_known: bool,
     real_word: bool,
@@ -477,8 +482,7 @@ fn explain(
         how.push_str(", fits the neighbouring words");
     }
     format!(
-        "{what}; '{}' is {} ({how}; {:.0}× likelier)",
-        best.word,
+        "{what}; '{spelled}' is {} ({how}; {:.0}× likelier)",
         evidence.join(" and "),
         odds.exp().min(1e9)
     )
