@@ -53,8 +53,7 @@ fn reading(
     end: usize,
 ) -> Option<(std::ops::Range<usize>, String)> {
     let chunk = &text[start..end];
-    let lead = chunk.len() - chunk.trim_start_matches(['"', '\'', '(', '‘', '“']).len();
-    let core = chunk[lead..].trim_end_matches(super::CLOSING_PUNCTUATION);
+    let (lead, core) = super::word_core(chunk, &super::OPENING_PUNCTUATION);
     let bytes = core.as_bytes();
     let digits = bytes.iter().filter(|b| b.is_ascii_digit()).count();
     if !(1..=MAX_DIGITS).contains(&digits)

@@ -411,10 +411,24 @@ pub(crate) fn sentence_start(text: &str, start: usize) -> bool {
         .is_none_or(|c| matches!(c, '.' | '!' | '?'))
 }
 
-/// Punctuation that may close a word ("word,", "word.\u{201d}"): C014 and C016 set it
-/// aside to read the word proper.
+/// Punctuation that may close a word ("word,", "word.\u{201d}"): C014, C016 and C017 set
+/// it aside to read the word proper.
 pub(crate) const CLOSING_PUNCTUATION: [char; 11] =
     [',', ';', ':', '.', '!', '?', '"', '\'', ')', '’', '”'];
+
+/// Quotes that may open a word ("\u{201c}word").
+pub(crate) const OPENING_QUOTES: [char; 4] = ['"', '\'', '‘', '“'];
+
+/// Quotes and a bracket that may open a word ("(word").
+pub(crate) const OPENING_PUNCTUATION: [char; 5] = ['"', '\'', '(', '‘', '“'];
+
+/// The word inside a whitespace-separated `chunk`: where it starts (after any of `opening`)
+/// and the word itself, [`CLOSING_PUNCTUATION`] after it set aside. C014, C016 and C017
+/// read the word proper with it.
+pub(crate) fn word_core<'t>(chunk: &'t str, opening: &[char]) -> (usize, &'t str) {
+    let lead = chunk.len() - chunk.trim_start_matches(opening).len();
+    (lead, chunk[lead..].trim_end_matches(CLOSING_PUNCTUATION))
+}
 
 /// Whether a word's `core` belongs to an address, a path or code ("a.b@c.org",
 /// "~/notes", "C:\\dir"): its marks are no misreadings.

@@ -260,7 +260,9 @@ pub const CAPITAL_TABLE: &[Confusion] = {
 /// at no cost, and the capitals whose strokes resemble another's as that one at
 /// [`CAPITAL_READING_COST`] (B and K for E, where the middle bar or the spine is lost; X
 /// for N; AV for W). Searched only for a token in capitals of five letters or more (see
-/// `word/candidates.rs`), within one misreading.
+/// `word/candidates.rs`), within one misreading. The token is searched as written, not
+/// in lower case, so that its first capital may also match a name's ("NORTHUMBKRLAND"
+/// finds "Northumberland"): hence each capital as itself, at no cost.
 pub const UPPER_TABLE: &[Confusion] = {
     const K: f32 = CAPITAL_READING_COST;
     &[

@@ -154,8 +154,7 @@ fn site<'t>(known: &KnownWords, text: &'t str, start: usize, end: usize) -> Opti
 /// word there, [`MIN_BOWL_LEAD`] times as frequent as any other.
 fn bowl_site<'t>(known: &KnownWords, text: &'t str, start: usize, end: usize) -> Option<Site<'t>> {
     let chunk = &text[start..end];
-    let lead = chunk.len() - chunk.trim_start_matches(['"', '\'', '‘', '“']).len();
-    let core = chunk[lead..].trim_end_matches(super::CLOSING_PUNCTUATION);
+    let (lead, core) = super::word_core(chunk, &super::OPENING_QUOTES);
     if core.contains('(') || core.matches(')').count() != 1 || super::address_like(core) {
         return None;
     }

@@ -50,8 +50,7 @@ struct Site<'t> {
 /// The unread mark in the chunk `text[start..end]` (no white space inside), if any.
 fn site<'t>(known: &KnownWords, text: &'t str, start: usize, end: usize) -> Option<Site<'t>> {
     let chunk = &text[start..end];
-    let lead = chunk.len() - chunk.trim_start_matches(['"', '\'', '(', '‘', '“']).len();
-    let core = chunk[lead..].trim_end_matches(super::CLOSING_PUNCTUATION);
+    let (lead, core) = super::word_core(chunk, &super::OPENING_PUNCTUATION);
     if super::address_like(core)
         || core.bytes().any(|b| b.is_ascii_digit())
         || core.bytes().filter(|&b| b == b'~' || b == b'^').count() != 1
