@@ -78,27 +78,21 @@ fn reading(
     let before = text[..start].trim_end_matches(|c: char| c.is_whitespace() || "\"'“‘".contains(c));
     let capital = leading_digits > 0 && super::sentence_start(before, before.len());
     let mut spellings: Vec<Vec<u8>> = vec![Vec::with_capacity(bytes.len())];
-    for (k, &b) in bytes.iter().enumerate() {
-        let options: &[u8] = if b.is_ascii_digit() {
-            letters_for(b)
+    for b in bytes {
+        let options = if b.is_ascii_digit() {
+            letters_for(*b)
         } else {
-            std::slice::from_ref(&bytes[k])
+            std::slice::from_ref(b)
         };
         spellings = spellings
-            .into_iter()
-            .flat_map(|s| {
-                options.iter().map(move |&c| {
-                    let mut s = s.clone();
-                    let c = if k == 0 && capital {
-                        c.to_ascii_uppercase()
-                    } else {
-                        c
-                    };
-                    s.push(c);
-                    s
-                })
-            })
+            .iter()
+            .flat_map(|s| options.iter().map(move |&c| [s.as_slice(), &[c]].concat()))
             .collect();
+    }
+    if capital {
+        spellings
+            .iter_mut()
+            .for_each(|s| s[0].make_ascii_uppercase());
     }
     let mut readings: Vec<((), String, u64)> = Vec::new();
     for spelling in spellings {
