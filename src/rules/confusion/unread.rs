@@ -68,13 +68,20 @@ fn site<'t>(known: &KnownWords, text: &'t str, start: usize, end: usize) -> Opti
         && !b.starts_with(|c: char| c.is_ascii_uppercase())
         && super::sentence_start(text, start);
     let inside = !a.is_empty() && !b.is_empty();
-    let mut readings: Vec<(String, String, u64)> = Vec::new();
+    // A name ("Jo~n" may be "John") is never read in, but stands in the way of the others.
+    let mut readings: Vec<(Option<String>, String, u64)> = Vec::new();
     let mut consider = |letter: String| {
         let word = format!("{a}{letter}{b}");
         let Some(f) = known.find(&word) else {
             return;
         };
-        if f.accents || f.possessive || f.entry.proper || f.entry.roman || !f.entry.is_common() {
+        // A capitalised common word is found as the name it may also be ("Hope").
+        let lower = word.to_lowercase();
+        let f = match known.find(&lower) {
+            Some(l) if f.entry.proper && !l.entry.proper && lower != word => l,
+            _ => f,
+        };
+        if f.accents || f.possessive || f.entry.roman || !f.entry.is_common() {
             return;
         }
         // Upper- and lower-case entries share a count.
@@ -87,7 +94,7 @@ fn site<'t>(known: &KnownWords, text: &'t str, start: usize, end: usize) -> Opti
             MIN_EDGE_FREQUENCY
         };
         if count >= least {
-            readings.push((letter, word, count));
+            readings.push(((!f.entry.proper).then_some(letter), word, count));
         }
     };
     // Inside a word a mark stands for a letter (or more); at its end it may be a speck,
@@ -101,6 +108,7 @@ fn site<'t>(known: &KnownWords, text: &'t str, start: usize, end: usize) -> Opti
         consider((c as char).to_string());
     }
     let (letter, word, _) = super::clear_winner(readings, MIN_LEAD)?;
+    let letter = letter?;
     let at = start + lead + i;
     Some(Site {
         mark: at..at + 1,
@@ -183,6 +191,14 @@ mod tests {
         // "h~t": "hat", "hit", "hot" and "hut" are all words.
         let text = "my~elf and sa~ety and si^ht, but h~t stays";
         assert_eq!(fixes(text), vec!["~→s", "~→f", "^→g"]);
+    }
+
+    #[test]
+    fn a_name_stands_in_the_way() {
+        // "Jo~n" may be "John": no "Join" for it. A capitalised common word is read
+        // although the lexicon also lists it as a name.
+        let text = "my~elf and sa~ety and si^ht. Jo~n came. ~ope was all we had.";
+        assert_eq!(fixes(text), vec!["~→s", "~→f", "^→g", "~→H"]);
     }
 
     #[test]
