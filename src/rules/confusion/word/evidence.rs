@@ -17,6 +17,10 @@ const UNKNOWN_COUNT: f64 = 2e3;
 const BIGRAM_FLOOR: f64 = 3.2e6;
 /// A token the document repeats is trusted with this share of its document frequency.
 const REPEAT_TRUST: f64 = 0.1;
+/// How many times as often as the word it would misread (plus one) a capitalised token must
+/// occur to be the document's own word whatever the swap: an OCR habit spoils some
+/// occurrences of a word, not a hundred to its one.
+const MISREADING_DOMINANCE: u32 = 10;
 /// SCOWL level up to which a name counts as well known for [`Corrector::well_known_name`].
 /// Measured on the real corpora: 32 more words fixed and 2 broken ("Franois" →
 /// "Francis", "Courtnay" → "Courtney"); at level 45, 11 and none; at 60, 33 and 2; with
@@ -116,9 +120,15 @@ impl<'a> Corrector<'a> {
         // ([`Profile::weighed`]) makes it of any common word ("Gothio" for "Gothic").
         let unknown = self.known.find(token).is_none();
         let common = |e: Option<Entry>| e.is_some_and(|e| e.is_common());
+        // A word the document writes far more often than the word it would misread is the
+        // document's own ("Pte", a hundred times, is no misread "Pee").
+        let written = self.vocab.count(token);
+        let outnumbers = |cand: &str| {
+            written > MISREADING_DOMINANCE.saturating_mul(self.vocab.count_any_case(cand) + 1)
+        };
         let mut found = false;
         model::for_each_table_swap(&lower, |cand, _| {
-            if found {
+            if found || outnumbers(cand) {
                 return;
             }
             // Looked up once for both questions.
@@ -131,7 +141,8 @@ impl<'a> Corrector<'a> {
         if !found && unknown && shape(token) == Shape::Title {
             model::for_each_table_swap(token, |cand, _| {
                 found = found
-                    || (common(self.lex.find(cand).map(|f| f.entry))
+                    || (!outnumbers(cand)
+                        && common(self.lex.find(cand).map(|f| f.entry))
                         && self.habit(&lower, &cand.to_lowercase()));
             });
         }

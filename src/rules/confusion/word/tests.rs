@@ -785,6 +785,22 @@ fn a_repeated_name_the_ocr_misread_is_mended() {
     assert_eq!(times_changed(&got, "Amerioa", "America"), 3, "{got:?}");
 }
 
+/// A capitalised word the document writes far more often than the word one of its OCR's
+/// habits would make of it is the document's own, however the habit reads it ("Pte", a
+/// hundred times, stayed no "Pee" written once).
+#[test]
+fn a_name_written_far_more_often_than_its_misread_word_stays() {
+    let text = format!(
+        "{} Suoh a voyage was muoh talked of. Eaoh man wrote whioh ship he took. {} \
+         They sailed to America.",
+        PLAIN_SENTENCE.repeat(8),
+        "Then Amerioa came and spoke. ".repeat(70)
+    );
+    let got = super::super::edits_of("C001", &text);
+    assert_eq!(times_changed(&got, "Suoh", "Such"), 1, "{got:?}");
+    assert_eq!(times_changed(&got, "Amerioa", "America"), 0, "{got:?}");
+}
+
 /// A word in capitals may have one capital misread for another whose strokes it
 /// resembles (B or K for E, X for N), and stays in capitals when mended, a name included;
 /// a short one is as often an acronym.
