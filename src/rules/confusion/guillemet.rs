@@ -3,18 +3,20 @@
 //!
 //! Some engines, reading old newspaper type, write "«" or "»" for a letter they could not
 //! make out, most often an "s", then a "w", an "e" or an "a". In English prose a guillemet
-//! is no letter; in French or German prose it is a quotation mark. Evidence that a
-//! document's guillemets are misread letters: three or more of them touch letters, and
-//! either one sits between two letters ("sign»d", never a quotation mark) or the
-//! document opens words with both kinds and closes words with both kinds, two times or
-//! more each way (a quoting text keeps to one convention: «…» or »…«).
+//! is no letter; in French or German prose it is a quotation mark, and a quoting text keeps
+//! to one convention: «…» (French) or »…« (German). Evidence that a document's guillemets
+//! are misread letters: three or more of them touch letters, and either one sits between
+//! two letters ("sign»d", never a quotation mark) or the document's guillemets at the
+//! edges of words follow both conventions, two times or more each.
 //!
 //! Each letter from a to z in the mark's place is weighed by how often such a misreading
-//! stands for it ([`weight`]) times the lexicon count of the word it makes; a reading is
+//! stands for it (`weight`) times the lexicon count of the word it makes; a reading is
 //! taken only when it is a common word the lexicon counts a million times or more, no name
-//! or abbreviation, and [`MIN_LEAD`] times ahead of every other reading, names included. The pieces beside the mark are plain letters, two or more in all;
-//! chunks with two marks, digits ("5«" may be "5s."), addresses and paths stay.
+//! or abbreviation, and twenty times ahead of every other reading, names included. The
+//! pieces beside the mark are plain letters, two or more in all; chunks with two marks,
+//! digits ("5«" may be "5s."), addresses and paths stay.
 
+use super::marked::{marked_word, may_be_read_in, reading_fact, Reading};
 use crate::edit::{Edit, Safety};
 use crate::lexicon::known::KnownWords;
 use crate::rules::{Context, RuleInfo};
@@ -82,67 +84,34 @@ fn misread_habit(text: &str) -> bool {
     inside + french + german >= MIN_SITES && (inside >= 1 || french.min(german) >= MIN_MIXED)
 }
 
-/// One guillemet read as a letter.
-struct Site<'t> {
-    /// Byte range of the mark.
-    mark: std::ops::Range<usize>,
-    /// The letter that replaces it.
-    letter: String,
-    /// The word once mended.
-    word: String,
-    /// The word as written, for the reason.
-    written: &'t str,
-}
-
 /// The guillemet in the chunk `text[start..end]` read as a letter, if one reading wins.
-fn site<'t>(known: &KnownWords, text: &'t str, start: usize, end: usize) -> Option<Site<'t>> {
-    let chunk = &text[start..end];
-    let (lead, core) = super::word_core(chunk, &super::OPENING_PUNCTUATION);
-    let mut marks = core.match_indices(['«', '»']);
-    let (i, _) = marks.next()?;
-    if marks.next().is_some() || super::address_like(core) {
-        return None;
-    }
-    let (a, b) = (&core[..i], &core[i + 2..]);
-    let letters = super::plain_letters;
-    if !letters(a, true) || !letters(b, a.is_empty()) || a.len() + b.len() < MIN_LETTERS {
-        return None;
-    }
-    // A capital in the mark's place only where the word begins a sentence.
-    let capital = a.is_empty()
-        && !b.starts_with(|c: char| c.is_ascii_uppercase())
-        && super::sentence_start(text, start);
+fn site<'t>(known: &KnownWords, text: &'t str, start: usize, end: usize) -> Option<Reading<'t>> {
+    let w = marked_word(text, start..end, &['«', '»'], MIN_LETTERS)?;
     // Readings that may not be applied (a name: "Jo«n" may be "John") still stand in
     // the way of the others.
     let mut readings: Vec<(Option<String>, String, u64)> = Vec::new();
     for c in b'a'..=b'z' {
-        let written = (if capital { c.to_ascii_uppercase() } else { c }) as char;
-        let word = format!("{a}{written}{b}");
-        let Some(f) = known.find(&word) else {
+        let written = (if w.capital { c.to_ascii_uppercase() } else { c }) as char;
+        let word = format!("{}{written}{}", w.before, w.after);
+        let Some(f) = reading_fact(known, &word) else {
             continue;
-        };
-        // A capitalised common word is found as the name it may also be ("New").
-        let lower = word.to_lowercase();
-        let f = match known.find(&lower) {
-            Some(l) if f.entry.proper && !l.entry.proper && lower != word => l,
-            _ => f,
         };
         if f.entry.frequency < MIN_FREQUENCY {
             continue;
         }
-        let usable =
-            !(f.accents || f.possessive || f.entry.proper || f.entry.roman || !f.entry.is_common());
         let weighed = f.entry.frequency.saturating_mul(weight(c));
-        readings.push((usable.then(|| written.to_string()), word, weighed));
+        readings.push((
+            may_be_read_in(&f).then(|| written.to_string()),
+            word,
+            weighed,
+        ));
     }
     let (letter, word, _) = super::clear_winner(readings, MIN_LEAD)?;
-    let letter = letter?;
-    let at = start + lead + i;
-    Some(Site {
-        mark: at..at + 2,
-        letter,
+    Some(Reading {
+        mark: w.mark,
+        letter: letter?,
         word,
-        written: core,
+        written: w.written,
     })
 }
 

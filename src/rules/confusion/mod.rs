@@ -12,6 +12,7 @@ pub mod gap;
 pub mod guillemet;
 pub mod inner_u;
 pub mod longs;
+mod marked;
 pub mod model;
 pub mod phrase;
 pub mod profile;

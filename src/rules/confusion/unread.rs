@@ -13,6 +13,7 @@
 //! times or more, so a text that writes "~" for "about" or "^" for a power keeps them.
 //! Words with digits, URLs, paths, and words with two marks or more are left alone.
 
+use super::marked::{marked_word, reading_fact, Reading};
 use crate::edit::{Edit, Safety};
 use crate::lexicon::known::KnownWords;
 use crate::rules::{Context, RuleInfo};
@@ -35,52 +36,20 @@ const MIN_FREQUENCY: u64 = 1_000_000;
 /// 50,000).
 const MIN_EDGE_FREQUENCY: u64 = 10_000_000;
 
-/// One mark and the word it spoils.
-struct Site<'t> {
-    /// Byte range of the mark.
-    mark: std::ops::Range<usize>,
-    /// What replaces the mark: a letter, or nothing.
-    letter: String,
-    /// The word once mended.
-    word: String,
-    /// The chunk as written, for the reason.
-    written: &'t str,
-}
-
-/// The unread mark in the chunk `text[start..end]` (no white space inside), if any.
-fn site<'t>(known: &KnownWords, text: &'t str, start: usize, end: usize) -> Option<Site<'t>> {
-    let chunk = &text[start..end];
-    let (lead, core) = super::word_core(chunk, &super::OPENING_PUNCTUATION);
-    if super::address_like(core)
-        || core.bytes().any(|b| b.is_ascii_digit())
-        || core.bytes().filter(|&b| b == b'~' || b == b'^').count() != 1
-    {
-        return None;
-    }
-    let i = core.find(['~', '^'])?;
-    let (a, b) = (&core[..i], &core[i + 1..]);
-    let letters = super::plain_letters;
-    if !letters(a, true) || !letters(b, a.is_empty()) || a.len() + b.len() < MIN_LETTERS {
-        return None;
-    }
-    // A capital in the mark's place only where the word begins a sentence.
-    let capital = a.is_empty()
-        && !b.starts_with(|c: char| c.is_ascii_uppercase())
-        && super::sentence_start(text, start);
+/// The unread mark in the chunk `text[start..end]` (no white space inside), read, if one
+/// reading wins.
+fn site<'t>(known: &KnownWords, text: &'t str, start: usize, end: usize) -> Option<Reading<'t>> {
+    let w = marked_word(text, start..end, &['~', '^'], MIN_LETTERS)?;
+    let (a, b) = (w.before, w.after);
     let inside = !a.is_empty() && !b.is_empty();
     // A name ("Jo~n" may be "John") is never read in, but stands in the way of the others.
     let mut readings: Vec<(Option<String>, String, u64)> = Vec::new();
     let mut consider = |letter: String| {
         let word = format!("{a}{letter}{b}");
-        let Some(f) = known.find(&word) else {
+        let Some(f) = reading_fact(known, &word) else {
             return;
         };
-        // A capitalised common word is found as the name it may also be ("Hope").
-        let lower = word.to_lowercase();
-        let f = match known.find(&lower) {
-            Some(l) if f.entry.proper && !l.entry.proper && lower != word => l,
-            _ => f,
-        };
+        // Names are kept to stand in the way; other words must be fit to read in.
         if f.accents || f.possessive || f.entry.roman || !f.entry.is_common() {
             return;
         }
@@ -104,17 +73,15 @@ fn site<'t>(known: &KnownWords, text: &'t str, start: usize, end: usize) -> Opti
         consider(String::new());
     }
     for c in b'a'..=b'z' {
-        let c = if capital { c.to_ascii_uppercase() } else { c };
+        let c = if w.capital { c.to_ascii_uppercase() } else { c };
         consider((c as char).to_string());
     }
     let (letter, word, _) = super::clear_winner(readings, MIN_LEAD)?;
-    let letter = letter?;
-    let at = start + lead + i;
-    Some(Site {
-        mark: at..at + 1,
-        letter,
+    Some(Reading {
+        mark: w.mark,
+        letter: letter?,
         word,
-        written: core,
+        written: w.written,
     })
 }
 
