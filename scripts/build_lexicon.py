@@ -222,13 +222,23 @@ def freq_key(word):
     return word.lower().replace("\u2019", "'")
 
 
+# Frequency-list keys whose counts are not the word's own: the list's tokenizer split
+# contractions and hyphenated words, so "re" counts every "you're" and "re-election"
+# (430 million, as often as "as"; its bigram "the re" 126 million), and a lost "fi" ("the
+# re" for "the fire") looked like a common word. Its count is dropped (the SCOWL level still
+# ranks it), with every bigram it is part of. "don" ("don't") and "haven" ("haven't") are
+# inflated the same way but are words and names in their own right; dropping theirs too
+# changed nothing on the real corpora, so they keep their counts.
+SPLIT_ARTEFACTS = {"re"}
+
+
 def build_words(scowl, counts):
     """Packed rows {word: value} and the accent table {folded: accented} (folded not a word)."""
     rows = {}
     accents = {}
     for w, (level, flags) in scowl.items():
         k = freq_key(w)
-        c = counts.get(k, 0) or counts.get(fold(k), 0)
+        c = 0 if k in SPLIT_ARTEFACTS else counts.get(k, 0) or counts.get(fold(k), 0)
         rows[w] = bucket(c) | (level << 8) | flags
         f = fold(w)
         if f != w and f not in scowl:
@@ -242,7 +252,7 @@ def build_bigrams(counts):
     rows = {}
     for key, c in counts.items():
         parts = key.split(" ")
-        if len(parts) != 2 or not all(parts):
+        if len(parts) != 2 or not all(parts) or SPLIT_ARTEFACTS.intersection(parts):
             continue
         rows[key] = bucket(c, cap=1 << 16)
     return rows
