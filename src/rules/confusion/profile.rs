@@ -205,10 +205,12 @@ fn non_overlapping_matches(hay: &str, needle: &str) -> Vec<usize> {
     found
 }
 
-/// Whether writing `meant` for one `seen` in `word` gives a common word.
+/// Whether writing `meant` for one `seen` in `word` gives a common word. A lost letter
+/// or ligature (`seen` empty) is put back anywhere, the word's edges included: OCR loses
+/// the "fi" of "first" and "fire" at their start.
 fn mends(lex: &Lexicon, word: &str, seen: &str, meant: &str, buf: &mut String) -> bool {
     let positions: Vec<usize> = if seen.is_empty() {
-        (1..word.len())
+        (0..=word.len())
             .filter(|&i| word.is_char_boundary(i))
             .collect()
     } else {
@@ -277,5 +279,14 @@ mod tests {
         assert!(noisy.active(lex, "b", "h"));
         let clean = Profile::new(["have", "which", "that", "bave"]);
         assert!(!clean.active(lex, "b", "h"));
+    }
+
+    #[test]
+    fn a_ligature_lost_at_the_start_of_words_is_shown() {
+        let lex = Lexicon::embedded();
+        let noisy = Profile::new(["rst", "gure", "nally", "the"]);
+        assert!(noisy.active(lex, "", "fi"));
+        let clean = Profile::new(["first", "figure", "finally", "rst"]);
+        assert!(!clean.active(lex, "", "fi"));
     }
 }
