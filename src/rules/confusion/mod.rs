@@ -529,6 +529,25 @@ fn is_code_like(text: &str, t: &tokens::Token<'_>) -> bool {
         || bytes.get(t.range.end).is_some_and(code)
 }
 
+/// Particles of European names ("von Tirpitz", "van Dyck", "de Gaulle", "da Vinci", "zu
+/// Guttenberg"). The lexicon's frequency list lacks several ("von", "zu", "da"), so C001
+/// took "von" for a rare word and made it "van" or "won".
+const NAME_PARTICLES: &[&str] = &[
+    "von", "van", "de", "du", "da", "di", "del", "della", "der", "den", "ten", "ter", "zu",
+];
+
+/// Whether `t` is a particle of a name: one of [`NAME_PARTICLES`] (or, opening a
+/// sentence, capitalised) before a capitalised word.
+fn is_name_particle(t: &tokens::Token<'_>, next: Option<&tokens::Token<'_>>) -> bool {
+    let mut chars = t.text.chars();
+    let lower = match chars.next() {
+        Some(first) => format!("{}{}", first.to_lowercase(), chars.as_str()),
+        None => return false,
+    };
+    NAME_PARTICLES.contains(&lower.as_str())
+        && next.is_some_and(|n| n.text.starts_with(char::is_uppercase))
+}
+
 /// A short token followed by a full stop ("cf.", "Jo.", "vol.") is probably an
 /// abbreviation the lexicon does not list.
 fn is_abbreviation(text: &str, t: &tokens::Token<'_>) -> bool {
@@ -577,6 +596,7 @@ fn misread_words(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
         at_line_end_hyphen(text, &t.range)
             || is_abbreviation(text, t)
             || is_code_like(text, t)
+            || is_name_particle(t, next)
             || glued_to_letters(text, t)
             || letter_of_contraction(text, t)
             || is_compound_affix(text, t)

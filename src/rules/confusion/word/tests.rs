@@ -785,6 +785,27 @@ fn a_repeated_name_the_ocr_misread_is_mended() {
     assert_eq!(times_changed(&got, "Amerioa", "America"), 3, "{got:?}");
 }
 
+/// A particle of a European name stays before the name, though the frequency list lacks
+/// it ("von" had become "van" and "won").
+#[test]
+fn name_particles_before_a_name_stay() {
+    let text = format!(
+        "{} Admiral von Tirpitz met Von Wrede and the men of zu Guttenberg. \
+         They had von the race.",
+        PLAIN_SENTENCE.repeat(4)
+    );
+    let got = super::super::edits_of("C001", &text);
+    assert!(
+        got.iter().all(|(from, _, _)| from != "Von" && from != "zu"),
+        "{got:?}"
+    );
+    assert_eq!(
+        got.iter().filter(|(from, _, _)| from == "von").count(),
+        1,
+        "{got:?}"
+    );
+}
+
 /// A capitalised word the document writes far more often than the word one of its OCR's
 /// habits would make of it is the document's own, however the habit reads it ("Pte", a
 /// hundred times, stayed no "Pee" written once).
