@@ -24,8 +24,8 @@ use crate::rules::{Context, RuleInfo};
 /// Guillemets touching letters a document needs before they count as misread letters.
 const MIN_SITES: usize = 3;
 
-/// Words a document must open, and close, with guillemets of both kinds before its
-/// guillemets count as misreadings even though none sits inside a word.
+/// Guillemets at the edges of words a document must show in each quoting convention
+/// (French «…», German »…«) before they count as misreadings when none sits inside a word.
 const MIN_MIXED: usize = 2;
 
 /// How many times the best reading's weighed count must exceed any other's.
@@ -51,8 +51,7 @@ fn weight(letter: u8) -> u64 {
     }
 }
 
-/// The guillemets of `text`, by byte position of their first byte, with the chars around
-/// them.
+/// The byte positions of the guillemets of `text` (each two bytes in UTF-8).
 fn guillemets(text: &str) -> impl Iterator<Item = usize> + '_ {
     memchr::memchr_iter(0xC2, text.as_bytes())
         .filter(|&i| matches!(text.as_bytes().get(i + 1), Some(0xAB | 0xBB)))

@@ -72,7 +72,7 @@ pub fn rules() -> Vec<Box<dyn Rule>> {
             code: "C018",
             name: "guillemet-for-letter",
             family: Family::Confusion,
-            summary: "Read a '«' or '»' glued to a word as the letter the OCR could not make out ('chest»', '»pent', 'th«': most often an s, then w, e or a) when one reading is a common word far ahead of the others, in a document whose guillemets are no quotation marks (one inside a word, or both kinds opening and closing words); quotations, numbers and addresses stay",
+            summary: "Read a '«' or '»' glued to a word as the letter the OCR could not make out ('chest»', '»pent', 'th«': most often an s, then w, e or a) when one reading is a common word far ahead of the others, in a document whose guillemets are no quotation marks (one inside a word, or those at words' edges following both the French and the German convention); quotations, numbers and addresses stay",
             example: ("He sign»d the paper. The chest» were full and the rate« were high.", "He signed the paper. The chests were full and the rates were high."),
             default_on: true,
         },

@@ -125,7 +125,8 @@ const SAMPLE: usize = 4000;
 /// Share of the document's distinct non-words a swap must mend (besides [`MIN_TYPES`] of
 /// them) for [`Profile::active`]. Measured on the real corpora: a 600 KB monograph
 /// showed "ou" for "en" in three of its non-words, and "thou" became "then" five times;
-/// at 0.2%, 3 fewer words broken and none fewer fixed (at 0.5%, 4 and 8; at 1%, 4 and 19).
+/// at 0.2%, 3 fewer words broken and none fewer fixed (of all the non-words, before the
+/// sample bound: at 0.5%, 4 fewer broken and 8 fewer fixed; at 1%, 4 and 19).
 const ACTIVE_SHARE: f64 = 0.002;
 /// Share of the examined non-words a swap must mend (besides [`MIN_TYPES`] of them) to be
 /// one of the document's habits.
