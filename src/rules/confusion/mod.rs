@@ -537,14 +537,15 @@ const NAME_PARTICLES: &[&str] = &[
 ];
 
 /// Whether `t` is a particle of a name: one of [`NAME_PARTICLES`] (or, opening a
-/// sentence, capitalised) before a capitalised word.
+/// sentence, capitalised) before a capitalised word. Asked of every token C001 judges, so
+/// it allocates nothing.
 fn is_name_particle(t: &tokens::Token<'_>, next: Option<&tokens::Token<'_>>) -> bool {
-    let mut chars = t.text.chars();
-    let lower = match chars.next() {
-        Some(first) => format!("{}{}", first.to_lowercase(), chars.as_str()),
-        None => return false,
+    let w = t.text.as_bytes();
+    let particle = |p: &&str| {
+        let p = p.as_bytes();
+        w.len() == p.len() && w[0].to_ascii_lowercase() == p[0] && w[1..] == p[1..]
     };
-    NAME_PARTICLES.contains(&lower.as_str())
+    NAME_PARTICLES.iter().any(particle)
         && next.is_some_and(|n| n.text.starts_with(char::is_uppercase))
 }
 
