@@ -17,7 +17,7 @@
 //! digits ("5«" may be "5s."), addresses and paths stay.
 
 use super::marked::{marked_word, may_be_read_in, reading_fact, Reading};
-use crate::edit::{Edit, Safety};
+use crate::edit::Edit;
 use crate::lexicon::known::KnownWords;
 use crate::rules::{Context, RuleInfo};
 
@@ -125,17 +125,11 @@ pub fn guillemets_for_letters(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<E
         let Some(s) = site(known, text, start, end) else {
             continue;
         };
-        out.push(Edit::new(
-            s.mark,
-            s.letter.clone(),
-            info.code,
-            0.9,
-            Safety::Safe,
-            format!(
-                "'{}' read as '{}': a guillemet for '{}', as this document's OCR writes letters it could not read; no other reading is nearly as likely",
-                s.written, s.word, s.letter
-            ),
-        ));
+        let reason = format!(
+            "'{}' read as '{}': a guillemet for '{}', as this document's OCR writes letters it could not read; no other reading is nearly as likely",
+            s.written, s.word, s.letter
+        );
+        out.push(s.edit(info.code, reason));
     }
 }
 

@@ -3,6 +3,7 @@
 //! look each reading up the same way; they differ in which letters they try and how they
 //! weigh them.
 
+use crate::edit::{Edit, Safety};
 use crate::lexicon::known::{Fact, KnownWords};
 use std::ops::Range;
 
@@ -87,4 +88,19 @@ pub(crate) struct Reading<'t> {
     pub word: String,
     /// The word as written, for the reason.
     pub written: &'t str,
+}
+
+impl Reading<'_> {
+    /// The safe edit that writes the reading in, for rule `code` with `reason`: a mark
+    /// read as a letter only where no other reading comes near, so at a fixed confidence.
+    pub(crate) fn edit(&self, code: &'static str, reason: String) -> Edit {
+        Edit::new(
+            self.mark.clone(),
+            self.letter.clone(),
+            code,
+            0.9,
+            Safety::Safe,
+            reason,
+        )
+    }
 }

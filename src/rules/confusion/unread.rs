@@ -14,7 +14,7 @@
 //! Words with digits, URLs, paths, and words with two marks or more are left alone.
 
 use super::marked::{marked_word, reading_fact, Reading};
-use crate::edit::{Edit, Safety};
+use crate::edit::Edit;
 use crate::lexicon::known::KnownWords;
 use crate::rules::{Context, RuleInfo};
 
@@ -116,17 +116,11 @@ pub fn unread_letters(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
         } else {
             format!("an unread '{}'", s.letter)
         };
-        out.push(Edit::new(
-            s.mark,
-            s.letter.clone(),
-            info.code,
-            0.9,
-            Safety::Safe,
-            format!(
-                "'{}' read as '{}': {what}, written as a mark this document's OCR puts inside words {marks} times; no other reading is a word as common",
-                s.written, s.word
-            ),
-        ));
+        let reason = format!(
+            "'{}' read as '{}': {what}, written as a mark this document's OCR puts inside words {marks} times; no other reading is a word as common",
+            s.written, s.word
+        );
+        out.push(s.edit(info.code, reason));
     }
 }
 
