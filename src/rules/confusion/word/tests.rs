@@ -785,6 +785,22 @@ fn a_repeated_name_the_ocr_misread_is_mended() {
     assert_eq!(times_changed(&got, "Amerioa", "America"), 3, "{got:?}");
 }
 
+/// The tail of a word that white space split is no misreading of its own ("tion" had
+/// become "then", "lished" "listed").
+#[test]
+fn the_tail_of_a_split_word_stays() {
+    let text = format!(
+        "{} The history of the na tion was pub lished in the spring.",
+        PLAIN_SENTENCE.repeat(4)
+    );
+    let got = super::super::edits_of("C001", &text);
+    assert!(
+        got.iter()
+            .all(|(from, _, _)| from != "tion" && from != "lished"),
+        "{got:?}"
+    );
+}
+
 /// A particle of a European name stays before the name, though the frequency list lacks
 /// it ("von" had become "van" and "won").
 #[test]
