@@ -376,7 +376,7 @@ fn tail_of_split_word(
     text: &str,
     prev: Option<&tokens::Token<'_>>,
     t: &tokens::Token<'_>,
-    lex: &crate::lexicon::Lexicon,
+    known: &crate::lexicon::known::KnownWords,
 ) -> bool {
     let Some(p) = prev else {
         return false;
@@ -385,13 +385,13 @@ fn tail_of_split_word(
     if between.is_empty()
         || !between.chars().all(char::is_whitespace)
         || !t.text.starts_with(|c: char| c.is_ascii_lowercase())
-        || lex.find(t.text).is_some_and(|f| f.entry.is_common())
+        || known.find(t.text).is_some_and(|f| f.entry.is_common())
     {
         return false;
     }
     let joined = format!("{}{}", p.text, t.text);
     joined.chars().count() >= MIN_SPLIT_WORD
-        && lex.find(&joined).is_some_and(|f| {
+        && known.find(&joined).is_some_and(|f| {
             !f.accents
                 && f.entry.is_common()
                 && !f.entry.abbreviation
@@ -631,6 +631,7 @@ fn misread_words(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     let text = cx.text;
     let mut corrector = word::Corrector::with_known(cx.word_counts(), cx.known_words());
     let lex = crate::lexicon::Lexicon::embedded();
+    let known = cx.known_words();
     let skip = |prev: Option<&tokens::Token<'_>>,
                 t: &tokens::Token<'_>,
                 next: Option<&tokens::Token<'_>>| {
@@ -644,7 +645,7 @@ fn misread_words(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
             || halves_of_one_word(text, prev, t, lex)
             || next.is_some_and(|n| halves_of_one_word(text, Some(t), n, lex))
             // Last: it looks the token and the joined word up.
-            || tail_of_split_word(text, prev, t, lex)
+            || tail_of_split_word(text, prev, t, known)
     };
     // Pass 1: each token in the context of its neighbours as written.
     let none = std::collections::HashMap::new();
