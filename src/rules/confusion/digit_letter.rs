@@ -11,7 +11,8 @@
 //! it, so amounts and ordinals ("10s", "3rd", "50ft", "4s", "3cc") stay; codes in capitals
 //! ("A1", "U8"), words with other digits (2, 4, 7, 9), addresses and paths stay too.
 
-use crate::edit::{Edit, Safety};
+use super::marked::Reading;
+use crate::edit::Edit;
 use crate::lexicon::known::KnownWords;
 use crate::rules::{Context, RuleInfo};
 
@@ -140,16 +141,16 @@ pub fn digits_for_letters(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>
             continue;
         };
         let written = &text[at.clone()];
-        out.push(Edit::new(
-            at,
-            word.clone(),
-            info.code,
-            0.9,
-            Safety::Safe,
-            format!(
-                "'{written}' read as '{word}': a digit shaped like the letter it stands for; no other reading is a word as common"
-            ),
-        ));
+        let reason = format!(
+            "'{written}' read as '{word}': a digit shaped like the letter it stands for; no other reading is a word as common"
+        );
+        let reading = Reading {
+            mark: at,
+            letter: word.clone(),
+            word,
+            written,
+        };
+        out.push(reading.edit(info.code, reason));
     }
 }
 

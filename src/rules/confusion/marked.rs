@@ -1,7 +1,7 @@
 //! A word spoilt by one mark the OCR wrote for a letter it could not read: C016's "~" and
 //! "^", C018's guillemets. Both find the pieces either side of the mark the same way, and
 //! look each reading up the same way; they differ in which letters they try and how they
-//! weigh them.
+//! weigh them. C017 (digits read as letters) writes its readings in the same way.
 
 use crate::edit::{Edit, Safety};
 use crate::lexicon::known::{Fact, KnownWords};
@@ -78,9 +78,9 @@ pub(crate) fn may_be_read_in(fact: &Fact) -> bool {
         || !fact.entry.is_common())
 }
 
-/// One mark read as a letter (or as nothing).
+/// One mark read as a letter (or as nothing); C017 reads a whole word with digits in it.
 pub(crate) struct Reading<'t> {
-    /// Byte range of the mark.
+    /// Byte range of the mark (for C017, of the word).
     pub mark: Range<usize>,
     /// What replaces it.
     pub letter: String,
