@@ -10,6 +10,7 @@ pub mod digits;
 pub mod exclamation;
 pub mod gap;
 pub mod guillemet;
+mod halves;
 pub mod inner_u;
 pub mod longs;
 mod marked;
@@ -30,6 +31,7 @@ pub mod zero;
 
 use super::{Context, Family, FnRule, Rule, RuleInfo};
 use crate::edit::Edit;
+use halves::{halves_of_one_word, Half};
 
 /// The rules of this family.
 pub fn rules() -> Vec<Box<dyn Rule>> {
@@ -333,72 +335,6 @@ fn is_compound_affix(text: &str, t: &tokens::Token<'_>) -> bool {
                     .is_some_and(char::is_alphabetic)))
 }
 
-/// Whether `prev` and `t` are the halves of one word, which joined make a common word and
-/// are no misreadings: split by a line break without a hyphen ("to\ngether",
-/// "un\nusual"), or hyphenated where a line once broke in a text whose lines were then
-/// joined ("similari-ties", "pub- lished": only a hyphen, and a space, between them).
-fn halves_of_one_word(
-    text: &str,
-    prev: Option<&tokens::Token<'_>>,
-    t: &tokens::Token<'_>,
-    lex: &crate::lexicon::Lexicon,
-) -> bool {
-    let Some(p) = prev else {
-        return false;
-    };
-    let between = &text[p.range.end..t.range.start];
-    let line_break =
-        between.matches(['\n', '\r']).count() == 1 && between.chars().all(char::is_whitespace);
-    let joined_line_hyphen =
-        matches!(between, "-" | "- ") && t.text.starts_with(|c: char| c.is_lowercase());
-    if !(line_break || joined_line_hyphen) || !p.text.chars().all(char::is_alphabetic) {
-        return false;
-    }
-    let joined = format!("{}{}", p.text, t.text);
-    lex.find(&joined)
-        .is_some_and(|f| !f.accents && f.entry.is_common())
-}
-
-/// Letters a word split by white space must have for its tail to be left alone.
-const MIN_SPLIT_WORD: usize = 6;
-
-/// The lexicon count such a word needs (about one word in 500,000): two tokens make a
-/// rare word by chance ("te ther", "to their" misread, is no "tether").
-const MIN_SPLIT_WORD_COUNT: u64 = 1_000_000;
-
-/// Whether `t` is the tail of a word that white space split ("na tion", "pub lished"): no
-/// common word itself, lower case, and a common word of [`MIN_SPLIT_WORD`] letters or
-/// more, counted [`MIN_SPLIT_WORD_COUNT`] times or more, when joined to the token before
-/// it. C001 made such tails into other words ("tion" → "then", "lished" → "listed");
-/// measured on the real corpora, leaving them alone broke 10 fewer words and fixed one
-/// more.
-fn tail_of_split_word(
-    text: &str,
-    prev: Option<&tokens::Token<'_>>,
-    t: &tokens::Token<'_>,
-    known: &crate::lexicon::known::KnownWords,
-) -> bool {
-    let Some(p) = prev else {
-        return false;
-    };
-    let between = &text[p.range.end..t.range.start];
-    if between.is_empty()
-        || !between.chars().all(char::is_whitespace)
-        || !t.text.starts_with(|c: char| c.is_ascii_lowercase())
-        || known.find(t.text).is_some_and(|f| f.entry.is_common())
-    {
-        return false;
-    }
-    let joined = format!("{}{}", p.text, t.text);
-    joined.chars().count() >= MIN_SPLIT_WORD
-        && known.find(&joined).is_some_and(|f| {
-            !f.accents
-                && f.entry.is_common()
-                && !f.entry.abbreviation
-                && f.entry.frequency >= MIN_SPLIT_WORD_COUNT
-        })
-}
-
 /// Each whitespace-separated chunk of `text` that holds a mark at one of `marks` (byte
 /// positions in ascending order, none of them white space), once, with the position of
 /// its first mark: C014 and C016 read each spoilt word once however many marks it holds.
@@ -630,7 +566,6 @@ const JUDGE_CHUNK: usize = 512;
 fn misread_words(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     let text = cx.text;
     let mut corrector = word::Corrector::with_known(cx.word_counts(), cx.known_words());
-    let lex = crate::lexicon::Lexicon::embedded();
     let known = cx.known_words();
     let skip = |prev: Option<&tokens::Token<'_>>,
                 t: &tokens::Token<'_>,
@@ -642,10 +577,9 @@ fn misread_words(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
             || glued_to_letters(text, t)
             || letter_of_contraction(text, t)
             || is_compound_affix(text, t)
-            || halves_of_one_word(text, prev, t, lex)
-            || next.is_some_and(|n| halves_of_one_word(text, Some(t), n, lex))
-            // Last: it looks the token and the joined word up.
-            || tail_of_split_word(text, prev, t, known)
+            // Last: they look the joined words up.
+            || prev.is_some_and(|p| halves_of_one_word(text, p, t, Half::Tail, known))
+            || next.is_some_and(|n| halves_of_one_word(text, t, n, Half::Head, known))
     };
     // Pass 1: each token in the context of its neighbours as written.
     let none = std::collections::HashMap::new();
@@ -967,13 +901,5 @@ mod tests {
     fn halves_of_a_word_hyphenated_in_a_joined_line_are_left_alone() {
         // "gether" alone reads as "gather", but "to-gether" is one word broken at a hyphen.
         assert!(c001_fixes("they came to-gether at last").is_empty());
-        let text = "similari-ties";
-        let toks: Vec<_> = tokens::iter(text).collect();
-        let lex = crate::lexicon::Lexicon::embedded();
-        assert!(halves_of_one_word(text, Some(&toks[0]), &toks[1], lex));
-        // Two words of a compound do not make one word without the hyphen.
-        let text = "well-knowu";
-        let toks: Vec<_> = tokens::iter(text).collect();
-        assert!(!halves_of_one_word(text, Some(&toks[0]), &toks[1], lex));
     }
 }
