@@ -33,7 +33,9 @@ const MIN_SPACE_SPLIT_COUNT: u64 = 1_000_000;
 ///   in lower case and no common word itself, and the joined word is common, of
 ///   [`MIN_SPACE_SPLIT_WORD`] letters or more, no abbreviation, counted
 ///   [`MIN_SPACE_SPLIT_COUNT`] times or more. Measured on the real corpora, leaving such
-///   tails alone broke 10 fewer words and fixed one more.
+///   tails alone broke 10 fewer words and fixed one more; leaving heads alone too took 11
+///   edits away from the truth and none toward it ("pre venting": "pre" had become
+///   "pro").
 pub(crate) fn halves_of_one_word(
     text: &str,
     head: &Token<'_>,
@@ -60,8 +62,7 @@ pub(crate) fn halves_of_one_word(
         Half::Head => head,
         Half::Tail => tail,
     };
-    if judged == Half::Head
-        || between.is_empty()
+    if between.is_empty()
         || !between.chars().all(char::is_whitespace)
         || !half.text.starts_with(|c: char| c.is_ascii_lowercase())
         || known.find(half.text).is_some_and(|f| f.entry.is_common())
@@ -119,12 +120,15 @@ mod tests {
     }
 
     #[test]
-    fn a_word_split_by_a_space_leaves_its_uncommon_tail_alone() {
+    fn a_word_split_by_a_space_leaves_its_uncommon_halves_alone() {
         assert!(halves("na tion", Half::Tail));
         assert!(halves("pub lished", Half::Tail));
         // A common word is judged as usual, and so is a join too short or too rare.
         assert!(!halves("the re", Half::Tail));
         assert!(!halves("te ther", Half::Tail));
+        // The head likewise: "pre" is no common word, "preventing" is.
+        assert!(halves("pre venting", Half::Head));
+        assert!(!halves("pre venting", Half::Tail));
     }
 
     #[test]
