@@ -6,15 +6,6 @@
 use super::tokens::Token;
 use crate::lexicon::known::KnownWords;
 
-/// Which of the two halves C001 is judging.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Half {
-    /// The first half ("to" in "to\ngether").
-    Head,
-    /// The second half ("tion" in "na tion").
-    Tail,
-}
-
 /// Letters a word split by spaces must have for its halves to be left alone.
 const MIN_SPACE_SPLIT_WORD: usize = 6;
 
@@ -22,67 +13,80 @@ const MIN_SPACE_SPLIT_WORD: usize = 6;
 /// rare word by chance ("te ther", "to their" misread, is no "tether").
 const MIN_SPACE_SPLIT_COUNT: u64 = 1_000_000;
 
-/// Whether `head` and `tail`, neighbouring tokens of `text`, are the halves of one word
-/// and the `judged` one is to be left alone. Two kinds of split count:
+/// Whether `t` and the token before it (`prev`) or after it (`next`) are the halves of
+/// one word, so that `t` is to be left alone. Two kinds of split count:
 ///
 /// - **A line break or a joined line-end hyphen**: one line break and nothing but white
 ///   space between them ("to\ngether", "un\nusual"), or a hyphen and at most a space, the
 ///   tail in lower case ("similari-ties", "pub- lished": a text whose lines were joined
 ///   after it was hyphenated). The head is all letters and the joined word is common.
-/// - **Spaces**, where the OCR split a word ("na tion", "pub lished"): the judged half is
-///   in lower case and no common word itself, and the joined word is common, of
+/// - **Spaces**, where the OCR split a word ("na tion", "pub lished"): `t` is in lower
+///   case and no common word itself, and the joined word is common, of
 ///   [`MIN_SPACE_SPLIT_WORD`] letters or more, no abbreviation, counted
 ///   [`MIN_SPACE_SPLIT_COUNT`] times or more. Measured on the real corpora, leaving such
 ///   tails alone broke 10 fewer words and fixed one more; leaving heads alone too took 11
 ///   edits away from the truth and none toward it ("pre venting": "pre" had become
 ///   "pro").
-pub(crate) fn halves_of_one_word(
+pub(crate) fn half_of_one_word(
     text: &str,
-    head: &Token<'_>,
-    tail: &Token<'_>,
-    judged: Half,
+    prev: Option<&Token<'_>>,
+    t: &Token<'_>,
+    next: Option<&Token<'_>>,
     known: &KnownWords,
 ) -> bool {
+    let pairs = [prev.map(|p| (p, t)), next.map(|n| (t, n))];
+    let mut pairs = pairs.iter().flatten();
+    if pairs
+        .clone()
+        .any(|&(head, tail)| split_at_line(text, head, tail, known))
+    {
+        return true;
+    }
+    if !t.text.starts_with(|c: char| c.is_ascii_lowercase())
+        || known.find(t.text).is_some_and(|f| f.entry.is_common())
+    {
+        return false;
+    }
+    pairs.any(|&(head, tail)| split_by_spaces(text, head, tail, known))
+}
+
+/// `head` and `tail` split by one line break or a joined line-end hyphen (see
+/// [`half_of_one_word`]).
+fn split_at_line(text: &str, head: &Token<'_>, tail: &Token<'_>, known: &KnownWords) -> bool {
     let between = &text[head.range.end..tail.range.start];
     let line_break =
         between.matches(['\n', '\r']).count() == 1 && between.chars().all(char::is_whitespace);
     let joined_line_hyphen =
         matches!(between, "-" | "- ") && tail.text.starts_with(char::is_lowercase);
-    if (line_break || joined_line_hyphen)
+    (line_break || joined_line_hyphen)
         && head.text.chars().all(char::is_alphabetic)
         && with_joined(head.text, tail.text, |joined| {
             known
                 .find(joined)
                 .is_some_and(|f| !f.accents && f.entry.is_common())
         })
-    {
-        return true;
-    }
-    let half = match judged {
-        Half::Head => head,
-        Half::Tail => tail,
-    };
-    if between.is_empty()
-        || !between.chars().all(char::is_whitespace)
-        || !half.text.starts_with(|c: char| c.is_ascii_lowercase())
-        || known.find(half.text).is_some_and(|f| f.entry.is_common())
-    {
-        return false;
-    }
-    with_joined(head.text, tail.text, |joined| {
-        joined.chars().count() >= MIN_SPACE_SPLIT_WORD
-            && known.find(joined).is_some_and(|f| {
-                !f.accents
-                    && f.entry.is_common()
-                    && !f.entry.abbreviation
-                    && f.entry.frequency >= MIN_SPACE_SPLIT_COUNT
-            })
-    })
+}
+
+/// `head` and `tail` split by white space into halves of a frequent word (see
+/// [`half_of_one_word`]; the judged half's own test is made there).
+fn split_by_spaces(text: &str, head: &Token<'_>, tail: &Token<'_>, known: &KnownWords) -> bool {
+    let between = &text[head.range.end..tail.range.start];
+    !between.is_empty()
+        && between.chars().all(char::is_whitespace)
+        && with_joined(head.text, tail.text, |joined| {
+            joined.chars().count() >= MIN_SPACE_SPLIT_WORD
+                && known.find(joined).is_some_and(|f| {
+                    !f.accents
+                        && f.entry.is_common()
+                        && !f.entry.abbreviation
+                        && f.entry.frequency >= MIN_SPACE_SPLIT_COUNT
+                })
+        })
 }
 
 /// `f` of `a` and `b` joined, without allocating for a word of ordinary length (C001
 /// asks this of every token it judges).
-fn with_joined<R>(a: &str, b: &str, f: impl FnOnce(&str) -> R) -> R {
+pub(crate) fn with_joined<R>(a: &str, b: &str, f: impl FnOnce(&str) -> R) -> R {
     let mut buf = [0u8; 64];
     let n = a.len() + b.len();
     if n <= buf.len() {
@@ -101,10 +105,19 @@ mod tests {
     use super::*;
     use crate::rules::confusion::tokens;
 
+    /// Whether the first (`Head`) or second (`Tail`) token of `text` is a half of a word.
     fn halves(text: &str, judged: Half) -> bool {
         let toks: Vec<_> = tokens::iter(text).collect();
         let known = KnownWords::new(std::iter::empty());
-        halves_of_one_word(text, &toks[0], &toks[1], judged, &known)
+        match judged {
+            Half::Head => half_of_one_word(text, None, &toks[0], Some(&toks[1]), &known),
+            Half::Tail => half_of_one_word(text, Some(&toks[0]), &toks[1], None, &known),
+        }
+    }
+
+    enum Half {
+        Head,
+        Tail,
     }
 
     #[test]

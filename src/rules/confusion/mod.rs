@@ -31,7 +31,7 @@ pub mod zero;
 
 use super::{Context, Family, FnRule, Rule, RuleInfo};
 use crate::edit::Edit;
-use halves::{halves_of_one_word, Half};
+use halves::half_of_one_word;
 
 /// The rules of this family.
 pub fn rules() -> Vec<Box<dyn Rule>> {
@@ -578,8 +578,7 @@ fn misread_words(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
             || letter_of_contraction(text, t)
             || is_compound_affix(text, t)
             // Last: they look the joined words up.
-            || prev.is_some_and(|p| halves_of_one_word(text, p, t, Half::Tail, known))
-            || next.is_some_and(|n| halves_of_one_word(text, t, n, Half::Head, known))
+            || half_of_one_word(text, prev, t, next, known)
     };
     // Pass 1: each token in the context of its neighbours as written.
     let none = std::collections::HashMap::new();

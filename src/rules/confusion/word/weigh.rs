@@ -2,6 +2,7 @@
 //! context of its neighbours, the margins a change needs, one further step when the
 //! correction lands on a misreading, and the reason given for it.
 
+use super::super::halves::with_joined;
 use super::super::model::GENERIC_COST;
 use super::super::tokens::Token;
 use super::candidates::SHORT_TOKEN;
@@ -189,9 +190,9 @@ impl<'a> Corrector<'a> {
     /// knows: a word split by a stray space ("w ith", "tim idly"), whose halves are no
     /// misreadings of their own.
     fn half_of_a_split_word(&self, prev: Option<&str>, text: &str, next: Option<&str>) -> bool {
-        let known = |joined: String| self.known.find(&joined).is_some();
-        prev.is_some_and(|p| known(format!("{p}{text}")))
-            || next.is_some_and(|n| known(format!("{text}{n}")))
+        let known =
+            |a: &str, b: &str| with_joined(a, b, |joined| self.known.find(joined).is_some());
+        prev.is_some_and(|p| known(p, text)) || next.is_some_and(|n| known(text, n))
     }
 
     /// The rest of [`Corrector::judge`] for a spelling that is not settled: the candidates
