@@ -53,37 +53,22 @@ pub fn stray_accents(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
         return;
     }
     let lex = Lexicon::embedded();
-    // Each token with its answer, worked out once: whether it has accents, and its plain
-    // English spelling if it is one.
-    let mut words = cx.words().map(|t| {
-        let accented = has_accent(t.text);
-        let plain = if accented {
-            plain_english(lex, t.text)
-        } else {
-            None
-        };
-        (t, accented, plain)
-    });
     // A foreign word with accents (one the lexicon does not know even without them:
     // "déjà", "été") beside a token puts it in a quotation.
-    let foreign = |w: &Option<(Token<'_>, bool, Option<String>)>| {
+    let foreign = |w: &Option<Token<'_>>| {
         w.as_ref()
-            .is_some_and(|(_, accented, plain)| *accented && plain.is_none())
+            .is_some_and(|w| has_accent(w.text) && plain_english(lex, w.text).is_none())
     };
     let mut sites: Vec<(Token<'_>, String, bool)> = Vec::new();
-    let mut prev = None;
-    let mut current = words.next();
-    while let Some(word) = current.take() {
-        let next = words.next();
-        if let Some(plain) = &word.2 {
-            sites.push((
-                word.0.clone(),
-                plain.clone(),
-                foreign(&prev) || foreign(&next),
-            ));
+    // Only a token with a letter beyond ASCII has accents.
+    for (prev, t, next) in cx.words().windows_where(|w| !w.is_ascii()) {
+        if !has_accent(t.text) {
+            continue;
         }
-        prev = Some(word);
-        current = next;
+        if let Some(plain) = plain_english(lex, t.text) {
+            let quoted = foreign(&prev) || foreign(&next);
+            sites.push((t, plain, quoted));
+        }
     }
     if sites.len() < MIN_SITES {
         return;

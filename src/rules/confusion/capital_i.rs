@@ -135,7 +135,9 @@ pub fn capital_i(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     let known = cx.known_words();
     let mut sites: Vec<(Token<'_>, Site)> = Vec::new();
     let mut counts = [0usize; 4];
-    for (prev, t, next) in super::tokens::windows_of(cx.words()) {
+    // A site begins with an ASCII capital (see `site_of`).
+    let capitalised = |w: &str| w.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
+    for (prev, t, next) in cx.words().windows_where(capitalised) {
         let Some(site) = site_of(known, text, prev.as_ref(), &t, next.as_ref()) else {
             continue;
         };

@@ -234,7 +234,12 @@ pub fn pence_in_place(text: &str, range: &std::ops::Range<usize>) -> Option<Stri
 /// The check of rule C008.
 pub fn digit_misreads(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     let text = cx.text;
-    for (prev, t, next) in super::tokens::windows_of(cx.words()) {
+    // What `reading_of` can read: "Is" or "ls" for a shilling, pence ending in "d", or a
+    // token with a digit.
+    let readable = |w: &str| {
+        matches!(w, "Is" | "ls") || w.ends_with('d') || w.bytes().any(|b| b.is_ascii_digit())
+    };
+    for (prev, t, next) in cx.words().windows_where(readable) {
         let (p, n) = (prev.as_ref().map(|p| p.text), next.as_ref().map(|n| n.text));
         let Some((reading, why)) = reading_of(text, &t.range, p, n) else {
             continue;

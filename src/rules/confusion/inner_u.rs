@@ -57,7 +57,8 @@ pub fn inner_u(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     let mut edits: Vec<Edit> = Vec::new();
     // "AU" before a lower-case word, and whether it opens a sentence or clause there.
     let mut all_sites: Vec<(Token<'_>, bool)> = Vec::new();
-    for (prev, t, next) in super::tokens::windows_of(cx.words()) {
+    // Both readings need a U in the token ("AU", or a U inside a word for `with_ll`).
+    for (prev, t, next) in cx.words().windows_where(|w| w.contains('U')) {
         if t.text == "AU" {
             let lower_next = next.as_ref().is_some_and(|n| {
                 n.text.starts_with(char::is_lowercase)

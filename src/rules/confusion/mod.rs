@@ -241,21 +241,15 @@ fn il_not_roman(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
         return;
     }
     let lex = crate::lexicon::Lexicon::embedded();
-    let il = roman::IlSpellings::of_tokens(cx.text, cx.words());
-    // A window of two tokens on each side of the one examined.
-    let mut window: std::collections::VecDeque<tokens::Token<'_>> = Default::default();
-    let mut check = |window: &std::collections::VecDeque<tokens::Token<'_>>, at: usize| {
-        if !window
-            .get(at)
-            .is_some_and(|t| matches!(t.text, "II" | "III"))
-        {
-            return;
-        }
-        let slice: Vec<tokens::Token<'_>> = window.iter().cloned().collect();
-        if let Some((fixed, why)) = roman::fix(cx.text, &slice, at, &il, lex) {
-            let range = slice[at].range.clone();
+    let il = roman::IlSpellings::of_windows(cx.text, cx.words().windows_where(|w| w == "Il"));
+    // Two tokens on each side of the one examined.
+    for (around, at) in cx
+        .words()
+        .neighbourhoods_where(2, |w| matches!(w, "II" | "III"))
+    {
+        if let Some((fixed, why)) = roman::fix(cx.text, &around, at, &il, lex) {
             out.push(Edit::new(
-                range,
+                around[at].range.clone(),
                 fixed,
                 info.code,
                 0.95,
@@ -263,31 +257,16 @@ fn il_not_roman(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
                 why,
             ));
         }
-    };
-    for t in cx.words() {
-        window.push_back(t);
-        if window.len() > 5 {
-            window.pop_front();
-        }
-        if window.len() >= 3 {
-            check(&window, window.len() - 3);
-        }
-    }
-    // The last two tokens.
-    for at in window.len().saturating_sub(2)..window.len() {
-        check(&window, at);
     }
 }
 
 fn pronoun_i(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     let lex = crate::lexicon::Lexicon::embedded();
-    let followers = pronoun::Followers::of(cx.text, cx.words());
-    for (prev, t, next) in tokens::windows_of(cx.words()) {
-        // Only a token that starts with '1' or 'l' can be the pronoun ("1", "l'm"): the
-        // rest are passed over before any other check.
-        if !matches!(t.text.as_bytes().first(), Some(b'1' | b'l')) {
-            continue;
-        }
+    let followers = pronoun::Followers::of_windows(cx.text, cx.words().windows_where(|w| w == "I"));
+    // Only a token that starts with '1' or 'l' can be the pronoun ("1", "l'm"): the rest
+    // are passed over before any other check.
+    let pronoun_like = |w: &str| matches!(w.as_bytes().first(), Some(b'1' | b'l'));
+    for (prev, t, next) in cx.words().windows_where(pronoun_like) {
         if let Some((fixed, why)) =
             pronoun::as_pronoun(cx.text, prev.as_ref(), &t, next.as_ref(), lex, &followers)
         {

@@ -26,9 +26,19 @@ impl Followers {
     /// Collect the words that follow a standalone "I" (separated by spaces only) among
     /// `words`, the tokens of `text` (the stage's shared tokens).
     pub fn of<'t>(text: &'t str, words: impl IntoIterator<Item = Token<'t>>) -> Self {
+        Followers::of_windows(text, tokens::windows_of(words.into_iter()))
+    }
+
+    /// [`Followers::of`] from windows of the text's tokens (each with the tokens before
+    /// and after it, as [`tokens::windows_of`] gives them); windows of tokens other than
+    /// "I" may be left out.
+    pub fn of_windows<'t>(
+        text: &'t str,
+        windows: impl Iterator<Item = (Option<Token<'t>>, Token<'t>, Option<Token<'t>>)>,
+    ) -> Self {
         let mut set = FxHashSet::default();
         let mut uses = 0;
-        for (_, t, next) in tokens::windows_of(words.into_iter()) {
+        for (_, t, next) in windows {
             if t.text != "I" {
                 continue;
             }

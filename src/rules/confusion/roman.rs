@@ -79,11 +79,21 @@ impl IlSpellings {
     /// [`IlSpellings::of`] from the text's tokens, found already (the same tokens as a
     /// scan of `text` gives, as [`crate::rules::Context::words`] does).
     pub fn of_tokens<'t>(text: &'t str, tokens: impl Iterator<Item = Token<'t>>) -> Self {
+        IlSpellings::of_windows(text, windows_of(tokens))
+    }
+
+    /// [`IlSpellings::of`] from windows of the text's tokens (each with the tokens before
+    /// and after it, as [`windows_of`] gives them); windows of tokens other than "Il" may
+    /// be left out.
+    pub fn of_windows<'t>(
+        text: &'t str,
+        windows: impl Iterator<Item = (Option<Token<'t>>, Token<'t>, Option<Token<'t>>)>,
+    ) -> Self {
         let mut s = IlSpellings::default();
         if !text.contains("Il") {
             return s;
         }
-        for (prev, t, next) in windows_of(tokens) {
+        for (prev, t, next) in windows {
             if t.text != "Il" {
                 continue;
             }

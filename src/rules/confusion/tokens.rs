@@ -375,6 +375,111 @@ impl<'a> Iterator for Words<'_, 'a> {
     }
 }
 
+impl<'c, 'a> Words<'c, 'a> {
+    /// Each token whose text `wanted` accepts, with the tokens before and after it: what
+    /// [`windows_of`] gives, filtered, but a rule that looks for rare tokens ("1", "Is",
+    /// a capital) tests each token's text without making its window first.
+    pub fn windows_where<F: Fn(&str) -> bool>(
+        self,
+        wanted: F,
+    ) -> impl Iterator<Item = (Option<Token<'a>>, Token<'a>, Option<Token<'a>>)> + use<'c, 'a, F>
+    {
+        use rayon::iter::Either;
+        let text = self.text;
+        match self.inner {
+            Inner::Table(spans) => {
+                let spans = spans.as_slice();
+                let token = move |i: usize| {
+                    let &(start, end) = spans.get(i)?;
+                    let range = start as usize..end as usize;
+                    let text = text.get(range.clone())?;
+                    Some(Token { range, text })
+                };
+                Either::Left((0..spans.len()).filter_map(move |i| {
+                    let t = token(i)?;
+                    if !wanted(t.text) {
+                        return None;
+                    }
+                    Some((i.checked_sub(1).and_then(token), t, token(i + 1)))
+                }))
+            }
+            Inner::Scan(tokens) => {
+                Either::Right(windows_of(tokens).filter(move |(_, t, _)| wanted(t.text)))
+            }
+        }
+    }
+}
+
+impl<'a> Words<'_, 'a> {
+    /// Each token whose text `wanted` accepts with up to `radius` tokens either side: the
+    /// tokens in order and the matched one's place among them (fewer at the text's ends).
+    pub fn neighbourhoods_where(
+        self,
+        radius: usize,
+        wanted: impl Fn(&str) -> bool,
+    ) -> Vec<(Vec<Token<'a>>, usize)> {
+        let text = self.text;
+        let mut found = Vec::new();
+        match self.inner {
+            Inner::Table(spans) => {
+                let spans = spans.as_slice();
+                let token = |i: usize| {
+                    let &(start, end) = spans.get(i)?;
+                    let range = start as usize..end as usize;
+                    let text = text.get(range.clone())?;
+                    Some(Token { range, text })
+                };
+                for i in 0..spans.len() {
+                    if !token(i).is_some_and(|t| wanted(t.text)) {
+                        continue;
+                    }
+                    let first = i.saturating_sub(radius);
+                    let around: Vec<Token<'a>> = (first..=i.saturating_add(radius))
+                        .map_while(token)
+                        .collect();
+                    found.push((around, i - first));
+                }
+            }
+            Inner::Scan(tokens) => {
+                // The last 2 × radius + 1 tokens with their numbers; the middle one's
+                // neighbourhood is whole once the newest is in.
+                let mut window: std::collections::VecDeque<(usize, Token<'a>)> = Default::default();
+                let mut emit = |window: &std::collections::VecDeque<(usize, Token<'a>)>,
+                                at: usize| {
+                    let Some(&(i, ref t)) = window.iter().find(|(i, _)| *i == at) else {
+                        return;
+                    };
+                    if !wanted(t.text) {
+                        return;
+                    }
+                    let around: Vec<Token<'a>> = window
+                        .iter()
+                        .filter(|(k, _)| k + radius >= i && *k <= i + radius)
+                        .map(|(_, t)| t.clone())
+                        .collect();
+                    found.push((around, i - i.saturating_sub(radius)));
+                };
+                let mut count = 0;
+                for (j, t) in tokens.enumerate() {
+                    window.push_back((j, t));
+                    if window.len() > 2 * radius + 1 {
+                        window.pop_front();
+                    }
+                    if let Some(at) = j.checked_sub(radius) {
+                        emit(&window, at);
+                    }
+                    count = j + 1;
+                }
+                // The last tokens, with fewer after them.
+                for at in count.saturating_sub(radius)..count {
+                    emit(&window, at);
+                }
+            }
+        }
+        found
+    }
+}
+
 /// Per-spelling answers kept in an array indexed by spelling id (see
 /// [`crate::rules::Context::word_ids`]), filled ahead on every core for the spellings of a
 /// text: the rules read them per occurrence without hashing the spelling. A spelling the
@@ -481,6 +586,51 @@ mod tests {
         assert_ids_name_spellings(&table, twice);
         assert_eq!(table.ids(), [0, 1, 2, 0, 3, 2, 4, 5]);
         assert_eq!(Table::new("").iter("").count(), 0);
+    }
+
+    /// A table too long for its spans scans instead: the same tokens.
+    fn scanning() -> Table {
+        Table {
+            scan: true,
+            ..Table::default()
+        }
+    }
+
+    #[test]
+    fn filtered_windows_are_the_windows_of_the_wanted_tokens() {
+        let text = "I said 1 am here, l said II and III. Il Duce; II";
+        let wanted = |w: &str| matches!(w, "I" | "1" | "l" | "II" | "III" | "Il" | "said");
+        let expected: Vec<_> = windows_of(tokens(text).into_iter())
+            .filter(|(_, t, _)| wanted(t.text))
+            .collect();
+        for table in [Table::new(text), scanning()] {
+            let got: Vec<_> = table.iter(text).windows_where(wanted).collect();
+            assert_eq!(got, expected);
+        }
+        assert_eq!(Table::new("").iter("").windows_where(|_| true).count(), 0);
+    }
+
+    #[test]
+    fn neighbourhoods_hold_the_radius_either_side() {
+        let text = "II a b III c d e II f II";
+        let all = tokens(text);
+        let wanted = |w: &str| matches!(w, "II" | "III");
+        let mut expected = Vec::new();
+        for (i, t) in all.iter().enumerate() {
+            if wanted(t.text) {
+                let first = i.saturating_sub(2);
+                let last = (i + 2).min(all.len() - 1);
+                expected.push((all[first..=last].to_vec(), i - first));
+            }
+        }
+        assert_eq!(expected.len(), 4);
+        for table in [Table::new(text), scanning()] {
+            assert_eq!(table.iter(text).neighbourhoods_where(2, wanted), expected);
+        }
+        assert!(Table::new("")
+            .iter("")
+            .neighbourhoods_where(2, |_| true)
+            .is_empty());
     }
 
     /// Every token's id is its spelling's: one id per spelling, one spelling per id.
