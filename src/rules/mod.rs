@@ -222,10 +222,18 @@ impl<'a> Context<'a> {
         cx
     }
 
-    /// The word tokens this context found, if a rule asked for them, for
-    /// [`Context::after`].
+    /// The word tokens of this context's text, for [`Context::after`]: the table a rule
+    /// asked for, or else the table handed to this context, patched to its text (a stage
+    /// whose rules never look at words passes the table on instead of dropping it, so a
+    /// later stage does not scan its whole text again).
     pub fn into_words(self) -> Option<WordTable> {
-        self.words.into_inner()
+        let text = self.text;
+        self.words.into_inner().or_else(|| {
+            self.words_before
+                .into_inner()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .map(|(table, changes)| table.after(text, &changes))
+        })
     }
 
     /// The document's own vocabulary (word counts) of the current text.
@@ -437,6 +445,25 @@ mod tests {
                 r.info().code
             );
         }
+    }
+
+    #[test]
+    fn a_stage_that_never_looks_at_words_hands_their_table_on() {
+        let first = "The tbe cat sat on the mat.";
+        let cx = Context::new(first);
+        assert!(cx.words().count() > 0);
+        let changes: Vec<TextChange> = vec![(4..7, 3)];
+        let second = "The the cat sat on the mat.";
+        // The middle stage asks for nothing; its table still reaches the third.
+        let middle = Context::after(cx.into_words(), second, changes);
+        let handed = middle.into_words().expect("the table is handed on");
+        let third = "The the dog sat on the mat.";
+        let last = Context::after(Some(handed), third, vec![(8..11, 3)]);
+        let expected: Vec<_> = confusion::tokens::iter(third).collect();
+        assert_eq!(last.words().collect::<Vec<_>>(), expected);
+        assert_eq!(last.word_ids().len(), expected.len());
+        // "the" spelled at 4 and 19 has one id.
+        assert_eq!(last.word_ids()[1], last.word_ids()[5]);
     }
 
     #[test]
