@@ -44,11 +44,27 @@ fn general_shape(word: &str) -> Shape {
 /// [`shape`] of an ASCII word, byte by byte (the same rules: ASCII letters are the only
 /// alphabetic characters there).
 fn ascii_shape(word: &[u8]) -> Shape {
-    shape_of(
-        word.iter()
-            .filter(|b| b.is_ascii_alphabetic())
-            .map(|b| (b.is_ascii_uppercase(), b.is_ascii_lowercase())),
-    )
+    let Some(first) = word.iter().position(u8::is_ascii_alphabetic) else {
+        return Shape::Lower;
+    };
+    // Whole-slice tests, which the compiler runs many bytes at a time: the lexicon asks
+    // the shape of every word it looks up.
+    let rest = &word[first + 1..];
+    let upper_after = rest.iter().any(u8::is_ascii_uppercase);
+    if word[first].is_ascii_lowercase() {
+        return if upper_after {
+            Shape::Mixed
+        } else {
+            Shape::Lower
+        };
+    }
+    if !upper_after {
+        Shape::Title
+    } else if !rest.iter().any(u8::is_ascii_lowercase) {
+        Shape::Upper
+    } else {
+        Shape::Mixed
+    }
 }
 
 /// The shape of a word whose letters are `letters`, each as (upper case, lower case).
@@ -118,6 +134,19 @@ mod tests {
             "'s", "ABc",
         ] {
             assert_eq!(shape(w), general_shape(w), "{w}");
+        }
+        // Every word of up to five characters from letters of both cases, a digit and
+        // punctuation.
+        let mut words = vec![String::new()];
+        for _ in 0..5 {
+            let longer: Vec<String> = words
+                .iter()
+                .flat_map(|w| "aZb1'-".chars().map(move |c| format!("{w}{c}")))
+                .collect();
+            for w in &longer {
+                assert_eq!(shape(w), general_shape(w), "{w}");
+            }
+            words = longer;
         }
     }
 
