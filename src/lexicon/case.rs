@@ -103,10 +103,17 @@ pub fn title_case(word: &str) -> String {
 /// The spellings a token may stand for under the case policy, in the order they are tried
 /// (exact first, then the ordinary lower-case word, then a capitalised name).
 pub fn candidates(word: &str) -> Vec<String> {
-    match shape(word) {
-        Shape::Lower | Shape::Mixed => vec![word.to_string()],
-        Shape::Title => vec![word.to_string(), word.to_lowercase()],
-        Shape::Upper => vec![word.to_string(), word.to_lowercase(), title_case(word)],
+    let mut all = vec![word.to_string()];
+    all.extend(candidates_after_exact(word, shape(word)));
+    all
+}
+
+/// [`candidates`] but the first (the exact spelling), for a word of shape `shape`.
+pub fn candidates_after_exact(word: &str, shape: Shape) -> Vec<String> {
+    match shape {
+        Shape::Lower | Shape::Mixed => Vec::new(),
+        Shape::Title => vec![word.to_lowercase()],
+        Shape::Upper => vec![word.to_lowercase(), title_case(word)],
     }
 }
 

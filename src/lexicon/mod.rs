@@ -336,10 +336,7 @@ impl Lexicon {
         };
         // The other case candidates, after the exact spelling ([`case::candidates`]); only
         // Title and ALL-CAPS spellings have any.
-        let others: Vec<String> = match case::shape(word) {
-            case::Shape::Lower | case::Shape::Mixed => Vec::new(),
-            _ => case::candidates(word).into_iter().skip(1).collect(),
-        };
+        let others = case::candidates_after_exact(word, case::shape(word));
         if let Some(e) = exact {
             consider(&mut best, word, e, false);
         }
