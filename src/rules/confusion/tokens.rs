@@ -346,6 +346,13 @@ impl Table {
     }
 }
 
+/// The token of `text` at a table span.
+fn token_of_span<'a>(text: &'a str, &(start, end): &(u32, u32)) -> Option<Token<'a>> {
+    let range = start as usize..end as usize;
+    let text = text.get(range.clone())?;
+    Some(Token { range, text })
+}
+
 /// The tokens of a [`Table`], in order.
 #[derive(Clone)]
 pub struct Words<'c, 'a> {
@@ -364,12 +371,7 @@ impl<'a> Iterator for Words<'_, 'a> {
 
     fn next(&mut self) -> Option<Token<'a>> {
         match &mut self.inner {
-            Inner::Table(spans) => {
-                let &(start, end) = spans.next()?;
-                let range = start as usize..end as usize;
-                let text = self.text.get(range.clone())?;
-                Some(Token { range, text })
-            }
+            Inner::Table(spans) => token_of_span(self.text, spans.next()?),
             Inner::Scan(tokens) => tokens.next(),
         }
     }
@@ -389,12 +391,7 @@ impl<'c, 'a> Words<'c, 'a> {
         match self.inner {
             Inner::Table(spans) => {
                 let spans = spans.as_slice();
-                let token = move |i: usize| {
-                    let &(start, end) = spans.get(i)?;
-                    let range = start as usize..end as usize;
-                    let text = text.get(range.clone())?;
-                    Some(Token { range, text })
-                };
+                let token = move |i: usize| token_of_span(text, spans.get(i)?);
                 Either::Left((0..spans.len()).filter_map(move |i| {
                     let t = token(i)?;
                     if !wanted(t.text) {
@@ -408,9 +405,7 @@ impl<'c, 'a> Words<'c, 'a> {
             }
         }
     }
-}
 
-impl<'a> Words<'_, 'a> {
     /// Each token whose text `wanted` accepts with up to `radius` tokens either side: the
     /// tokens in order and the matched one's place among them (fewer at the text's ends).
     pub fn neighbourhoods_where(
@@ -423,12 +418,7 @@ impl<'a> Words<'_, 'a> {
         match self.inner {
             Inner::Table(spans) => {
                 let spans = spans.as_slice();
-                let token = |i: usize| {
-                    let &(start, end) = spans.get(i)?;
-                    let range = start as usize..end as usize;
-                    let text = text.get(range.clone())?;
-                    Some(Token { range, text })
-                };
+                let token = |i: usize| token_of_span(text, spans.get(i)?);
                 for i in 0..spans.len() {
                     if !token(i).is_some_and(|t| wanted(t.text)) {
                         continue;
