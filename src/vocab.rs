@@ -42,7 +42,7 @@ pub(crate) fn bump(map: &mut HashMap<String, u32>, word: &str) {
 }
 
 /// Word counts of one text, keyed by the lower-case form.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Vocab {
     words: HashMap<String, u32>,
     parts: HashMap<String, u32>,
@@ -206,6 +206,169 @@ impl TokenTable {
     }
 }
 
+/// The whitespace tokens and counts of `new_text`, which is `old_text` (whose tokens are
+/// `toks` and counts `vocab`) with `changes` made: (range in the old text, length of its
+/// replacement), sorted and apart, as [`crate::edit::for_each_applied`] gives them. The
+/// tokens well clear of every change are moved, not found again; around each change a
+/// window is counted out of the old text and in from the new one. The window runs from the
+/// start of the chunk before the change's chunk (whose line-end hyphen may look at the
+/// change) to the end of the chunk after it; a token past a window whose line-end hyphen
+/// flag changed before it is counted again. `None` when the text is too long for a packed
+/// table or the changes are not in order: the caller counts from scratch.
+pub fn patched(
+    toks: &TokenTable,
+    vocab: Vocab,
+    old_text: &str,
+    new_text: &str,
+    changes: &[(std::ops::Range<usize>, usize)],
+) -> Option<(TokenTable, Vocab)> {
+    let fits = |t: &str| t.len() < HYPHEN_BIT as usize;
+    let in_order = changes.windows(2).all(|w| w[0].0.end <= w[1].0.start)
+        && changes
+            .iter()
+            .all(|(r, _)| r.start <= r.end && r.end <= old_text.len());
+    if !toks.wide.is_empty() || !fits(old_text) || !fits(new_text) || !in_order {
+        return None;
+    }
+    // Windows in old coordinates, with the shift of the new text before and after each.
+    let mut windows: Vec<(usize, usize, isize, isize)> = Vec::new();
+    let mut shift = 0isize;
+    for (r, len) in changes {
+        let start = chunk_start(
+            old_text,
+            skip_space_back(old_text, chunk_start(old_text, r.start)),
+        );
+        let end = chunk_end(old_text, skip_space(old_text, chunk_end(old_text, r.end)));
+        let before = shift;
+        shift += *len as isize - (r.end - r.start) as isize;
+        match windows.last_mut() {
+            Some(last) if start <= last.1 => {
+                last.1 = last.1.max(end);
+                last.3 = shift;
+            }
+            _ => windows.push((start, end, before, shift)),
+        }
+    }
+    let mut patch = Patch {
+        old_text,
+        vocab,
+        lowered: String::new(),
+        spans: Vec::with_capacity(toks.len()),
+        old_flag: false,
+        new_flag: false,
+    };
+    let mut old = toks.iter().peekable();
+    let mut shift = 0isize;
+    for &(start, end, before, after) in &windows {
+        patch.move_until(&mut old, start, shift)?;
+        // Counted out of the old text.
+        while let Some(t) = old.next_if(|t| t.start < end) {
+            if !(t.line_end_hyphen || patch.old_flag) {
+                patch.count(old_text, &t, -1)?;
+            }
+            patch.old_flag = t.line_end_hyphen;
+        }
+        // Counted in from the new one.
+        let from = start.checked_add_signed(before)?;
+        let to = end.checked_add_signed(after)?;
+        for t in token_iter_in(new_text, from, to) {
+            if !(t.line_end_hyphen || patch.new_flag) {
+                patch.count(new_text, &t, 1)?;
+            }
+            patch.new_flag = t.line_end_hyphen;
+            patch.spans.push(pack(&t));
+        }
+        shift = after;
+    }
+    patch.move_until(&mut old, usize::MAX, shift)?;
+    let mut spans = patch.spans;
+    spans.shrink_to_fit();
+    let table = TokenTable {
+        pieces: vec![spans],
+        offsets: vec![0],
+        wide: Vec::new(),
+    };
+    Some((table, patch.vocab))
+}
+
+/// A token packed as [`TokenTable`] keeps it.
+fn pack(t: &Token) -> (u32, u32) {
+    let flag = if t.line_end_hyphen { HYPHEN_BIT } else { 0 };
+    (t.start as u32, t.end as u32 | flag)
+}
+
+/// The state of [`patched`] as it walks the old tokens.
+struct Patch<'t> {
+    old_text: &'t str,
+    vocab: Vocab,
+    lowered: String,
+    spans: Vec<(u32, u32)>,
+    /// The line-end hyphen flag of the token before, in the old and in the new text.
+    old_flag: bool,
+    new_flag: bool,
+}
+
+impl Patch<'_> {
+    /// Count `t`, a token of `text`, once more or once less (`by`).
+    fn count(&mut self, text: &str, t: &Token, by: i8) -> Option<()> {
+        let raw = text.get(t.start..t.end)?;
+        self.vocab.count_token(raw, &mut self.lowered, by);
+        Some(())
+    }
+
+    /// Move the old tokens that start before `limit` by `shift`; one that now follows a
+    /// line-end hyphen it did not follow (or the other way round) is counted again.
+    fn move_until(
+        &mut self,
+        old: &mut std::iter::Peekable<impl Iterator<Item = Token>>,
+        limit: usize,
+        shift: isize,
+    ) -> Option<()> {
+        while let Some(t) = old.next_if(|t| t.start < limit) {
+            let was = t.line_end_hyphen || self.old_flag;
+            let is = t.line_end_hyphen || self.new_flag;
+            if was != is {
+                let old_text = self.old_text;
+                self.count(old_text, &t, if is { -1 } else { 1 })?;
+            }
+            self.old_flag = t.line_end_hyphen;
+            self.new_flag = t.line_end_hyphen;
+            let moved = Token {
+                start: t.start.checked_add_signed(shift)?,
+                end: t.end.checked_add_signed(shift)?,
+                ..t
+            };
+            self.spans.push(pack(&moved));
+        }
+        Some(())
+    }
+}
+
+/// The start of the whitespace-separated chunk that holds byte `i` of `text` (or `i`
+/// itself when white space is before it).
+fn chunk_start(text: &str, i: usize) -> usize {
+    text[..i]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(0, |(k, c)| k + c.len_utf8())
+}
+
+/// Byte `i` of `text` moved back over the white space before it.
+fn skip_space_back(text: &str, i: usize) -> usize {
+    text[..i].trim_end_matches(char::is_whitespace).len()
+}
+
+/// The end of the chunk that holds byte `i` (or `i` itself at white space).
+fn chunk_end(text: &str, i: usize) -> usize {
+    find_space(text, i, true).unwrap_or(text.len())
+}
+
+/// Byte `i` moved forward over the white space after it.
+fn skip_space(text: &str, i: usize) -> usize {
+    find_space(text, i, false).unwrap_or(text.len())
+}
+
 /// `n` pieces of `text` that together cover it, as (from, to) byte ranges: each cut is
 /// at an ASCII whitespace byte at or after an even share of the text, so that no
 /// whitespace-separated chunk straddles two pieces. Fewer pieces when cuts coincide.
@@ -350,38 +513,53 @@ impl Vocab {
         for t in toks.range(from, to) {
             let fragment = t.line_end_hyphen || after_hyphen;
             after_hyphen = t.line_end_hyphen;
-            if fragment {
-                continue;
+            if !fragment {
+                v.count_token(&text[t.start..t.end], &mut lowered, 1);
             }
-            let raw = &text[t.start..t.end];
-            // An ASCII word is lower-cased in a buffer kept for the next one (the same
-            // as `to_lowercase`, without an allocation per capitalised token).
-            let w = if raw.is_ascii() {
-                if raw.bytes().any(|b| b.is_ascii_uppercase()) {
-                    lowered.clear();
-                    lowered.push_str(raw);
-                    lowered.make_ascii_lowercase();
-                    lowered.as_str()
-                } else {
-                    raw
-                }
-            } else if raw.chars().any(char::is_uppercase) {
-                lowered = raw.to_lowercase();
+        }
+        v
+    }
+
+    /// Count the word `raw` (a token's text) once more (`by` 1) or once less (`by` -1),
+    /// whole and, when hyphenated, by its parts; `lowered` is a buffer kept between calls.
+    /// A count brought to 0 is removed, so that the maps are those of a count from scratch.
+    fn count_token(&mut self, raw: &str, lowered: &mut String, by: i8) {
+        // An ASCII word is lower-cased in the buffer (the same as `to_lowercase`, without
+        // an allocation per capitalised token).
+        let w = if raw.is_ascii() {
+            if raw.bytes().any(|b| b.is_ascii_uppercase()) {
+                lowered.clear();
+                lowered.push_str(raw);
+                lowered.make_ascii_lowercase();
                 lowered.as_str()
             } else {
                 raw
-            };
-            if w.contains('-') {
-                if let Some(first) = w.split('-').next().filter(|f| !f.is_empty()) {
-                    bump(&mut v.firsts, first);
-                }
-                for p in w.split('-').filter(|p| p.chars().count() >= 2) {
-                    bump(&mut v.parts, p);
+            }
+        } else if raw.chars().any(char::is_uppercase) {
+            *lowered = raw.to_lowercase();
+            lowered.as_str()
+        } else {
+            raw
+        };
+        let change = |map: &mut HashMap<String, u32>, word: &str| {
+            if by > 0 {
+                bump(map, word);
+            } else if let Some(n) = map.get_mut(word) {
+                *n -= 1;
+                if *n == 0 {
+                    map.remove(word);
                 }
             }
-            bump(&mut v.words, w);
+        };
+        if w.contains('-') {
+            if let Some(first) = w.split('-').next().filter(|f| !f.is_empty()) {
+                change(&mut self.firsts, first);
+            }
+            for p in w.split('-').filter(|p| p.chars().count() >= 2) {
+                change(&mut self.parts, p);
+            }
         }
-        v
+        change(&mut self.words, w);
     }
 
     /// How often `word` occurs as a whole token (case-insensitive).
@@ -439,6 +617,77 @@ impl WordEvidence for crate::lexicon::Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_token_past_the_window_is_recounted_when_its_hyphen_went() {
+        // "cd" follows "ab-" at a line end (a fragment, not counted); the change takes the
+        // hyphen away beyond a chunk of punctuation, which has no token.
+        let old = "ab-\n . cd";
+        let new = "ab\n . cd";
+        let toks = TokenTable::of(old);
+        let (got_toks, got_vocab) =
+            patched(&toks, Vocab::of_tokens(old, &toks), old, new, &[(2..3, 0)]).expect("in order");
+        assert_eq!(got_toks.iter().collect::<Vec<_>>(), tokens(new));
+        assert_eq!(got_vocab, Vocab::new(new));
+        assert_eq!(got_vocab.count("cd"), 1);
+    }
+
+    #[test]
+    fn patched_tokens_and_counts_are_those_of_the_new_text() {
+        const PIECES: &[&str] = &[
+            "word", "Word", "co-op", "well-", "-", "\n", " ", "  ", "\t", "\u{a0}", "é", "Über",
+            "x", ".", ",", "\"", "organi-", "sation", "‘-", "a-b-c", "\x0c", "1953", "'s",
+        ];
+        let mut state: u64 = 11;
+        let mut next = |n: usize| {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (state >> 33) as usize % n
+        };
+        for round in 0..3000 {
+            let len = 1 + next(40);
+            let old: String = (0..len).map(|_| PIECES[next(PIECES.len())]).collect();
+            // Up to five changes at character boundaries, sorted and apart.
+            let bounds: Vec<usize> = (0..=old.len())
+                .filter(|&i| old.is_char_boundary(i))
+                .collect();
+            let mut cuts: Vec<usize> = (0..2 * (1 + next(5)))
+                .map(|_| bounds[next(bounds.len())])
+                .collect();
+            cuts.sort_unstable();
+            let mut changes = Vec::new();
+            let mut new = String::new();
+            let mut at = 0;
+            for pair in cuts.chunks(2) {
+                let (a, b) = (pair[0], pair[1]);
+                if a < at {
+                    continue;
+                }
+                let with: String = (0..next(3)).map(|_| PIECES[next(PIECES.len())]).collect();
+                new.push_str(&old[at..a]);
+                new.push_str(&with);
+                changes.push((a..b, with.len()));
+                at = b;
+            }
+            new.push_str(&old[at..]);
+            let toks = TokenTable::of(&old);
+            let vocab = Vocab::of_tokens(&old, &toks);
+            let (got_toks, got_vocab) =
+                patched(&toks, vocab, &old, &new, &changes).expect("in order");
+            let want: Vec<Token> = tokens(&new);
+            assert_eq!(
+                got_toks.iter().collect::<Vec<_>>(),
+                want,
+                "round {round}: {old:?} -> {new:?}"
+            );
+            assert_eq!(
+                got_vocab,
+                Vocab::new(&new),
+                "round {round}: {old:?} -> {new:?}"
+            );
+        }
+    }
 
     /// A long text of words, compounds, line-end hyphens, odd spaces and accents.
     fn long_text() -> String {

@@ -113,10 +113,7 @@ pub fn run_laid_out(
     let mut stages = ordered.into_iter().peekable();
     // The last context and the changes its stage made: the next context patches its word
     // tokens instead of finding them again.
-    let mut before: Option<(
-        Option<crate::rules::WordTable>,
-        Vec<crate::rules::TextChange>,
-    )> = None;
+    let mut before: Option<(crate::rules::Handover, Vec<crate::rules::TextChange>)> = None;
     // The table of lexicon answers, once a rule asked for it: valid for every later text.
     let mut known = None;
     while stages.peek().is_some() {
@@ -124,7 +121,7 @@ pub fn run_laid_out(
         // One context while the text stays the same: stages that change nothing share
         // what it computes (tokens, word counts, pages).
         let cx = match before.take() {
-            Some((old, changes)) => Context::after(old, text, changes),
+            Some((handover, changes)) => Context::after_handover(handover, text, changes),
             None => Context::new(text),
         };
         let cx = if layout.is_empty() {
@@ -162,15 +159,16 @@ pub fn run_laid_out(
         known = cx.known_if_built().or(known);
         if let Some(to_apply) = stage_edits {
             // The context's tables are let go before the next text is made: only the word
-            // tokens, which the next context patches, are kept (peak memory).
-            let words = cx.into_words();
+            // tokens, and the whitespace tokens and counts the hyphen rules ask for one stage
+            // after another, are kept for the next context to patch (peak memory).
+            let handover = cx.into_handover();
             let next_text = crate::edit::apply(text, &to_apply);
             let mut changes = Vec::with_capacity(to_apply.len());
             crate::edit::for_each_applied(text, &to_apply, |e| {
                 changes.push((e.range.clone(), e.replacement.len()))
             });
             applied = compose::compose(text, applied, &to_apply);
-            before = Some((words, changes));
+            before = Some((handover.patched(text, &next_text, &changes), changes));
             current = Some(next_text);
         }
     }

@@ -97,6 +97,9 @@ pub struct Context<'a> {
     pub text: &'a str,
     vocab: OnceLock<Vocab>,
     vocab_tokens: OnceLock<crate::vocab::TokenTable>,
+    /// Whether a rule of this text asked for [`Context::vocab`] or
+    /// [`Context::vocab_tokens`]: only then are they patched for the next text.
+    vocab_asked: std::sync::atomic::AtomicBool,
     pages: OnceLock<Vec<Range<usize>>>,
     words: OnceLock<confusion::tokens::Table>,
     /// The word tokens of the text before the last stage's changes, and those changes:
@@ -118,6 +121,27 @@ pub type TextChange = (Range<usize>, usize);
 /// The word tokens of a text, as [`Context::words`] finds them.
 pub type WordTable = confusion::tokens::Table;
 
+/// What a stage's context hands to the next one ([`Context::into_handover`]): its word
+/// tokens, and its whitespace tokens and counts when a rule asked for them (the hyphen
+/// rules do, one stage after another).
+pub struct Handover {
+    words: Option<WordTable>,
+    vocab: Option<(crate::vocab::TokenTable, Vocab)>,
+}
+
+impl Handover {
+    /// The handover with its whitespace tokens and counts patched from `old_text`, the
+    /// text they were found in, to `new_text`, that text with `changes` made (see
+    /// [`crate::vocab::patched`]); dropped when they cannot be, so the next context
+    /// counts afresh.
+    pub fn patched(mut self, old_text: &str, new_text: &str, changes: &[TextChange]) -> Self {
+        self.vocab = self.vocab.and_then(|(toks, vocab)| {
+            crate::vocab::patched(&toks, vocab, old_text, new_text, changes)
+        });
+        self
+    }
+}
+
 impl<'a> Context<'a> {
     /// A context for `text`; nothing is computed until a rule asks.
     pub fn new(text: &'a str) -> Self {
@@ -125,6 +149,7 @@ impl<'a> Context<'a> {
             text,
             vocab: OnceLock::new(),
             vocab_tokens: OnceLock::new(),
+            vocab_asked: std::sync::atomic::AtomicBool::new(false),
             pages: OnceLock::new(),
             words: OnceLock::new(),
             words_before: std::sync::Mutex::new(None),
@@ -222,6 +247,39 @@ impl<'a> Context<'a> {
         cx
     }
 
+    /// What the next stage's context is given of this one (see [`Handover`]).
+    pub fn into_handover(self) -> Handover {
+        let asked = self.vocab_asked.load(std::sync::atomic::Ordering::Relaxed);
+        let vocab = match (
+            asked,
+            self.vocab_tokens.get().is_some(),
+            self.vocab.get().is_some(),
+        ) {
+            (true, true, true) => self.vocab_tokens.into_inner().zip(self.vocab.into_inner()),
+            _ => None,
+        };
+        let words = Context {
+            vocab: OnceLock::new(),
+            vocab_tokens: OnceLock::new(),
+            ..self
+        }
+        .into_words();
+        Handover { words, vocab }
+    }
+
+    /// A context for `text`, the text of the context `handover` came from with `changes`
+    /// made (sorted and apart, as [`crate::edit::for_each_applied`] gives them), its
+    /// whitespace tokens and counts patched already ([`Handover::patched`]): the word
+    /// tokens are patched around the changes when a rule asks for them.
+    pub fn after_handover(handover: Handover, text: &'a str, changes: Vec<TextChange>) -> Self {
+        let cx = Context::after(handover.words, text, changes);
+        if let Some((toks, vocab)) = handover.vocab {
+            let _ = cx.vocab_tokens.set(toks);
+            let _ = cx.vocab.set(vocab);
+        }
+        cx
+    }
+
     /// The word tokens of this context's text, for [`Context::after`]: the table a rule
     /// asked for, or else the table handed to this context, patched to its text (a stage
     /// whose rules never look at words passes the table on instead of dropping it, so a
@@ -238,6 +296,8 @@ impl<'a> Context<'a> {
 
     /// The document's own vocabulary (word counts) of the current text.
     pub fn vocab(&self) -> &Vocab {
+        self.vocab_asked
+            .store(true, std::sync::atomic::Ordering::Relaxed);
         self.vocab
             .get_or_init(|| Vocab::of_tokens(self.text, self.vocab_tokens()))
     }
@@ -245,6 +305,8 @@ impl<'a> Context<'a> {
     /// The whitespace-separated word tokens of the current text that [`Context::vocab`]
     /// counts ([`crate::vocab::tokens`]), found once.
     pub fn vocab_tokens(&self) -> &crate::vocab::TokenTable {
+        self.vocab_asked
+            .store(true, std::sync::atomic::Ordering::Relaxed);
         self.vocab_tokens
             .get_or_init(|| crate::vocab::TokenTable::of(self.text))
     }
