@@ -257,12 +257,16 @@ pub fn patched(
         old_flag: false,
         new_flag: false,
     };
-    let mut old = toks.iter().peekable();
+    let mut old = Packed {
+        pieces: &toks.pieces,
+        piece: 0,
+        at: 0,
+    };
     let mut shift = 0isize;
     for &(start, end, before, after) in &windows {
         patch.move_until(&mut old, start, shift)?;
         // Counted out of the old text.
-        while let Some(t) = old.next_if(|t| t.start < end) {
+        while let Some(t) = old.next_before(end) {
             if !(t.line_end_hyphen || patch.old_flag) {
                 patch.count(old_text, &t, -1)?;
             }
@@ -316,15 +320,11 @@ impl Patch<'_> {
         Some(())
     }
 
-    /// Move the old tokens that start before `limit` by `shift`; one that now follows a
-    /// line-end hyphen it did not follow (or the other way round) is counted again.
-    fn move_until(
-        &mut self,
-        old: &mut std::iter::Peekable<impl Iterator<Item = Token>>,
-        limit: usize,
-        shift: isize,
-    ) -> Option<()> {
-        while let Some(t) = old.next_if(|t| t.start < limit) {
+    /// Move the old tokens that start before `limit` by `shift`. The first may now follow
+    /// a line-end hyphen it did not follow (or the other way round) and is counted again;
+    /// the others follow the token before them as they did, and are moved as they are.
+    fn move_until(&mut self, old: &mut Packed<'_>, limit: usize, shift: isize) -> Option<()> {
+        if let Some(t) = old.next_before(limit) {
             let was = t.line_end_hyphen || self.old_flag;
             let is = t.line_end_hyphen || self.new_flag;
             if was != is {
@@ -340,7 +340,69 @@ impl Patch<'_> {
             };
             self.spans.push(pack(&moved));
         }
+        while let Some(run) = old.run_before(limit) {
+            for &(start, end) in run {
+                let flag = end & HYPHEN_BIT;
+                let start = (start as usize).checked_add_signed(shift)?;
+                let end = ((end & !HYPHEN_BIT) as usize).checked_add_signed(shift)?;
+                // The new text fits a packed table (checked first): the casts are lossless.
+                self.spans.push((start as u32, end as u32 | flag));
+            }
+            if let Some(&(_, end)) = run.last() {
+                self.old_flag = end & HYPHEN_BIT != 0;
+                self.new_flag = self.old_flag;
+            }
+        }
         Some(())
+    }
+}
+
+/// A cursor over the packed tokens of a [`TokenTable`], in order.
+struct Packed<'p> {
+    pieces: &'p [Vec<(u32, u32)>],
+    /// The piece and the place in it of the next token.
+    piece: usize,
+    at: usize,
+}
+
+impl<'p> Packed<'p> {
+    /// The next token, if it starts before `limit`.
+    fn next_before(&mut self, limit: usize) -> Option<Token> {
+        while self
+            .pieces
+            .get(self.piece)
+            .is_some_and(|p| self.at >= p.len())
+        {
+            self.piece += 1;
+            self.at = 0;
+        }
+        let &packed = self.pieces.get(self.piece)?.get(self.at)?;
+        let t = unpack(packed);
+        if t.start >= limit {
+            return None;
+        }
+        self.at += 1;
+        Some(t)
+    }
+
+    /// The next tokens that start before `limit`, as many as one piece holds.
+    fn run_before(&mut self, limit: usize) -> Option<&'p [(u32, u32)]> {
+        while self
+            .pieces
+            .get(self.piece)
+            .is_some_and(|p| self.at >= p.len())
+        {
+            self.piece += 1;
+            self.at = 0;
+        }
+        let piece = self.pieces.get(self.piece)?;
+        let rest = &piece[self.at..];
+        let n = rest.partition_point(|&(start, _)| (start as usize) < limit);
+        if n == 0 {
+            return None;
+        }
+        self.at += n;
+        Some(&rest[..n])
     }
 }
 
@@ -630,6 +692,39 @@ mod tests {
         assert_eq!(got_toks.iter().collect::<Vec<_>>(), tokens(new));
         assert_eq!(got_vocab, Vocab::new(new));
         assert_eq!(got_vocab.count("cd"), 1);
+    }
+
+    #[test]
+    fn a_table_in_pieces_is_patched_across_them() {
+        let line = "The co-op met; organi-\nsation of the well- known Word, 1953.\n";
+        let old = line.repeat((MIN_PARALLEL_SCAN / line.len()) * 2 + 1);
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(2)
+            .build()
+            .unwrap();
+        let toks = pool.install(|| TokenTable::of(&old));
+        assert!(toks.pieces.len() > 1);
+        // A change in every piece, one at the cut between them.
+        let cut = toks.pieces[0]
+            .last()
+            .map_or(0, |&(_, e)| (e & !HYPHEN_BIT) as usize);
+        let changes = vec![
+            (4..6, 2),
+            (cut..cut + 1, 3),
+            (old.len() - 6..old.len() - 5, 0),
+        ];
+        let mut new = String::new();
+        let mut at = 0;
+        for (r, len) in &changes {
+            new.push_str(&old[at..r.start]);
+            new.push_str(&"x-\n"[..*len]);
+            at = r.end;
+        }
+        new.push_str(&old[at..]);
+        let (got_toks, got_vocab) =
+            patched(&toks, Vocab::of_tokens(&old, &toks), &old, &new, &changes).expect("in order");
+        assert!(got_toks.iter().eq(tokens(&new)));
+        assert_eq!(got_vocab, Vocab::new(&new));
     }
 
     #[test]
