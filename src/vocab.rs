@@ -366,18 +366,19 @@ struct Packed<'p> {
 }
 
 impl<'p> Packed<'p> {
-    /// The next token, if it starts before `limit`.
-    fn next_before(&mut self, limit: usize) -> Option<Token> {
-        while self
-            .pieces
-            .get(self.piece)
-            .is_some_and(|p| self.at >= p.len())
-        {
+    /// The tokens left in the current piece, past the pieces used up.
+    fn rest(&mut self) -> Option<&'p [(u32, u32)]> {
+        let pieces = self.pieces;
+        while pieces.get(self.piece).is_some_and(|p| self.at >= p.len()) {
             self.piece += 1;
             self.at = 0;
         }
-        let &packed = self.pieces.get(self.piece)?.get(self.at)?;
-        let t = unpack(packed);
+        pieces.get(self.piece)?.get(self.at..)
+    }
+
+    /// The next token, if it starts before `limit`.
+    fn next_before(&mut self, limit: usize) -> Option<Token> {
+        let t = unpack(*self.rest()?.first()?);
         if t.start >= limit {
             return None;
         }
@@ -387,16 +388,7 @@ impl<'p> Packed<'p> {
 
     /// The next tokens that start before `limit`, as many as one piece holds.
     fn run_before(&mut self, limit: usize) -> Option<&'p [(u32, u32)]> {
-        while self
-            .pieces
-            .get(self.piece)
-            .is_some_and(|p| self.at >= p.len())
-        {
-            self.piece += 1;
-            self.at = 0;
-        }
-        let piece = self.pieces.get(self.piece)?;
-        let rest = &piece[self.at..];
+        let rest = self.rest()?;
         let n = rest.partition_point(|&(start, _)| (start as usize) < limit);
         if n == 0 {
             return None;
