@@ -248,23 +248,15 @@ impl<'a> Context<'a> {
     }
 
     /// What the next stage's context is given of this one (see [`Handover`]).
-    pub fn into_handover(self) -> Handover {
+    pub fn into_handover(mut self) -> Handover {
         let asked = self.vocab_asked.load(std::sync::atomic::Ordering::Relaxed);
-        let vocab = match (
-            asked,
-            self.vocab_tokens.get().is_some(),
-            self.vocab.get().is_some(),
-        ) {
-            (true, true, true) => self.vocab_tokens.into_inner().zip(self.vocab.into_inner()),
-            _ => None,
-        };
-        let words = Context {
-            vocab: OnceLock::new(),
-            vocab_tokens: OnceLock::new(),
-            ..self
+        let tokens = std::mem::take(&mut self.vocab_tokens).into_inner();
+        let counts = std::mem::take(&mut self.vocab).into_inner();
+        let vocab = if asked { tokens.zip(counts) } else { None };
+        Handover {
+            words: self.into_words(),
+            vocab,
         }
-        .into_words();
-        Handover { words, vocab }
     }
 
     /// A context for `text`, the text of the context `handover` came from with `changes`
