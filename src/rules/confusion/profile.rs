@@ -66,6 +66,13 @@ impl<'w> Profile<'w> {
         }
     }
 
+    /// The non-words [`Profile::weighed`] and [`Profile::active`] examine: the first
+    /// [`SAMPLE`] of [`Profile::non_words`], which bounds their work on a long text.
+    fn sample(&self, lex: &Lexicon) -> &[&'w str] {
+        let non_words = self.non_words(lex);
+        &non_words[..non_words.len().min(SAMPLE)]
+    }
+
     /// The document's distinct spellings the lexicon lacks (of 3 to 24 bytes), found once.
     pub fn non_words(&self, lex: &Lexicon) -> &[&'w str] {
         self.non_words.get_or_init(|| {
@@ -96,21 +103,19 @@ impl<'w> Profile<'w> {
         if let Some(known) = known {
             return known;
         }
-        // The same sample as `weighed` examines: it bounds the work per swap asked about.
-        let non_words = self.non_words(lex);
-        let non_words = &non_words[..non_words.len().min(SAMPLE)];
-        let need = MIN_TYPES.max((ACTIVE_SHARE * non_words.len() as f64).ceil() as usize);
+        let sample = self.sample(lex);
         let mut mended = 0;
         let mut buf = String::new();
-        for w in non_words {
+        let mut yes = false;
+        for w in sample {
             if mends(lex, w, seen, meant, &mut buf) {
                 mended += 1;
-                if mended >= need {
+                if shown(mended, sample.len(), ACTIVE_SHARE) {
+                    yes = true;
                     break;
                 }
             }
         }
-        let yes = mended >= need;
         self.active
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
@@ -131,6 +136,12 @@ const ACTIVE_SHARE: f64 = 0.002;
 /// Share of the examined non-words a swap must mend (besides [`MIN_TYPES`] of them) to be
 /// one of the document's habits.
 const HABIT_SHARE: f64 = 0.01;
+
+/// Whether a swap that mends `found` of the `examined` non-words shows in them: in
+/// [`MIN_TYPES`] of them at least, and in `share` of them.
+fn shown(found: usize, examined: usize, share: f64) -> bool {
+    found >= MIN_TYPES && found as f64 >= share * examined as f64
+}
 /// How much cheaper (nats) a habit of the document's OCR is than the table says.
 const HABIT_DISCOUNT: f32 = 3.0;
 /// No swap costs less than this (nats), however habitual.
@@ -141,7 +152,7 @@ impl Profile<'_> {
     /// distinct non-words into words (at least [`MIN_TYPES`] and `HABIT_SHARE` of those
     /// examined) is a habit of its OCR and costs `HABIT_DISCOUNT` nats less here.
     pub fn weighed(&self, lex: &Lexicon, table: &[Confusion]) -> Vec<Confusion> {
-        let sample: Vec<&str> = self.non_words(lex).iter().copied().take(SAMPLE).collect();
+        let sample = self.sample(lex);
         let index = model::SwapIndex::new(table);
         let tally = sample
             .par_iter()
@@ -179,20 +190,16 @@ impl Profile<'_> {
                     a
                 },
             );
-        let n = sample.len().max(1) as f64;
         table
             .iter()
             .zip(&tally)
-            .map(|(c, &t)| {
-                let shown = t as usize >= MIN_TYPES && f64::from(t) / n >= HABIT_SHARE;
-                Confusion {
-                    cost: if shown {
-                        (c.cost - HABIT_DISCOUNT).max(MIN_COST)
-                    } else {
-                        c.cost
-                    },
-                    ..*c
-                }
+            .map(|(c, &t)| Confusion {
+                cost: if shown(t as usize, sample.len(), HABIT_SHARE) {
+                    (c.cost - HABIT_DISCOUNT).max(MIN_COST)
+                } else {
+                    c.cost
+                },
+                ..*c
             })
             .collect()
     }
