@@ -286,10 +286,18 @@ impl<'a> Context<'a> {
         })
     }
 
+    /// Note that a rule asked for the vocabulary (see `vocab_asked`). Read first, so that
+    /// rules asking again on every core do not write the shared flag each time.
+    fn mark_vocab_asked(&self) {
+        use std::sync::atomic::Ordering::Relaxed;
+        if !self.vocab_asked.load(Relaxed) {
+            self.vocab_asked.store(true, Relaxed);
+        }
+    }
+
     /// The document's own vocabulary (word counts) of the current text.
     pub fn vocab(&self) -> &Vocab {
-        self.vocab_asked
-            .store(true, std::sync::atomic::Ordering::Relaxed);
+        self.mark_vocab_asked();
         self.vocab
             .get_or_init(|| Vocab::of_tokens(self.text, self.vocab_tokens()))
     }
@@ -297,8 +305,7 @@ impl<'a> Context<'a> {
     /// The whitespace-separated word tokens of the current text that [`Context::vocab`]
     /// counts ([`crate::vocab::tokens`]), found once.
     pub fn vocab_tokens(&self) -> &crate::vocab::TokenTable {
-        self.vocab_asked
-            .store(true, std::sync::atomic::Ordering::Relaxed);
+        self.mark_vocab_asked();
         self.vocab_tokens
             .get_or_init(|| crate::vocab::TokenTable::of(self.text))
     }
