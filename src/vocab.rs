@@ -231,7 +231,7 @@ pub fn patched(
         return None;
     }
     // Windows in old coordinates, with the shift of the new text before and after each.
-    let mut windows: Vec<(usize, usize, isize, isize)> = Vec::new();
+    let mut windows: Vec<Window> = Vec::new();
     let mut shift = 0isize;
     for (r, len) in changes {
         let start = chunk_start(
@@ -242,11 +242,16 @@ pub fn patched(
         let before = shift;
         shift += *len as isize - (r.end - r.start) as isize;
         match windows.last_mut() {
-            Some(last) if start <= last.1 => {
-                last.1 = last.1.max(end);
-                last.3 = shift;
+            Some(last) if start <= last.end => {
+                last.end = last.end.max(end);
+                last.shift_after = shift;
             }
-            _ => windows.push((start, end, before, shift)),
+            _ => windows.push(Window {
+                start,
+                end,
+                shift_before: before,
+                shift_after: shift,
+            }),
         }
     }
     let mut patch = Patch {
@@ -263,7 +268,13 @@ pub fn patched(
         at: 0,
     };
     let mut shift = 0isize;
-    for &(start, end, before, after) in &windows {
+    for &Window {
+        start,
+        end,
+        shift_before: before,
+        shift_after: after,
+    } in &windows
+    {
         patch.move_until(&mut old, start, shift)?;
         // Counted out of the old text.
         while let Some(t) = old.next_before(end) {
@@ -293,6 +304,16 @@ pub fn patched(
         wide: Vec::new(),
     };
     Some((table, patch.vocab))
+}
+
+/// A stretch of the old text [`patched`] counts again: byte range, and how far the new
+/// text is shifted before and after it.
+#[derive(Clone, Copy)]
+struct Window {
+    start: usize,
+    end: usize,
+    shift_before: isize,
+    shift_after: isize,
 }
 
 /// A token packed as [`TokenTable`] keeps it.
@@ -672,6 +693,14 @@ impl WordEvidence for crate::lexicon::Lexicon {
 mod tests {
     use super::*;
 
+    /// A thread pool of `n` threads, for the tables built in pieces.
+    fn pool_of(n: usize) -> rayon::ThreadPool {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build()
+            .unwrap()
+    }
+
     #[test]
     fn a_token_past_the_window_is_recounted_when_its_hyphen_went() {
         // "cd" follows "ab-" at a line end (a fragment, not counted); the change takes the
@@ -690,10 +719,7 @@ mod tests {
     fn a_table_in_pieces_is_patched_across_them() {
         let line = "The co-op met; organi-\nsation of the well- known Word, 1953.\n";
         let old = line.repeat((MIN_PARALLEL_SCAN / line.len()) * 2 + 1);
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(2)
-            .build()
-            .unwrap();
+        let pool = pool_of(2);
         let toks = pool.install(|| TokenTable::of(&old));
         assert!(toks.pieces.len() > 1);
         // A change in every piece, one at the cut between them.
@@ -827,10 +853,7 @@ mod tests {
         while big.len() < MIN_PARALLEL_SCAN + 4096 {
             big.push_str(&text);
         }
-        let pool4 = rayon::ThreadPoolBuilder::new()
-            .num_threads(4)
-            .build()
-            .unwrap();
+        let pool4 = pool_of(4);
         let pieced = pool4.install(|| TokenTable::of(&big));
         assert!(pieced.pieces.len() > 1);
         let plain_big = tokens(&big);
@@ -861,10 +884,7 @@ mod tests {
             assert_eq!(bounds.last().map(|b| b.1), Some(cut_text.len()));
         }
         let one = Vocab::of_piece(&text, &whole, 0, whole.len());
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(3)
-            .build()
-            .unwrap();
+        let pool = pool_of(3);
         let many = pool.install(|| Vocab::of_tokens(&text, &whole));
         assert_eq!(one.words, many.words);
         assert_eq!(one.parts, many.parts);
