@@ -241,6 +241,16 @@ impl Lexicon {
     /// apostrophes count as `'` and ligatures ("ﬁ") as their letters. Other punctuation is
     /// the caller's to strip: "the." and "(the" are not found.
     pub fn find(&self, word: &str) -> Option<Found> {
+        if is_plain(word) {
+            self.find_plain(word)
+        } else {
+            self.find_general(word)
+        }
+    }
+
+    /// [`Lexicon::find`] for any word: typography normalised, then the case forms, a
+    /// possessive and dotted abbreviations tried.
+    fn find_general(&self, word: &str) -> Option<Found> {
         let word = fold::normalize_typography(word);
         if word.is_empty() {
             return None;
@@ -257,6 +267,23 @@ impl Lexicon {
             }
         }
         self.find_dotted(&word)
+    }
+
+    /// [`Lexicon::find`] for a plain word ([`is_plain`]): it has no case forms,
+    /// typography, possessive or dots, so only the exact spelling and the accented one
+    /// remain to try. Most words of a text are plain; this spares them the general path.
+    fn find_plain(&self, word: &str) -> Option<Found> {
+        let found = |spelling: &str, entry: Entry, accents: bool| Found {
+            spelling: spelling.to_string(),
+            entry,
+            possessive: false,
+            accents,
+        };
+        if let Some(entry) = self.get(word) {
+            return Some(found(word, entry, false));
+        }
+        let accented = self.accented(word)?;
+        self.get(accented).map(|entry| found(accented, entry, true))
     }
 
     /// A dotted abbreviation: "Mr.", "etc.", "approx." (an abbreviation entry plus a final

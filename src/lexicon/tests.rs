@@ -422,3 +422,20 @@ fn a_plain_spelling_of_an_accented_word_is_a_word_as_written() {
     assert!(the.accents && !the.as_written("thé"));
     assert!(lex.find("cafe").is_some());
 }
+
+#[test]
+fn plain_words_are_found_as_the_general_path_finds_them() {
+    // Words, misses, accented spellings, digits, rare and common, and every plain word of
+    // an OCR-like paragraph: the short path for plain words must answer as the long one.
+    let paragraph = "tbe cafe and the naive fiance said 1953 was whioh rnatter of bis \
+                     elite role in ii the regime zzqx a i o don haven re cooperate \
+                     resume expose protege facade touche vis a vis senor";
+    for word in paragraph.split_whitespace() {
+        assert!(is_plain(word), "{word}");
+        assert_eq!(lex().find(word), lex().find_general(word), "{word}");
+    }
+    // Some of them take the accented branch, so the test covers it.
+    assert!(["cafe", "naive", "fiance"]
+        .iter()
+        .any(|w| lex().find(w).is_some_and(|f| f.accents)));
+}
