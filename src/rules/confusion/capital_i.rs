@@ -9,6 +9,11 @@
 //!   lower-case words more often than the other capitalised function words ("The",
 //!   "And", "Of", …) do. In verse, headlines and title case all of them are capitalised;
 //!   where only the words that begin with an "I" are, the capital is the OCR's misreading.
+//!   Where the document shows that habit, such a word is also lowered after a lower-case
+//!   word and before a capitalised word or a number ("held In Government grants",
+//!   "retired from that position In 1916"), when the lexicon's pairs know the lower-case
+//!   word after that one ("position in"): such sites do not count towards the habit,
+//!   since a title ("Life In London") writes them so too.
 //! - Any other word that begins with "I" or "J" (a common word in lower case, no name) is
 //!   lowered where it stands between two lower-case words, when such words, the six
 //!   above included, outnumber every other capitalised common word and function word that
@@ -17,6 +22,7 @@
 use super::tokens::Token;
 use crate::edit::{Edit, Safety};
 use crate::lexicon::known::KnownWords;
+use crate::lexicon::Lexicon;
 use crate::rules::{Context, RuleInfo};
 
 /// The function words whose capital the rule questions.
@@ -46,6 +52,9 @@ const MIN_WORD_LEN: usize = 3;
 enum Site {
     /// One of [`I_WORDS`].
     IFunction,
+    /// One of [`I_WORDS`] after a lower-case word and before a capitalised word or a
+    /// number: lowered where the [`Site::IFunction`] sites show the habit, not counted.
+    IFunctionBeforeCapital,
     /// Another common word that begins with "I" or "J".
     IWord,
     /// One of [`OTHER_WORDS`].
@@ -84,6 +93,28 @@ fn inside_sentence(
         && n.text.starts_with(char::is_lowercase)
 }
 
+/// Whether `t` is a [`Site::IFunctionBeforeCapital`]: one of [`I_WORDS`] right after a
+/// lower-case word (blanks or one line break between them, no punctuation) and before a
+/// capitalised word or a number, where the lexicon's pairs know `lower` after that word.
+fn before_capital(
+    text: &str,
+    prev: Option<&Token<'_>>,
+    t: &Token<'_>,
+    next: Option<&Token<'_>>,
+    lower: &str,
+) -> bool {
+    let (Some(p), Some(n)) = (prev, next) else {
+        return false;
+    };
+    !p.text.is_empty()
+        && p.text.chars().all(char::is_lowercase)
+        && sentence_gap(&text[p.range.end..t.range.start], false)
+        && sentence_gap(&text[t.range.end..n.range.start], false)
+        && n.text
+            .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        && Lexicon::embedded().bigram(p.text, lower) > 0
+}
+
 /// What `t` is as a site of the rule, if anything.
 fn site_of(
     known: &KnownWords,
@@ -109,7 +140,10 @@ fn site_of(
         return None;
     }
     if !inside_sentence(text, prev, t, next) {
-        return None;
+        let lowered = || t.text.to_ascii_lowercase();
+        let before_capital =
+            function == Some(Site::IFunction) && before_capital(text, prev, t, next, &lowered());
+        return before_capital.then_some(Site::IFunctionBeforeCapital);
     }
     if function.is_some() {
         return function;
@@ -134,7 +168,7 @@ pub fn capital_i(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
     let text = cx.text;
     let known = cx.known_words();
     let mut sites: Vec<(Token<'_>, Site)> = Vec::new();
-    let mut counts = [0usize; 4];
+    let mut counts = [0usize; 5];
     // A site begins with an ASCII capital (see `site_of`).
     let capitalised = |w: &str| w.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
     for (prev, t, next) in cx.words().windows_where(capitalised) {
@@ -142,17 +176,21 @@ pub fn capital_i(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
             continue;
         };
         counts[site as usize] += 1;
-        if matches!(site, Site::IFunction | Site::IWord) {
+        if matches!(
+            site,
+            Site::IFunction | Site::IFunctionBeforeCapital | Site::IWord
+        ) {
             sites.push((t, site));
         }
     }
-    let [functions, words, other_functions, other_words] = counts;
+    let [functions, _, words, other_functions, other_words] = counts;
     let functions_shown = functions >= MIN_SITES && other_functions < functions;
     let words_shown =
         functions + words >= MIN_WORD_SITES && other_functions + other_words < functions + words;
     for (t, site) in sites {
         let shown = match site {
             Site::IFunction => functions_shown || words_shown,
+            Site::IFunctionBeforeCapital => functions_shown,
             _ => words_shown,
         };
         if !shown {
@@ -160,7 +198,12 @@ pub fn capital_i(info: &RuleInfo, cx: &Context<'_>, out: &mut Vec<Edit>) {
         }
         let first = t.text.chars().next().unwrap_or('I');
         let lower = format!("{}{}", first.to_ascii_lowercase(), &t.text[1..]);
-        let reason = if site == Site::IFunction && functions_shown {
+        let reason = if site == Site::IFunctionBeforeCapital {
+            format!(
+                "'{}' after a lower-case word read as '{lower}', the pair the lexicon knows: this document capitalises In/Is/It/Its/Into/If between lower-case words {functions} times and other function words {other_functions} times, so the capital is a misread 'i'",
+                t.text
+            )
+        } else if site == Site::IFunction && functions_shown {
             format!(
                 "'{}' inside a sentence read as '{lower}': this document capitalises In/Is/It/Its/Into/If between lower-case words {functions} times and other function words {other_functions} times, so the capital is a misread 'i'",
                 t.text
@@ -196,6 +239,21 @@ mod tests {
         let text = "the men In the street said that It was so, and the rest Is history. \
                     He put it Into a box at Rose Bay In the evening.";
         assert_eq!(fixes(text), vec!["in", "it", "is", "into", "in"]);
+    }
+
+    #[test]
+    fn before_a_capital_or_a_number_only_where_the_document_shows_the_habit() {
+        // The habit shown twice between lower-case words; then "In" before a name and a
+        // year, after words the lexicon's pairs know it to follow.
+        let text = "the men In the street said that It was so, and the lease was held \
+                    In Government hands until he retired from that position In 1916.";
+        assert_eq!(fixes(text), vec!["in", "it", "in", "in"]);
+        // Without the habit, such a site alone changes nothing ("Life In London").
+        assert!(fixes("he wrote the play In London in a week").is_empty());
+        // A word the lexicon does not know "in" to follow ("the In" for "the late").
+        let text = "the men In the street said that It was so, the daughter of the Into \
+                    Mr. West";
+        assert_eq!(fixes(text), vec!["in", "it"]);
     }
 
     #[test]
