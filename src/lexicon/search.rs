@@ -127,21 +127,43 @@ impl<A: Automaton> Search<'_, A> {
 /// once per swap table, it spares each search a pass over the whole table per position.
 pub struct SwapIndex {
     by_byte: Vec<Vec<u16>>,
+    /// Beside each entry of `by_byte`: whether its `seen` has more than one byte, so
+    /// that only its later bytes need comparing with the token (an empty or one-byte
+    /// `seen` applies wherever its list is asked for).
+    longer: Vec<Vec<bool>>,
 }
 
 impl SwapIndex {
     /// The index of `swaps` (the first `u16::MAX` of them, as `search` takes).
     pub fn new(swaps: &[Swap]) -> SwapIndex {
         let mut by_byte: Vec<Vec<u16>> = vec![Vec::new(); 257];
+        let mut longer: Vec<Vec<bool>> = vec![Vec::new(); 257];
         for (k, swap) in swaps.iter().enumerate().take(usize::from(u16::MAX)) {
             // `take` keeps `k` below u16::MAX.
             let k = k as u16;
+            let long = swap.seen.len() > 1;
             match swap.seen.as_bytes().first() {
-                None => by_byte.iter_mut().for_each(|list| list.push(k)),
-                Some(&b) => by_byte[usize::from(b)].push(k),
+                None => {
+                    by_byte.iter_mut().for_each(|list| list.push(k));
+                    longer.iter_mut().for_each(|list| list.push(long));
+                }
+                Some(&b) => {
+                    by_byte[usize::from(b)].push(k);
+                    longer[usize::from(b)].push(long);
+                }
             }
         }
-        SwapIndex { by_byte }
+        SwapIndex { by_byte, longer }
+    }
+
+    /// [`SwapIndex::at`], each swap with whether its `seen` is longer than one byte
+    /// (only those need the rest of `rest` compared).
+    fn at_with_lengths(&self, rest: &[u8]) -> (&[u16], &[bool]) {
+        let slot = rest.first().map_or(256, |&b| usize::from(b));
+        match (self.by_byte.get(slot), self.longer.get(slot)) {
+            (Some(list), Some(longer)) => (list, longer),
+            _ => (&[], &[]),
+        }
     }
 
     /// The swaps that may apply where the token continues with `rest`, in ascending order:
@@ -209,13 +231,14 @@ pub(crate) fn search_within_budget<A: Automaton>(
                 .is_some_and(|s| starts_with(rest, s.seen.as_bytes()))
         };
         match index {
-            Some(index) => applicable.extend(
-                index
-                    .at(rest)
-                    .iter()
-                    .copied()
-                    .filter(|&k| applies(usize::from(k))),
-            ),
+            Some(index) => {
+                let (list, longer) = index.at_with_lengths(rest);
+                for (&k, &long) in list.iter().zip(longer) {
+                    if !long || applies(usize::from(k)) {
+                        applicable.push(k);
+                    }
+                }
+            }
             None => applicable.extend(
                 (0..swaps.len().min(usize::from(u16::MAX)))
                     .filter(|&k| applies(k))
