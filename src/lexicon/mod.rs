@@ -222,9 +222,14 @@ impl Lexicon {
         self.entry(word).map_or(0, |e| e.frequency)
     }
 
-    /// The entry [`Lexicon::find`] would give, without building its spelling when the exact
-    /// spelling is a common word (the usual case).
+    /// The entry [`Lexicon::find`] would give, without building its spelling: for a plain
+    /// word ([`is_plain`]) from one lookup of the exact spelling (and the accented one when
+    /// that fails), for another at once when the exact spelling is a common word.
     fn entry(&self, word: &str) -> Option<Entry> {
+        if is_plain(word) {
+            // `find`'s answer for a plain word, from one lookup of the exact spelling.
+            return self.find_plain_entry(word, self.get(word));
+        }
         if let Some(e) = self
             .get(&fold::normalize_typography(word))
             .filter(Entry::is_common)

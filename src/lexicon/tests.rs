@@ -433,6 +433,11 @@ fn plain_words_are_found_as_the_general_path_finds_them() {
     for word in paragraph.split_whitespace() {
         assert!(is_plain(word), "{word}");
         assert_eq!(lex().find(word), lex().find_general(word), "{word}");
+        assert_eq!(
+            lex().entry(word),
+            lex().find_general(word).map(|f| f.entry),
+            "{word}"
+        );
     }
     // Some of them take the accented branch, so the test covers it.
     assert!(["cafe", "naive", "fiance"]
