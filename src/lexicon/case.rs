@@ -117,9 +117,75 @@ pub fn candidates_after_exact(word: &str, shape: Shape) -> Vec<String> {
     }
 }
 
+/// Longest ASCII word that [`with_lowercase`] lowers on the stack.
+const STACK_LOWER: usize = 64;
+
+/// `f` of `word`'s lower case: an ASCII word up to [`STACK_LOWER`] bytes is lowered in a
+/// buffer on the stack, any other through [`str::to_lowercase`]. The rules ask the
+/// document's counts and the lexicon about lower cases many times a run; this spares
+/// each ask an allocation.
+pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    if word.is_ascii() && word.len() <= STACK_LOWER {
+        let mut buf = [0u8; STACK_LOWER];
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        // ASCII lowered is still ASCII, so always UTF-8.
+        if let Ok(lower) = std::str::from_utf8(lower) {
+            return f(lower);
+        }
+    }
+    f(&word.to_lowercase())
+}
+
+/// Whether `word.to_lowercase() == lower`, without making the lower case of an ASCII
+/// `word`.
+pub fn lowers_to(word: &str, lower: &str) -> bool {
+    if word.is_ascii() {
+        word.len() == lower.len()
+            && word
+                .bytes()
+                .zip(lower.bytes())
+                .all(|(a, b)| a.to_ascii_lowercase() == b)
+    } else {
+        word.to_lowercase() == lower
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lower_cases_without_allocating_agree_with_to_lowercase() {
+        let long = "A".repeat(STACK_LOWER + 1);
+        let words = [
+            "",
+            "word",
+            "Word",
+            "WORD",
+            "McDonald",
+            "1953",
+            "NATO'S",
+            "Élan",
+            "ÉLAN",
+            "straße",
+            "ΣΟΦΟΣ",
+            long.as_str(),
+        ];
+        for word in words {
+            let lower = word.to_lowercase();
+            assert_eq!(with_lowercase(word, str::to_string), lower, "{word}");
+            for other in words {
+                assert_eq!(
+                    lowers_to(word, &other.to_lowercase()),
+                    lower == other.to_lowercase(),
+                    "{word} {other}"
+                );
+                assert_eq!(lowers_to(word, other), lower == other, "{word} {other}");
+            }
+        }
+    }
 
     #[test]
     fn shapes() {

@@ -85,12 +85,12 @@ impl Vocabulary {
 
     /// Occurrences of this word in any case.
     pub fn count_any_case(&self, word: &str) -> u32 {
-        let hit = if word.chars().any(char::is_uppercase) {
-            self.lower.get(&word.to_lowercase())
+        let count = |lower: &str| self.lower.get(lower).copied().unwrap_or(0);
+        if word.chars().any(char::is_uppercase) {
+            crate::lexicon::case::with_lowercase(word, count)
         } else {
-            self.lower.get(word)
-        };
-        hit.copied().unwrap_or(0)
+            count(word)
+        }
     }
 
     /// Number of tokens counted.

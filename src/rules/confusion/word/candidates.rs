@@ -65,7 +65,7 @@ impl<'a> Corrector<'a> {
                 // A lone letter is read as another short word only ("m" as "in"), never
                 // grown by a lost ligature ("t" as "fit", "y" as "fly").
                 if (token.len() == 1 && cand.len() > 2)
-                    || cased.to_lowercase() == lower_token
+                    || crate::lexicon::case::lowers_to(&cased, &lower_token)
                     || inflection_of(&cased, token)
                     || !seen.insert(cased.clone())
                 {
