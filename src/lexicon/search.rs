@@ -131,6 +131,11 @@ pub struct SwapIndex {
     /// that only its later bytes need comparing with the token (an empty or one-byte
     /// `seen` applies wherever its list is asked for).
     longer: Vec<Vec<bool>>,
+    /// Beside each entry of `by_byte`: its swap's cost. When no cost is negative, a
+    /// search leaves out the swaps dearer than its whole budget of cost at once.
+    costs: Vec<Vec<f32>>,
+    /// No swap's cost is negative (or NaN): a path's cost never falls below a swap's own.
+    non_negative: bool,
 }
 
 impl SwapIndex {
@@ -138,31 +143,42 @@ impl SwapIndex {
     pub fn new(swaps: &[Swap]) -> SwapIndex {
         let mut by_byte: Vec<Vec<u16>> = vec![Vec::new(); 257];
         let mut longer: Vec<Vec<bool>> = vec![Vec::new(); 257];
-        for (k, swap) in swaps.iter().enumerate().take(usize::from(u16::MAX)) {
-            // `take` keeps `k` below u16::MAX.
+        let mut costs: Vec<Vec<f32>> = vec![Vec::new(); 257];
+        let swaps = &swaps[..swaps.len().min(usize::from(u16::MAX))];
+        for (k, swap) in swaps.iter().enumerate() {
+            // `swaps` holds fewer than u16::MAX swaps.
             let k = k as u16;
             let long = swap.seen.len() > 1;
-            match swap.seen.as_bytes().first() {
-                None => {
-                    by_byte.iter_mut().for_each(|list| list.push(k));
-                    longer.iter_mut().for_each(|list| list.push(long));
-                }
-                Some(&b) => {
-                    by_byte[usize::from(b)].push(k);
-                    longer[usize::from(b)].push(long);
-                }
+            let slots = match swap.seen.as_bytes().first() {
+                None => 0..257,
+                Some(&b) => usize::from(b)..usize::from(b) + 1,
+            };
+            for slot in slots {
+                by_byte[slot].push(k);
+                longer[slot].push(long);
+                costs[slot].push(swap.cost);
             }
         }
-        SwapIndex { by_byte, longer }
+        let non_negative = swaps.iter().all(|s| s.cost >= 0.0);
+        SwapIndex {
+            by_byte,
+            longer,
+            costs,
+            non_negative,
+        }
     }
 
     /// [`SwapIndex::at`], each swap with whether its `seen` is longer than one byte
-    /// (only those need the rest of `rest` compared).
-    fn at_with_lengths(&self, rest: &[u8]) -> (&[u16], &[bool]) {
+    /// (only those need the rest of `rest` compared) and its cost.
+    fn at_with_facts(&self, rest: &[u8]) -> (&[u16], &[bool], &[f32]) {
         let slot = rest.first().map_or(256, |&b| usize::from(b));
-        match (self.by_byte.get(slot), self.longer.get(slot)) {
-            (Some(list), Some(longer)) => (list, longer),
-            _ => (&[], &[]),
+        match (
+            self.by_byte.get(slot),
+            self.longer.get(slot),
+            self.costs.get(slot),
+        ) {
+            (Some(list), Some(longer), Some(costs)) => (list, longer, costs),
+            _ => (&[], &[], &[]),
         }
     }
 
@@ -232,8 +248,14 @@ pub(crate) fn search_within_budget<A: Automaton>(
         };
         match index {
             Some(index) => {
-                let (list, longer) = index.at_with_lengths(rest);
-                for (&k, &long) in list.iter().zip(longer) {
+                // A swap dearer than the whole budget never fits in a path whose other
+                // swaps cost nothing or more (the walk would skip it at every node).
+                let prune = index.non_negative;
+                let (list, longer, costs) = index.at_with_facts(rest);
+                for ((&k, &long), &cost) in list.iter().zip(longer).zip(costs) {
+                    if prune && cost > max_cost {
+                        continue;
+                    }
                     if !long || applies(usize::from(k)) {
                         applicable.push(k);
                     }
