@@ -140,9 +140,9 @@ fn site_of(
         return None;
     }
     if !inside_sentence(text, prev, t, next) {
-        let lowered = || t.text.to_ascii_lowercase();
-        let before_capital =
-            function == Some(Site::IFunction) && before_capital(text, prev, t, next, &lowered());
+        // Lowered only for the six words.
+        let before_capital = function == Some(Site::IFunction)
+            && before_capital(text, prev, t, next, &t.text.to_ascii_lowercase());
         return before_capital.then_some(Site::IFunctionBeforeCapital);
     }
     if function.is_some() {
