@@ -120,7 +120,7 @@ pub fn candidates_after_exact(word: &str, shape: Shape) -> Vec<String> {
 /// Longest ASCII word that [`with_lowercase`] lowers on the stack.
 const STACK_LOWER: usize = 64;
 
-/// `f` of `word`'s lower case: an ASCII word up to [`STACK_LOWER`] bytes is lowered in a
+/// `f` of `word`'s lower case: an ASCII word up to `STACK_LOWER` (64) bytes is lowered in a
 /// buffer on the stack, any other through [`str::to_lowercase`]. The rules ask the
 /// document's counts and the lexicon about lower cases many times a run; this spares
 /// each ask an allocation.
