@@ -84,6 +84,20 @@ fn split_by_spaces(text: &str, head: &Token<'_>, tail: &Token<'_>, known: &Known
         })
 }
 
+/// Whether `text` joined to the word before it (`prev`) or after it (`next`) makes any
+/// word the lexicon knows: the loosest of the split-word checks, for a short token whose
+/// only candidates are generic edits ("w ith", "tim idly": such a half is no misreading of
+/// its own). Unlike [`half_of_one_word`] it looks at words, not at how they are spaced.
+pub(crate) fn joins_a_known_word(
+    known: &KnownWords,
+    prev: Option<&str>,
+    text: &str,
+    next: Option<&str>,
+) -> bool {
+    let joined_known = |a: &str, b: &str| with_joined(a, b, |joined| known.find(joined).is_some());
+    prev.is_some_and(|p| joined_known(p, text)) || next.is_some_and(|n| joined_known(text, n))
+}
+
 /// `f` of `a` and `b` joined, without allocating for a word of ordinary length (C001
 /// asks this of every token it judges).
 pub(crate) fn with_joined<R>(a: &str, b: &str, f: impl FnOnce(&str) -> R) -> R {
@@ -104,6 +118,15 @@ pub(crate) fn with_joined<R>(a: &str, b: &str, f: impl FnOnce(&str) -> R) -> R {
 mod tests {
     use super::*;
     use crate::rules::confusion::tokens;
+
+    #[test]
+    fn a_token_that_joins_a_neighbour_into_a_known_word() {
+        let known = KnownWords::new(std::iter::empty());
+        assert!(joins_a_known_word(&known, Some("w"), "ith", Some("them")));
+        assert!(joins_a_known_word(&known, Some("the"), "tim", Some("idly")));
+        assert!(!joins_a_known_word(&known, Some("the"), "cat", Some("sat")));
+        assert!(!joins_a_known_word(&known, None, "ith", None));
+    }
 
     /// Whether the first (`Head`) or second (`Tail`) token of `text` is a half of a word.
     fn halves(text: &str, judged: Half) -> bool {

@@ -2,7 +2,7 @@
 //! context of its neighbours, the margins a change needs, one further step when the
 //! correction lands on a misreading, and the reason given for it.
 
-use super::super::halves::with_joined;
+use super::super::halves::joins_a_known_word;
 use super::super::model::GENERIC_COST;
 use super::super::tokens::Token;
 use super::candidates::SHORT_TOKEN;
@@ -186,15 +186,6 @@ impl<'a> Corrector<'a> {
         Verdict::Open(self.weigh(text, suffix, known, real_word, own, cands, prev, next))
     }
 
-    /// Whether `text` joined to the word before or after it makes a word the lexicon
-    /// knows: a word split by a stray space ("w ith", "tim idly"), whose halves are no
-    /// misreadings of their own.
-    fn half_of_a_split_word(&self, prev: Option<&str>, text: &str, next: Option<&str>) -> bool {
-        let known =
-            |a: &str, b: &str| with_joined(a, b, |joined| self.known.find(joined).is_some());
-        prev.is_some_and(|p| known(p, text)) || next.is_some_and(|n| known(text, n))
-    }
-
     /// The rest of [`Corrector::judge`] for a spelling that is not settled: the candidates
     /// weighed in the context of `prev` and `next`.
     #[allow(clippy::too_many_arguments)]
@@ -304,7 +295,7 @@ impl<'a> Corrector<'a> {
             && (best_ctx < SHORT_GENERIC_CONTEXT
                 || edits_an_end(text, &best.word)
                 || transposes(text, &best.word)
-                || self.half_of_a_split_word(prev.map(|p| p.0), text, next.map(|n| n.0)))
+                || joins_a_known_word(self.known, prev.map(|p| p.0), text, next.map(|n| n.0)))
         {
             return None;
         }
