@@ -126,65 +126,53 @@ impl<A: Automaton> Search<'_, A> {
 /// in ascending order. Index 256 holds the insertions alone, for the end of a token. Built
 /// once per swap table, it spares each search a pass over the whole table per position.
 pub struct SwapIndex {
-    by_byte: Vec<Vec<u16>>,
-    /// Beside each entry of `by_byte`: whether its `seen` has more than one byte, so
-    /// that only its later bytes need comparing with the token (an empty or one-byte
-    /// `seen` applies wherever its list is asked for).
-    longer: Vec<Vec<bool>>,
-    /// Beside each entry of `by_byte`: its swap's cost. When no cost is negative, a
-    /// search leaves out the swaps dearer than its whole budget of cost at once.
-    costs: Vec<Vec<f32>>,
-    /// No swap's cost is negative (or NaN): a path's cost never falls below a swap's own.
+    /// For each first byte (and at 256, the end of a token), the swaps that may apply.
+    by_byte: Vec<Vec<Indexed>>,
+    /// No swap's cost is negative (or NaN): a path's cost never falls below a swap's own,
+    /// so a search leaves out the swaps dearer than its whole budget at once.
     non_negative: bool,
+}
+
+/// One swap as [`SwapIndex`] lists it: its number in the table, and what a search's
+/// set-up asks of it without reading the table.
+#[derive(Clone, Copy)]
+pub struct Indexed {
+    /// The swap's number in the table.
+    pub swap: u16,
+    /// Its `seen` has more than one byte: only then must the rest of the token be
+    /// compared (an empty or one-byte `seen` applies wherever its list is asked for).
+    long: bool,
+    /// Its cost.
+    cost: f32,
 }
 
 impl SwapIndex {
     /// The index of `swaps` (the first `u16::MAX` of them, as `search` takes).
     pub fn new(swaps: &[Swap]) -> SwapIndex {
-        let mut by_byte: Vec<Vec<u16>> = vec![Vec::new(); 257];
-        let mut longer: Vec<Vec<bool>> = vec![Vec::new(); 257];
-        let mut costs: Vec<Vec<f32>> = vec![Vec::new(); 257];
+        let mut by_byte: Vec<Vec<Indexed>> = vec![Vec::new(); 257];
         let swaps = &swaps[..swaps.len().min(usize::from(u16::MAX))];
         for (k, swap) in swaps.iter().enumerate() {
-            // `swaps` holds fewer than u16::MAX swaps.
-            let k = k as u16;
-            let long = swap.seen.len() > 1;
-            let slots = match swap.seen.as_bytes().first() {
-                None => 0..257,
-                Some(&b) => usize::from(b)..usize::from(b) + 1,
+            let entry = Indexed {
+                // `swaps` holds fewer than u16::MAX swaps.
+                swap: k as u16,
+                long: swap.seen.len() > 1,
+                cost: swap.cost,
             };
-            for slot in slots {
-                by_byte[slot].push(k);
-                longer[slot].push(long);
-                costs[slot].push(swap.cost);
+            match swap.seen.as_bytes().first() {
+                None => by_byte.iter_mut().for_each(|list| list.push(entry)),
+                Some(&b) => by_byte[usize::from(b)].push(entry),
             }
         }
         let non_negative = swaps.iter().all(|s| s.cost >= 0.0);
         SwapIndex {
             by_byte,
-            longer,
-            costs,
             non_negative,
-        }
-    }
-
-    /// [`SwapIndex::at`], each swap with whether its `seen` is longer than one byte
-    /// (only those need the rest of `rest` compared) and its cost.
-    fn at_with_facts(&self, rest: &[u8]) -> (&[u16], &[bool], &[f32]) {
-        let slot = rest.first().map_or(256, |&b| usize::from(b));
-        match (
-            self.by_byte.get(slot),
-            self.longer.get(slot),
-            self.costs.get(slot),
-        ) {
-            (Some(list), Some(longer), Some(costs)) => (list, longer, costs),
-            _ => (&[], &[], &[]),
         }
     }
 
     /// The swaps that may apply where the token continues with `rest`, in ascending order:
     /// a superset of those whose `seen` starts `rest`.
-    pub fn at(&self, rest: &[u8]) -> &[u16] {
+    pub fn at(&self, rest: &[u8]) -> &[Indexed] {
         let slot = rest.first().map_or(256, |&b| usize::from(b));
         self.by_byte.get(slot).map_or(&[], Vec::as_slice)
     }
@@ -251,13 +239,12 @@ pub(crate) fn search_within_budget<A: Automaton>(
                 // A swap dearer than the whole budget never fits in a path whose other
                 // swaps cost nothing or more (the walk would skip it at every node).
                 let prune = index.non_negative;
-                let (list, longer, costs) = index.at_with_facts(rest);
-                for ((&k, &long), &cost) in list.iter().zip(longer).zip(costs) {
-                    if prune && cost > max_cost {
+                for e in index.at(rest) {
+                    if prune && e.cost > max_cost {
                         continue;
                     }
-                    if !long || applies(usize::from(k)) {
-                        applicable.push(k);
+                    if !e.long || applies(usize::from(e.swap)) {
+                        applicable.push(e.swap);
                     }
                 }
             }

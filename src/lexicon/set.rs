@@ -110,8 +110,8 @@ fn held_variants<A: Automaton>(
         // The step along the lowered first byte of each `meant`, shared by the ligature
         // swaps.
         let mut first = SharedStep::new();
-        for &k in index.at(rest) {
-            let k = usize::from(k);
+        for e in index.at(rest) {
+            let k = usize::from(e.swap);
             let Some(swap) = swaps.get(k) else {
                 continue;
             };

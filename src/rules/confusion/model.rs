@@ -357,8 +357,8 @@ pub fn for_each_swap_at(
     let mut layout: Option<(usize, usize, usize)> = None;
     for i in (0..=bytes.len()).filter(|&i| word.is_char_boundary(i)) {
         let rest = &bytes[i..];
-        for &k in index.at(rest) {
-            let k = usize::from(k);
+        for e in index.at(rest) {
+            let k = usize::from(e.swap);
             let Some(conf) = table.get(k) else {
                 continue;
             };
